@@ -1,0 +1,32 @@
+import { formatWhere, hasErrors } from '../../core/diagnostic.js';
+import type { ExitCode } from '../../core/errors.js';
+import { assess } from '../../engine/assess.js';
+import { colours, type Context } from '../context.js';
+import { exitCodeFor, loadInputs, type LoadOptions } from '../load.js';
+import { countLine, printDiagnostics } from '../print.js';
+
+export interface CheckOptions extends LoadOptions {
+  json: boolean;
+  color: boolean;
+}
+
+/** `score check <workbook…>`: every problem at once, nothing written. */
+export async function runCheck(files: string[], options: CheckOptions, ctx: Context): Promise<ExitCode> {
+  const assembled = await loadInputs(files, options);
+  const diagnostics = [...assembled.diagnostics];
+  if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
+    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries).diagnostics);
+  }
+  const code = exitCodeFor(diagnostics, assembled);
+  if (options.json) {
+    const list = diagnostics.map((d) => ({
+      code: d.code, severity: d.severity, file: d.where.file ?? null, sheet: d.where.sheet ?? null, cell: d.where.cell ?? null,
+      line: d.where.line ?? null, path: d.where.path ?? null, location: formatWhere(d.where), message: d.message, hint: d.hint ?? null,
+    }));
+    ctx.stdout.write(`${JSON.stringify({ ok: !hasErrors(diagnostics), exitCode: code, diagnostics: list }, null, 2)}\n`);
+    return code;
+  }
+  printDiagnostics(diagnostics, ctx.stderr, colours(ctx, ctx.stderr, options.color));
+  ctx.stderr.write(`${hasErrors(diagnostics) ? '' : '检查通过。'}${countLine(diagnostics)}。\n`);
+  return code;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { hasErrors, error, type Diagnostic } from '../../core/diagnostic.js';
+import { ExitCode } from '../../core/errors.js';
+import { assess, type Assessment } from '../../engine/assess.js';
+import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
+import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
+import { workbookFile } from '../../io/write-workbook.js';
+import { appendixSheet } from '../../report/appendix-sheet.js';
+import { noticeValues, renderTemplate } from '../../report/notice.js';
+import { detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
+import { colours, type Context } from '../context.js';
+import { exitCodeFor, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { countLine, printDiagnostics, summaryTable } from '../print.js';
+
+export interface ScoreOptions extends LoadOptions {
+  out?: string;
+  color: boolean;
+}
+
+/** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
+export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
+  const err = colours(ctx, ctx.stderr, options.color);
+  const assembled = await loadInputs(files, options);
+  const diagnostics = [...assembled.diagnostics];
+  const { scheme, tree } = assembled;
+  if (hasErrors(diagnostics) || !scheme || !tree) {
+    printDiagnostics(diagnostics, ctx.stderr, err);
+    ctx.stderr.write(`\n${countLine(diagnostics)}。数据有误，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
+    return exitCodeFor(diagnostics, assembled);
+  }
+  const assessment = assess(scheme, tree, assembled.entries);
+  diagnostics.push(...assessment.diagnostics);
+  const templatePath = scheme.notice.template
+    ? path.resolve(path.dirname(options.scheme ?? files[0]!), scheme.notice.template)
+    : defaultTemplatePath();
+  const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
+  if (rendered.diagnostics.length > 0) {
+    printDiagnostics(rendered.diagnostics, ctx.stderr, err);
+    return ExitCode.usage;
+  }
+  const base = outputBase(files[0]!, options.out);
+  const targets = [`${base}.xlsx`, `${base}.txt`];
+  const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
+  if (clash) {
+    printDiagnostics([clash], ctx.stderr, err);
+    return ExitCode.usage;
+  }
+  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, diagnostics)), textFile(targets[1]!, `${rendered.text.trimEnd()}\n`)]);
+  printDiagnostics(diagnostics, ctx.stderr, err);
+  const out = colours(ctx, ctx.stdout, options.color);
+  ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
+  ctx.stdout.write(`已生成：${targets.join('、')}\n`);
+  if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
+  return ExitCode.ok;
+}
+
+export function outputSheets(assessment: Assessment, diagnostics: readonly Diagnostic[]) {
+  return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), problemsSheet(diagnostics)];
+}
+
+function clashWithInput(targets: readonly string[], inputs: readonly (string | undefined)[]): Diagnostic | undefined {
+  const resolved = new Set(inputs.filter((i): i is string => i !== undefined).map((i) => path.resolve(i)));
+  const hit = targets.find((t) => resolved.has(path.resolve(t)));
+  return hit === undefined ? undefined : error('E_OUTPUT_IS_INPUT', { file: hit }, `输出文件「${hit}」是输入文件之一，不能覆盖输入。`, '请把输入文件改名，或用 --out 指定其他输出文件夹。');
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { error, formatWhere } from '../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../core/errors.js';
+import { packageRoot } from '../io/read-inputs.js';
+import { runCheck } from './commands/check.js';
+import { runScore } from './commands/score.js';
+import { colours, type Context } from './context.js';
+import { printDiagnostics } from './print.js';
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
+  'commander.unknownOption': (e) => `不认识的选项：${/'([^']+)'/.exec(e.message)?.[1] ?? e.message}`,
+  'commander.unknownCommand': (e) => `不认识的命令：${/'([^']+)'/.exec(e.message)?.[1] ?? e.message}`,
+  'commander.missingArgument': (e) => `缺少参数：${/'([^']+)'/.exec(e.message)?.[1] ?? ''}`,
+  'commander.optionMissingArgument': (e) => `选项缺少取值：${/'([^']+)'/.exec(e.message)?.[1] ?? ''}`,
+  'commander.excessArguments': () => '参数过多',
+};
+
+function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
+  const program = new Command('score')
+    .description('绩效考评计分：读取指标体系和得分表，计算总分、排名、等次，生成通报。')
+    .version(version(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined })
+    .exitOverride()
+    .showSuggestionAfterError(false);
+  program
+    .argument('[workbook...]', '得分工作簿（.xlsx），可内含方案和指标体系')
+    .option('--scheme <file>', '方案文件（YAML），代替工作簿中的「方案」表')
+    .option('--indicators <file>', '指标体系工作簿，代替工作簿中的「指标体系」表')
+    .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
+    .option('--no-color', '不使用颜色')
+    .action(async (files: string[], options) => {
+      if (files.length === 0) {
+        program.outputHelp();
+        setCode(ExitCode.usage);
+        return;
+      }
+      setCode(await runScore(files, options, ctx));
+    });
+  program
+    .command('check')
+    .description('只检查数据，不生成通报；列出所有问题及其位置。有错误时退出码为 1。')
+    .argument('<workbook...>', '得分工作簿（.xlsx）')
+    .option('--scheme <file>', '方案文件（YAML）')
+    .option('--indicators <file>', '指标体系工作簿')
+    .option('--json', '以 JSON 输出全部问题（供脚本使用）', false)
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (files: string[], options) => setCode(await runCheck(files, options, ctx)));
+  return program;
+}
+
+/** The whole CLI. Returns the exit status; only bin/score.js hands it to the process. */
+export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  let code: ExitCode = ExitCode.ok;
+  try {
+    await build(ctx, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    const err = colours(ctx, ctx.stderr, !argv.includes('--no-color'));
+    if (e instanceof ScoreError) {
+      printDiagnostics(e.diagnostics, ctx.stderr, err);
+      return e.exitCode;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+      const message = COMMANDER_MESSAGES[e.code]?.(e) ?? e.message;
+      ctx.stderr.write(`${err.red('用法错误')}：${message}。运行 score --help 查看用法。\n`);
+      return ExitCode.usage;
+    }
+    const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
+    ctx.stderr.write(`${err.red('错误')} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
+    if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
+    return 70;
+  }
+}
+
+function processContext(): Context {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}

@@ -1,0 +1,37 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
+import type { Assessment } from '../engine/assess.js';
+import { sortDiagnostics } from '../report/result-sheets.js';
+import type { Stream } from './context.js';
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], out: Stream, c: ChalkInstance): void {
+  for (const d of sortDiagnostics(diagnostics)) {
+    const label = SEVERITY_LABEL[d.severity];
+    const tag = d.severity === 'error' ? c.red(label) : d.severity === 'warning' ? c.yellow(label) : c.cyan(label);
+    const where = formatWhere(d.where);
+    out.write(`${tag} ${c.dim(d.code)} ${where ? `${c.bold(where)}：` : ''}${d.message}\n`);
+    if (d.hint) out.write(`    ${c.dim('→')} ${d.hint}\n`);
+  }
+}
+
+export function countLine(diagnostics: readonly Diagnostic[]): string {
+  const n = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
+  return `错误 ${n('error')} 个，警告 ${n('warning')} 个，提示 ${n('info')} 个`;
+}
+
+/** Counts per band and category, the first thing a clerk checks against expectations. */
+export function summaryTable(a: Assessment, colour: boolean): string {
+  const { categories, bands } = a.scheme;
+  const table = new Table({
+    head: ['等次', ...categories, '合计'],
+    style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+  });
+  for (const band of bands) {
+    const counts = categories.map((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c).length);
+    table.push([band.name, ...counts.map(String), String(counts.reduce((x, y) => x + y, 0))]);
+  }
+  const totals = categories.map((c) => a.results.filter((r) => r.unit.category === c).length);
+  table.push(['合计', ...totals.map(String), String(a.results.length)]);
+  return table.toString();
+}

@@ -1,0 +1,58 @@
+/**
+ * A problem found in the user's data or configuration. Everything a clerk is told about their
+ * files is one of these: collected, never thrown, so that every problem is reported at once.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Where {
+  file?: string;
+  sheet?: string;
+  /** A1-style cell reference inside `sheet`, e.g. `C12`. */
+  cell?: string;
+  /** Path inside the scheme YAML, e.g. `bands[1].atLeast`. */
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  where: Where;
+  message: string;
+  hint?: string;
+}
+
+export function error(code: string, where: Where, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { code, severity: 'error', where, message } : { code, severity: 'error', where, message, hint };
+}
+
+export function warning(code: string, where: Where, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { code, severity: 'warning', where, message } : { code, severity: 'warning', where, message, hint };
+}
+
+export function info(code: string, where: Where, message: string): Diagnostic {
+  return { code, severity: 'info', where, message };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Excel quotes a sheet name in a reference when it holds anything but letters, digits and `_`. */
+export function quoteSheet(sheet: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `annual.xlsx 得分表!C12`, `方案.yaml 第3行 bands[0].atLeast` — where a clerk should look. */
+export function formatWhere(where: Where): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.sheet && where.cell) parts.push(`${quoteSheet(where.sheet)}!${where.cell}`);
+  else if (where.sheet) parts.push(`工作表「${where.sheet}」`);
+  if (where.line !== undefined) parts.push(where.column !== undefined ? `第${where.line}行第${where.column}列` : `第${where.line}行`);
+  if (where.path) parts.push(where.path);
+  return parts.join(' ');
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -1,0 +1,37 @@
+/** Edit distance between two strings (by code point), for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = cur;
+  }
+  return prev[t.length]!;
+}
+
+/**
+ * The candidates nearest to `name`, best first: those within a distance that still means a typo
+ * (about a third of the length), and those that contain or are contained in it ("中行" / "中国银行").
+ */
+export function nearest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const scored: { c: string; d: number }[] = [];
+  const len = [...name].length;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    const contains = name.length > 1 && (c.includes(name) || name.includes(c));
+    const max = Math.max(1, Math.floor(Math.max(len, [...c].length) / 3));
+    if (d <= max || contains) scored.push({ c, d: contains ? Math.min(d, 1) : d });
+  }
+  scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c, 'zh'));
+  return scored.slice(0, limit).map((s) => s.c);
+}
+
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const n = nearest(name, candidates);
+  return n.length > 0 ? `是否应为：${n.map((x) => `「${x}」`).join('、')}？` : undefined;
+}

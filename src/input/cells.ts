@@ -1,0 +1,76 @@
+import type { Decimal } from 'decimal.js';
+import { D } from '../core/decimal.js';
+import { isErrorValue, isFormulaWithoutResult, type CellValue } from '../io/raw-sheet.js';
+
+/** The text of a cell as a clerk sees it, for labels and names. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return new D(v).toSignificantDigits(15).toString();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isErrorValue(v)) return v.error;
+  return `=${v.formula}`;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * A unit or indicator name as it should compare: full-width letters and digits folded (NFKC),
+ * and every space removed, full-width U+3000 included — "中  行" is "中行" (001).
+ */
+export function normalizeName(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}
+
+/** A label (header, method, category): NFKC, trimmed, inner spaces removed. */
+export const normalizeLabel = normalizeName;
+
+export type NumberResult =
+  | { ok: true; value: Decimal; normalised?: string }
+  | { ok: false; reason: 'blank' | 'text' | 'error' | 'formula' | 'date' | 'boolean'; text: string };
+
+const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A number from a cell. Numbers are taken to 15 significant digits, as Excel shows them, so a
+ * cached 0.30000000000000004 is 0.3. Text that is plainly a number ("85", "８５．５", "85分") is
+ * accepted and reported as normalised; anything else is refused with the reason.
+ */
+export function readNumber(v: CellValue | undefined): NumberResult {
+  if (isBlank(v)) return { ok: false, reason: 'blank', text: '' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, reason: 'text', text: String(v) };
+    return { ok: true, value: new D(v).toSignificantDigits(15) };
+  }
+  if (typeof v === 'string') {
+    const folded = v.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/分$/, '');
+    if (NUMERIC.test(folded)) return { ok: true, value: new D(folded), normalised: v };
+    return { ok: false, reason: 'text', text: v };
+  }
+  if (typeof v === 'boolean') return { ok: false, reason: 'boolean', text: cellText(v) };
+  if (v instanceof Date) return { ok: false, reason: 'date', text: cellText(v) };
+  if (v !== undefined && isErrorValue(v)) return { ok: false, reason: 'error', text: v.error };
+  if (v !== undefined && isFormulaWithoutResult(v)) return { ok: false, reason: 'formula', text: `=${v.formula}` };
+  return { ok: false, reason: 'text', text: cellText(v) };
+}
+
+/** Why a cell is not a number, in words a clerk understands. */
+export function numberProblem(result: Extract<NumberResult, { ok: false }>): { message: string; hint: string } {
+  switch (result.reason) {
+    case 'blank':
+      return { message: '单元格为空', hint: '请填写分数；确实不得分请填 0。' };
+    case 'error':
+      return { message: `单元格是错误值 ${result.text}`, hint: '请修正该单元格的公式或直接填写数值。' };
+    case 'formula':
+      return { message: `单元格是公式（${result.text}），但文件中没有保存计算结果`, hint: '请在 Excel 或 WPS 中打开该文件并保存一次，再重新运行。' };
+    case 'date':
+      return { message: `单元格是日期（${result.text}），不是数字`, hint: '请把单元格格式改为「常规」或「数值」后重新填写。' };
+    case 'boolean':
+      return { message: `单元格是逻辑值 ${result.text}，不是数字`, hint: '请填写数值。' };
+    default:
+      return { message: `单元格内容「${result.text}」不是数字`, hint: '请只填写数值，例如 85 或 85.5。' };
+  }
+}

@@ -1,0 +1,71 @@
+import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import type { RawSheet } from '../io/raw-sheet.js';
+import type { Deduction, IndicatorTree, Unit } from '../engine/model.js';
+import { normalizeName, numberProblem, readNumber } from './cells.js';
+import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
+import { resolveUnit, type Roster } from './roster.js';
+
+type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
+
+const COLUMNS: ColumnSpec<Col>[] = [
+  { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
+  { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
+  { key: 'points', names: ['扣分', '扣分值', '分值'], required: true },
+  { key: 'reason', names: ['扣分原因', '原因', '事由'], required: true },
+  { key: 'evidence', names: ['依据', '证明材料', '佐证'], required: false },
+];
+
+export type DeductionData = Map<Unit, Map<string, Deduction[]>>;
+
+/** The 扣分明细 sheet: one row per deduction, each with its reason (001, 004 扣分原因). */
+export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): DeductionData {
+  const data: DeductionData = new Map();
+  const table = readTable(sheet, COLUMNS, diagnostics);
+  if (!table) return data;
+  for (const row of table.rows) {
+    const written = text(table, row, 'unit');
+    const code = normalizeName(text(table, row, 'code'));
+    const pointsCell = value(table, row, 'points');
+    if (written === '' && code === '' && (pointsCell === null || pointsCell === undefined)) continue;
+    const resolved = resolveUnit(roster, written);
+    if (resolved.kind === 'excluded') {
+      diagnostics.push(info('I_EXCLUDED_ROW', whereOf(table, row, 'unit'), `单位「${resolved.name}」不参与评比，该扣分未计入。`));
+      continue;
+    }
+    if (resolved.kind === 'unknown') {
+      diagnostics.push(error(written === '' ? 'E_EMPTY_CELL' : 'E_UNKNOWN_UNIT', whereOf(table, row, 'unit'),
+        written === '' ? '扣分明细缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint));
+      continue;
+    }
+    const leaf = tree.byCode.get(code);
+    if (!leaf || leaf.children.length > 0 || leaf.method !== 'deduct') {
+      const why = !leaf ? '不在指标体系中' : leaf.children.length > 0 ? '不是末级指标' : '不是扣分制（deduct）指标';
+      const deductCodes = tree.leaves.filter((l) => l.method === 'deduct').map((l) => l.code);
+      diagnostics.push(error('E_DEDUCTION_CODE', whereOf(table, row, 'code'), `指标编码「${code}」${why}，无法计入扣分。`,
+        didYouMean(code, deductCodes) ?? `扣分制指标：${deductCodes.join('、') || '无'}`));
+      continue;
+    }
+    const n = readNumber(pointsCell);
+    if (!n.ok) {
+      const p = numberProblem(n);
+      diagnostics.push(error('E_NOT_A_NUMBER', whereOf(table, row, 'points'), `扣分有误：${p.message}。`, p.hint));
+      continue;
+    }
+    if (n.value.lte(0)) {
+      diagnostics.push(error('E_DEDUCTION_SIGN', whereOf(table, row, 'points'), `扣分应填正数（扣几分就填几），现为 ${n.value.toString()}。`));
+      continue;
+    }
+    const reason = text(table, row, 'reason');
+    if (reason === '') {
+      diagnostics.push(error('E_DEDUCTION_REASON', whereOf(table, row, 'reason'), `单位「${resolved.unit.name}」指标「${code}」扣 ${n.value.toString()} 分，没有填写扣分原因。`, '每一项扣分都要写明原因。'));
+      continue;
+    }
+    const byCode = data.get(resolved.unit) ?? new Map<string, Deduction[]>();
+    data.set(resolved.unit, byCode);
+    const list = byCode.get(code) ?? [];
+    byCode.set(code, list);
+    list.push({ points: n.value, reason, source: whereOf(table, row, 'points') });
+  }
+  return data;
+}

@@ -1,0 +1,88 @@
+import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import type { RawSheet } from '../io/raw-sheet.js';
+import type { Unit } from '../engine/model.js';
+import { normalizeName } from './cells.js';
+import { readTable, splitList, text, whereOf, type ColumnSpec } from './table.js';
+
+type Col = 'name' | 'category' | 'short' | 'aliases';
+
+const COLUMNS: ColumnSpec<Col>[] = [
+  { key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true },
+  { key: 'category', names: ['类别', '类型', '分类', '组别'], required: true },
+  { key: 'short', names: ['简称'], required: false },
+  { key: 'aliases', names: ['别名', '其他名称', '曾用名'], required: false },
+];
+
+export interface Roster {
+  units: Unit[];
+  /** Every name a unit may be written as (name, 简称, aliases), normalised → unit. */
+  names: Map<string, Unit>;
+  excluded: Set<string>;
+}
+
+export type Resolution =
+  | { kind: 'unit'; unit: Unit; written: string }
+  | { kind: 'excluded'; name: string }
+  | { kind: 'unknown'; name: string; hint?: string };
+
+/**
+ * Reads the 单位名单 sheet. Units the scheme names as 不参与评比 may be listed or not; either way
+ * they are kept out of ranks and bands.
+ */
+export function parseRoster(sheet: RawSheet, categories: readonly string[], excluded: readonly string[], diagnostics: Diagnostic[]): Roster | undefined {
+  const table = readTable(sheet, COLUMNS, diagnostics);
+  if (!table) return undefined;
+  const units: Unit[] = [];
+  const names = new Map<string, Unit>();
+  const excludedSet = new Set(excluded.map(normalizeName));
+  const claim = (name: string, unit: Unit, where: Where): void => {
+    const other = names.get(name);
+    if (other && other !== unit) {
+      diagnostics.push(error('E_ROSTER_NAME_CLASH', where, `名称「${name}」同时指向单位「${other.name}」和「${unit.name}」。`, '每个名称、简称和别名只能属于一个单位。'));
+    } else names.set(name, unit);
+  };
+  for (const row of table.rows) {
+    const written = text(table, row, 'name');
+    const name = normalizeName(written);
+    if (name === '') continue;
+    const source = whereOf(table, row, 'name');
+    if (excludedSet.has(name)) continue;
+    const category = normalizeName(text(table, row, 'category'));
+    if (category === '') {
+      diagnostics.push(error('E_ROSTER_NO_CATEGORY', whereOf(table, row, 'category'), `单位「${name}」没有填写类别。`, `方案的类别：${categories.join('、')}`));
+      continue;
+    }
+    if (!categories.includes(category)) {
+      diagnostics.push(error('E_ROSTER_CATEGORY', whereOf(table, row, 'category'), `单位「${name}」的类别「${category}」不在方案的类别中。`,
+        didYouMean(category, categories) ?? `方案的类别：${categories.join('、')}`));
+      continue;
+    }
+    const previous = units.find((u) => u.name === name);
+    if (previous) {
+      const where = `${previous.source.sheet}!${previous.source.cell}`;
+      diagnostics.push(previous.category === category
+        ? error('E_ROSTER_DUPLICATE', source, `单位「${name}」在单位名单中出现了两次（另见 ${where}）。`)
+        : error('E_ROSTER_TWO_CATEGORIES', source, `单位「${name}」同时属于类别「${previous.category}」和「${category}」（另见 ${where}）。`, '一个单位只能属于一个类别。'));
+      continue;
+    }
+    if (written !== name) {
+      diagnostics.push(warning('W_NAME_NORMALISED', source, `单位名称「${written}」含空格或全角字符，按「${name}」处理。`));
+    }
+    const shortName = normalizeName(text(table, row, 'short')) || name;
+    const aliases = splitList(text(table, row, 'aliases')).map(normalizeName);
+    const unit: Unit = { name, category, shortName, aliases, order: units.length, source };
+    units.push(unit);
+    for (const n of new Set([name, shortName, ...aliases])) claim(n, unit, source);
+  }
+  return { units, names, excluded: excludedSet };
+}
+
+export function resolveUnit(roster: Roster, written: string): Resolution {
+  const name = normalizeName(written);
+  const unit = roster.names.get(name);
+  if (unit) return { kind: 'unit', unit, written };
+  if (roster.excluded.has(name)) return { kind: 'excluded', name };
+  const hint = didYouMean(name, roster.names.keys());
+  return hint === undefined ? { kind: 'unknown', name } : { kind: 'unknown', name, hint };
+}

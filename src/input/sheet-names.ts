@@ -1,0 +1,14 @@
+/** The sheet names of a score workbook (README, "工作簿的结构"). The first name is the one we write. */
+export const SHEETS = {
+  scheme: ['方案'],
+  indicators: ['指标体系', '指标'],
+  roster: ['单位名单', '单位', '考核对象'],
+  scores: ['得分表', '得分', '评分表'],
+  targets: ['目标值', '目标'],
+  deductions: ['扣分明细', '扣分'],
+} as const;
+
+export type SheetRole = keyof typeof SHEETS;
+
+/** Sheets our own 通报 workbook writes; reading one back is not an unknown sheet. */
+export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分', '问题', '说明'];

@@ -1,0 +1,103 @@
+import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import type { CellValue, RawSheet } from '../io/raw-sheet.js';
+import { nameOf, type IndicatorTree, type Unit } from '../engine/model.js';
+import { normalizeName } from './cells.js';
+import { at, readTable, text, whereOf, type ColumnSpec } from './table.js';
+import { resolveUnit, type Roster } from './roster.js';
+
+type Col = 'name' | 'category' | 'seq';
+
+const COLUMNS: ColumnSpec<Col>[] = [
+  { key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true },
+  { key: 'category', names: ['类别', '类型', '分类', '组别'], required: false },
+  { key: 'seq', names: ['序号', '排序', '编号'], required: false },
+];
+
+export interface Cell {
+  value: CellValue;
+  where: Where;
+}
+
+/** One row per unit, one column per leaf indicator: 得分表 and 目标值 share this shape. */
+export interface WideData {
+  rows: Map<Unit, Map<string, Cell>>;
+  /** Leaf codes that have a column. */
+  codes: Set<string>;
+  sheet: { file: string; sheet: string };
+}
+
+/**
+ * The leaf a header cell names: "A1", "A1 领导小组", "A1\n领导小组\n（5分）", or the leaf's name
+ * when no other leaf has the same name.
+ */
+export function headerCode(header: string, tree: IndicatorTree): string | undefined {
+  const first = normalizeName(header.split(/[\s\u3000（(]/)[0] ?? '');
+  if (tree.byCode.has(first)) return first;
+  const whole = normalizeName(header);
+  if (tree.byCode.has(whole)) return whole;
+  const byName = tree.leaves.filter((l) => nameOf(l) === whole);
+  return byName.length === 1 ? byName[0]!.code : undefined;
+}
+
+export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): WideData {
+  const data: WideData = { rows: new Map(), codes: new Set(), sheet: { file: sheet.file, sheet: sheet.name } };
+  const table = readTable(sheet, COLUMNS, diagnostics);
+  if (!table) return data;
+  const codes = new Map<number, string>();
+  const seenCodes = new Map<string, number>();
+  for (const [i, header] of table.others) {
+    const code = headerCode(header, tree);
+    const where = at(table, table.headerRow, i);
+    if (code === undefined) {
+      diagnostics.push(warning('W_UNKNOWN_COLUMN', where, `列「${header}」不是指标体系中的末级指标编码，该列未参与计分。`,
+        didYouMean(normalizeName(header), tree.byCode.keys()) ?? '表头应为末级指标的编码，例如 A1。'));
+    } else if (seenCodes.has(code)) {
+      diagnostics.push(error('E_DUPLICATE_COLUMN', where, `指标「${code}」在表头中出现了两次。`, '请删除重复的列。'));
+    } else if (tree.byCode.get(code)!.children.length > 0) {
+      diagnostics.push(warning('W_PARENT_COLUMN', where, `列「${header}」是上级指标，其得分由下级指标汇总，该列未参与计分。`));
+    } else {
+      codes.set(i, code);
+      seenCodes.set(code, i);
+      data.codes.add(code);
+    }
+  }
+  const rowOf = new Map<Unit, number>();
+  for (const row of table.rows) {
+    const written = text(table, row, 'name');
+    if (written === '') {
+      if (row.values.some((v, i) => codes.has(i) && v !== null)) {
+        diagnostics.push(error('E_ROW_NO_UNIT', whereOf(table, row, 'name'), `第 ${row.number} 行填写了分数，但没有单位名称。`));
+      }
+      continue;
+    }
+    const resolved = resolveUnit(roster, written);
+    const where = whereOf(table, row, 'name');
+    if (resolved.kind === 'excluded') {
+      diagnostics.push(info('I_EXCLUDED_ROW', where, `单位「${resolved.name}」不参与评比，该行未计分。`));
+      continue;
+    }
+    if (resolved.kind === 'unknown') {
+      diagnostics.push(error('E_UNKNOWN_UNIT', where, `单位「${written.trim()}」不在单位名单中。`, resolved.hint ?? '请在「单位名单」中添加该单位，或改为名单中的名称。'));
+      continue;
+    }
+    const unit = resolved.unit;
+    const previous = rowOf.get(unit);
+    if (previous !== undefined) {
+      diagnostics.push(error('E_DUPLICATE_UNIT_ROW', where, `单位「${unit.name}」有两行（另见第 ${previous} 行）。`, '请删除或合并重复的行。'));
+      continue;
+    }
+    rowOf.set(unit, row.number);
+    if (normalizeName(written) !== unit.name) {
+      diagnostics.push(warning('W_NAME_ALIAS', where, `「${written.trim()}」按单位名单识别为「${unit.name}」。`));
+    }
+    const category = normalizeName(text(table, row, 'category'));
+    if (category !== '' && category !== unit.category) {
+      diagnostics.push(error('E_CATEGORY_MISMATCH', whereOf(table, row, 'category'), `单位「${unit.name}」在此表中的类别「${category}」与单位名单中的「${unit.category}」不一致。`));
+    }
+    const cells = new Map<string, Cell>();
+    for (const [i, code] of codes) cells.set(code, { value: row.values[i] ?? null, where: at(table, row, i) });
+    data.rows.set(unit, cells);
+  }
+  return data;
+}

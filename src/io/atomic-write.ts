@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error } from '../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../core/errors.js';
+
+/** A temporary name beside the target, so the final rename stays on one file system. */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function writeFailure(target: string, e: unknown): ScoreError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const busy = ['EBUSY', 'EPERM', 'EACCES'].includes(code);
+  return new ScoreError([error(busy ? 'E_OUTPUT_LOCKED' : 'E_WRITE_FAILED', { file: target },
+    busy ? `无法写入「${target}」：文件正被其他程序（如 Excel、WPS）打开，或没有写入权限。` : `无法写入「${target}」（${code || (e as Error).message}）。`,
+    busy ? '请关闭该文件后重新运行。' : '请检查输出文件夹是否存在、磁盘是否已满。')], ExitCode.unreadable);
+}
+
+/**
+ * Writes through a temporary file and renames it into place only when complete: a failure
+ * leaves any earlier output untouched and no partial file behind.
+ */
+export async function writeAtomically(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  await writeAllAtomically([{ target, write }]);
+}
+
+export interface PendingFile {
+  target: string;
+  write: (tempPath: string) => Promise<void>;
+}
+
+/**
+ * Writes several files as one: every file goes to its temporary name first, and only when all
+ * are complete are they renamed into place. A failure while writing leaves nothing behind.
+ */
+export async function writeAllAtomically(files: readonly PendingFile[]): Promise<void> {
+  const temps = files.map((f) => tempPathFor(f.target));
+  let current = '';
+  try {
+    for (const [i, f] of files.entries()) {
+      current = f.target;
+      await f.write(temps[i]!);
+    }
+    for (const [i, f] of files.entries()) {
+      current = f.target;
+      await rename(temps[i]!, f.target);
+    }
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    if (e instanceof ScoreError) throw e;
+    throw writeFailure(current, e);
+  }
+}
+
+export function textFile(target: string, text: string): PendingFile {
+  return { target, write: (temp) => writeFile(temp, text, 'utf8') };
+}

@@ -1,0 +1,50 @@
+/**
+ * What a sheet holds once read, before any meaning is given to it: rows of plain values.
+ * Kept deliberately small (no per-cell objects) so that a province-sized sheet fits in memory.
+ */
+export type CellValue =
+  | null
+  | string
+  | number
+  | boolean
+  | Date
+  | { error: string }
+  /** A formula whose result the file does not carry (never opened in Excel/WPS). */
+  | { formula: string };
+
+export interface RawRow {
+  /** 1-based row number as Excel shows it. */
+  number: number;
+  /** values[0] is column A. */
+  values: CellValue[];
+}
+
+export interface RawSheet {
+  file: string;
+  name: string;
+  rows: RawRow[];
+}
+
+export function isErrorValue(v: CellValue): v is { error: string } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+}
+
+export function isFormulaWithoutResult(v: CellValue): v is { formula: string } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'formula' in v;
+}
+
+/** Column index (0-based) to letters: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellRef(row: number, columnIndex: number): string {
+  return `${columnLetter(columnIndex)}${row}`;
+}

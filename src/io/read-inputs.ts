@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { error } from '../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../core/errors.js';
+import type { RawSheet } from './raw-sheet.js';
+import { readXlsx } from './read-workbook.js';
+
+export async function readWorkbooks(files: readonly string[]): Promise<RawSheet[]> {
+  const sheets: RawSheet[] = [];
+  for (const file of files) sheets.push(...(await readXlsx(file)));
+  return sheets;
+}
+
+/** A text file (scheme YAML, notice template): UTF-8, with or without BOM. */
+export async function readText(file: string, what: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `找不到${what}「${file}」。` : code === 'EISDIR' ? `${what}「${file}」是一个文件夹。` : `无法读取${what}「${file}」（${code}）。`;
+    throw new ScoreError([error(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', { file }, message)], ExitCode.unreadable);
+  }
+}
+
+/** The folder the package is installed in: templates/ lives there. */
+export function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+export function defaultTemplatePath(): string {
+  return path.join(packageRoot(), 'templates', 'notice.txt');
+}

@@ -1,0 +1,83 @@
+import type { Assessment, UnitResult } from '../engine/assess.js';
+import { bandLabel, chineseOrdinal } from './wording.js';
+
+/** One band's part of the appendix: a column per category, each a numbered list of units. */
+export interface AppendixSection {
+  heading: string;
+  band: string;
+  count: number;
+  categories: { category: string; units: string[] }[];
+}
+
+export interface AppendixBlock {
+  sections: AppendixSection[];
+  /** Rows of units per column; a longer category list continues in the next column. */
+  rows: number;
+}
+
+/**
+ * Bands that have units, each with its units per category in rank order — the order of 001's
+ * table. Empty bands are left out, as 001 leaves out 未达标.
+ */
+export function appendixSections(assessment: Assessment): AppendixSection[] {
+  const { scheme, results } = assessment;
+  const sections: AppendixSection[] = [];
+  for (const band of scheme.bands) {
+    const members = results.filter((r) => r.band === band.name);
+    if (members.length === 0) continue;
+    const label = bandLabel(scheme, band);
+    sections.push({
+      heading: `${chineseOrdinal(sections.length + 1)}、${label}（${members.length}个）`,
+      band: band.name,
+      count: members.length,
+      categories: scheme.categories.map((category) => ({
+        category,
+        units: members.filter((m: UnitResult) => m.unit.category === category).map((m) => m.unit.name),
+      })),
+    });
+  }
+  return sections;
+}
+
+function columnsNeeded(sections: readonly AppendixSection[], rows: number): number {
+  return sections.reduce((n, s) => n + s.categories.reduce((m, c) => m + Math.max(1, Math.ceil(c.units.length / rows)), 0), 0);
+}
+
+function longest(sections: readonly AppendixSection[]): number {
+  return Math.max(1, ...sections.flatMap((s) => s.categories.map((c) => c.units.length)));
+}
+
+/** The fewest rows at which the sections fit in `maxColumns`, or undefined if they never do. */
+function fewestRows(sections: readonly AppendixSection[], maxColumns: number): number | undefined {
+  for (let rows = 1; rows <= longest(sections); rows++) if (columnsNeeded(sections, rows) <= maxColumns) return rows;
+  return undefined;
+}
+
+/**
+ * Lays the sections out as 001 does: side by side, as short as the page width allows, a long
+ * category column continued beside itself (001: 达标 部门 1–9, then 10–16). When the bands do not
+ * fit side by side, each band gets its own block below the previous one.
+ */
+export function layoutAppendix(sections: readonly AppendixSection[], maxColumns: number): AppendixBlock[] {
+  if (sections.length === 0) return [];
+  const together = fewestRows(sections, maxColumns);
+  if (together !== undefined) return [{ sections: [...sections], rows: together }];
+  return sections.map((s) => ({ sections: [s], rows: fewestRows([s], maxColumns) ?? longest([s]) }));
+}
+
+export function blockColumns(block: AppendixBlock): number {
+  return columnsNeeded(block.sections, block.rows);
+}
+
+/** The appendix as plain text, for the notice: one line per band and category. */
+export function appendixText(sections: readonly AppendixSection[]): string {
+  const lines: string[] = [];
+  for (const s of sections) {
+    lines.push(s.heading);
+    for (const c of s.categories) {
+      if (c.units.length === 0) continue;
+      lines.push(`  ${c.category}（${c.units.length}个）：${c.units.map((u, i) => `${i + 1}、${u}`).join('  ')}`);
+    }
+  }
+  return lines.join('\n');
+}

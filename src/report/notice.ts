@@ -1,0 +1,68 @@
+import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import type { Assessment } from '../engine/assess.js';
+import { appendixSections, appendixText } from './appendix.js';
+import { appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
+
+/**
+ * The values a notice template may use, by the placeholder names a clerk sees in
+ * templates/notice.txt: {{分档情况}}, {{等次.先进.名单}} …
+ */
+export function noticeValues(a: Assessment): Map<string, string> {
+  const { scheme } = a;
+  const n = scheme.notice;
+  const values = new Map<string, string>([
+    ['名称', scheme.name],
+    ['年度', scheme.year === undefined ? '' : String(scheme.year)],
+    ['标题', n.title ?? `${scheme.name}情况通报`],
+    ['主送', n.recipients ?? ''],
+    ['附件标题', appendixTitle(scheme)],
+    ['评分规则', ruleText(scheme)],
+    ['未参评说明', excludedText(a) ?? ''],
+    ['发文单位', n.issuer ?? ''],
+    ['文号', n.docNumber ?? ''],
+    ['日期', n.date ?? ''],
+  ]);
+  const sentences: string[] = [];
+  for (const band of scheme.bands) {
+    // Bands in the text follow the appendix: category order, then rank (001).
+    const members = scheme.categories.flatMap((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c));
+    const names = members.map((m) => m.unit.shortName).join('、');
+    values.set(`等次.${band.name}.数量`, String(members.length));
+    values.set(`等次.${band.name}.名单`, names);
+    if (members.length > 0) sentences.push(`${bandLabel(scheme, band)}${members.length}个：${names}`);
+  }
+  values.set('分档情况', sentences.length > 0 ? `${sentences.join('；')}。` : '');
+  values.set('附件正文', appendixText(appendixSections(a)));
+  return values;
+}
+
+export interface Rendered {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Fills {{name}} placeholders. A line whose placeholders are all empty is left out (a scheme
+ * without 文号 has no 文号 line); an unknown placeholder is an error naming its line.
+ */
+export function renderTemplate(template: string, values: ReadonlyMap<string, string>, where: Where): Rendered {
+  const diagnostics: Diagnostic[] = [];
+  const lines: string[] = [];
+  template.replace(/\r\n?/g, '\n').split('\n').forEach((line, i) => {
+    let used = 0;
+    let empty = 0;
+    const out = line.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_, key: string) => {
+      used++;
+      const v = values.get(key);
+      if (v === undefined) {
+        diagnostics.push(error('E_TEMPLATE_PLACEHOLDER', { ...where, line: i + 1 }, `通报模板中的「{{${key}}}」无法识别。`,
+          `可用的占位符：${[...values.keys()].map((k) => `{{${k}}}`).join(' ')}`));
+        return '';
+      }
+      if (v === '') empty++;
+      return v;
+    });
+    if (!(used > 0 && used === empty)) lines.push(out);
+  });
+  return { text: lines.join('\n'), diagnostics };
+}

@@ -1,0 +1,57 @@
+import type { Decimal } from 'decimal.js';
+import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
+import { roundHalfUp } from '../core/decimal.js';
+import type { Assessment } from '../engine/assess.js';
+import { nameOf } from '../engine/model.js';
+import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
+
+const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
+const header = (v: string): CellModel => ({ v, s: 'header' });
+
+/** A published score as a number cell: exact to the scheme's decimals, so the file holds what we computed. */
+export function scoreCell(value: Decimal | null, decimals: number): CellModel {
+  return value === null ? text('—') : { v: Number(roundHalfUp(value, decimals).toFixed(decimals)), s: 'score' };
+}
+
+function scoreFormat(decimals: number): string {
+  return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
+}
+
+/** 排名: per category, rank order, each part, the total and the band; excluded units last. */
+export function rankingSheet(a: Assessment): SheetModel {
+  const d = a.scheme.rounding.decimals;
+  const head = ['类别', '名次', '单位名称', ...a.tree.roots.map((r) => `${nameOf(r)}（${r.points.toString()}）`), '总分', '等次'];
+  const rows: (CellModel | null)[][] = [head.map(header)];
+  for (const r of a.results) {
+    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), scoreCell(r.score.total, d), text(r.band)]);
+  }
+  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.roots.map(() => text('—')), text('—'), text('不参与评比')]);
+  return { name: '排名', rows, merges: [], widths: widthsFor(rows), headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
+}
+
+/** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
+export function detailSheet(a: Assessment): SheetModel {
+  const d = a.scheme.rounding.decimals;
+  const head = ['类别', '单位名称', ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}（${l.points.toString()}）`), '总分'];
+  const rows: (CellModel | null)[][] = [head.map(header)];
+  for (const r of a.results) {
+    rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);
+  }
+  return { name: '指标得分', rows, merges: [], widths: widthsFor(rows, 6, 24), headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
+}
+
+/** 问题: every diagnostic, errors first, with where to look and what to do. */
+export function problemsSheet(diagnostics: readonly Diagnostic[]): SheetModel {
+  const rows: (CellModel | null)[][] = [['级别', '代码', '位置', '说明', '建议'].map(header)];
+  for (const diag of sortDiagnostics(diagnostics)) {
+    rows.push([text(SEVERITY_LABEL[diag.severity]), text(diag.code), text(formatWhere(diag.where)), text(diag.message), text(diag.hint ?? '')]);
+  }
+  if (rows.length === 1) rows.push([text('—'), text('—'), text('—'), text('未发现问题。'), text('')]);
+  return { name: '问题', rows, merges: [], widths: widthsFor(rows, 6, 60), headerRows: 1, landscape: true };
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d, i) => ({ d, i })).sort((x, y) => ORDER[x.d.severity] - ORDER[y.d.severity] || x.i - y.i).map((x) => x.d);
+}

@@ -1,0 +1,145 @@
+import type { Decimal } from 'decimal.js';
+import { D } from '../core/decimal.js';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import { schemeSchema, type Scheme } from './schema.js';
+import { keysAt } from './schema-keys.js';
+
+/** Where the scheme text came from: a YAML file, or the 方案 sheet of a workbook (one line a row). */
+export interface SchemeSource {
+  text: string;
+  /** Where line `line` (1-based) of the text is, for messages. */
+  locate(line: number, column?: number): Where;
+}
+
+export interface LoadedScheme {
+  scheme?: Scheme;
+  diagnostics: Diagnostic[];
+}
+
+export function fileSource(file: string, text: string): SchemeSource {
+  return { text, locate: (line, column) => (column === undefined ? { file, line } : { file, line, column }) };
+}
+
+/** Parses and validates a scheme. Never throws on user data: problems come back as diagnostics. */
+export function loadScheme(source: SchemeSource): LoadedScheme {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? source.locate(pos.line, pos.col) : source.locate(1);
+        return error('E_SCHEME_YAML', where, `方案不是有效的 YAML：${yamlMessage(e.code)}`,
+          '请检查该行的缩进、冒号和括号；缩进只能用空格，不能用 Tab。');
+      }),
+    };
+  }
+  const data = doc.toJS() as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { diagnostics: [error('E_SCHEME_EMPTY', source.locate(1), '方案为空或格式不对：应为「键: 值」形式的 YAML。')] };
+  }
+  const parsed = schemeSchema.safeParse(data);
+  if (!parsed.success) {
+    return { diagnostics: parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, doc, lineCounter, source)) };
+  }
+  const diagnostics = checkRules(parsed.data, (p) => locatePath(p, doc, lineCounter, source));
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scheme: parsed.data, diagnostics };
+}
+
+type PathItem = string | number;
+
+function pathText(path: readonly PathItem[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function locatePath(path: readonly PathItem[], doc: Document, lc: LineCounter, source: SchemeSource): Where {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const pos = lc.linePos(node.range[0]);
+      return { ...source.locate(pos.line), path: pathText(path) };
+    }
+  }
+  return { ...source.locate(1), path: pathText(path) };
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
+function issueDiagnostics(issue: Issue, doc: Document, lc: LineCounter, source: SchemeSource): Diagnostic[] {
+  const path = issue.path.filter((p): p is PathItem => typeof p === 'string' || typeof p === 'number');
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    const allowed = keysAt(path);
+    return issue.keys.map((key) =>
+      error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, key], doc, lc, source), `方案中有未知的键「${key}」。`,
+        didYouMean(key, allowed) ?? `此处可用的键：${allowed.join('、')}`));
+  }
+  const missing = issue.code === 'invalid_type' && doc.getIn(path) === undefined;
+  const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」的值不对：${issue.message}`;
+  return [error(missing ? 'E_SCHEME_MISSING' : 'E_SCHEME_VALUE', locatePath(path, doc, lc, source), message)];
+}
+
+/** The rules zod cannot express: order of bands, uniqueness of names. */
+function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  duplicates(s.categories).forEach((i) =>
+    out.push(error('E_SCHEME_DUP_CATEGORY', at(['categories', i]), `类别「${s.categories[i]}」重复。`)));
+  duplicates(s.bands.map((b) => b.name)).forEach((i) =>
+    out.push(error('E_SCHEME_DUP_BAND', at(['bands', i, 'name']), `等次「${s.bands[i]!.name}」重复。`)));
+  duplicates(s.excluded.units).forEach((i) =>
+    out.push(error('E_SCHEME_DUP_EXCLUDED', at(['excluded', 'units', i]), `不参与评比的单位「${s.excluded.units[i]}」重复。`)));
+  const full = new D(s.fullMarks);
+  if (full.lte(0)) out.push(error('E_SCHEME_FULL_MARKS', at(['fullMarks']), `满分应大于 0，现为 ${s.fullMarks}。`));
+  let previous: Decimal | undefined;
+  s.bands.forEach((band, i) => {
+    const last = i === s.bands.length - 1;
+    const bound = band.atLeast ?? band.above;
+    if (last) {
+      if (bound !== undefined) {
+        out.push(error('E_SCHEME_BAND_LAST', at(['bands', i]), `最后一个等次「${band.name}」不应设下限：低于上一等次的都归入它。`,
+          '删除它的 atLeast/above，或在其后再加一个兜底等次。'));
+      }
+      return;
+    }
+    if (bound === undefined) {
+      out.push(error('E_SCHEME_BAND_BOUND', at(['bands', i]), `等次「${band.name}」没有写下限。`,
+        '用 atLeast: 80 表示「80分以上（含80分）」，用 above: 80 表示「超过80分（不含80分）」。'));
+      return;
+    }
+    const value = new D(bound);
+    if (value.gt(full) || value.lt(0)) {
+      out.push(error('E_SCHEME_BAND_RANGE', at(['bands', i]), `等次「${band.name}」的下限 ${bound} 不在 0 到满分 ${s.fullMarks} 之间。`));
+    }
+    if (previous !== undefined && !value.lt(previous)) {
+      out.push(error('E_SCHEME_BAND_ORDER', at(['bands', i]), `等次应从高到低排列：「${band.name}」的下限 ${bound} 不低于上一等次的下限 ${previous.toString()}。`));
+    }
+    previous = value;
+  });
+  return out;
+}
+
+function duplicates(items: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  items.forEach((x, i) => (seen.has(x) ? out.push(i) : seen.add(x)));
+  return out;
+}
+
+function yamlMessage(code: string): string {
+  const messages: Record<string, string> = {
+    BAD_INDENT: '缩进不对',
+    TAB_AS_INDENT: '用了 Tab 缩进',
+    DUPLICATE_KEY: '同一个键写了两次',
+    MISSING_CHAR: '缺少括号或引号',
+    MULTILINE_IMPLICIT_KEY: '键不能跨行，可能缺少冒号',
+    UNEXPECTED_TOKEN: '出现了意外的字符',
+    BLOCK_AS_IMPLICIT_KEY: '缩进或冒号有误',
+  };
+  return messages[code] ?? `语法错误（${code}）`;
+}
