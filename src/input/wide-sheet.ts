@@ -88,8 +88,10 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
       continue;
     }
     rowOf.set(unit, row.number);
-    if (normalizeName(written) !== unit.name) {
-      diagnostics.push(warning('W_NAME_ALIAS', where, `「${written.trim()}」按单位名单识别为「${unit.name}」。`));
+    if (written.trim() !== unit.name) {
+      diagnostics.push(normalizeName(written) === unit.name
+        ? warning('W_NAME_NORMALISED', where, `单位名称「${written}」含空格或全角字符，按「${unit.name}」处理。`)
+        : warning('W_NAME_ALIAS', where, `「${written.trim()}」按单位名单识别为「${unit.name}」。`));
     }
     const category = normalizeName(text(table, row, 'category'));
     if (category !== '' && category !== unit.category) {

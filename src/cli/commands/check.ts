@@ -27,6 +27,6 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
     return code;
   }
   printDiagnostics(diagnostics, ctx.stderr, colours(ctx, ctx.stderr, options.color));
-  ctx.stderr.write(`${hasErrors(diagnostics) ? '' : '检查通过。'}${countLine(diagnostics)}。\n`);
+  ctx.stderr.write(`${hasErrors(diagnostics) ? '检查未通过：' : '检查通过。'}${countLine(diagnostics)}。\n`);
   return code;
 }

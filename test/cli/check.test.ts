@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { copySample, filesIn, runCli } from '../support/cli.js';
+import { columnOf, editWorkbook, rowOf } from '../support/workbook.js';
+
+describe('score check', () => {
+  it('passes the sample and writes nothing', async () => {
+    const dir = copySample('guannan-2009');
+    const before = filesIn(dir);
+    const run = await runCli(['check', path.join(dir, 'annual.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('检查通过');
+    expect(filesIn(dir)).toEqual(before);
+  });
+
+  it('reports an unknown unit, a score above its maximum, an empty cell and text, each with its cell', async () => {
+    const dir = copySample('guannan-2009');
+    const file = path.join(dir, 'bad.xlsx');
+    await editWorkbook(path.join(dir, 'annual.xlsx'), file, (wb) => {
+      const ws = wb.getWorksheet('得分表')!;
+      const a1 = columnOf(ws, /^A1/);
+      rowOf(ws, '新安镇').getCell(1).value = '新安真';
+      rowOf(ws, '田楼乡').getCell(a1).value = 6;
+      rowOf(ws, '新集乡').getCell(a1).value = null;
+      rowOf(ws, '五队乡').getCell(a1).value = '优秀';
+    });
+    const before = filesIn(dir);
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/E_UNKNOWN_UNIT \S*bad\.xlsx 得分表!A3：单位「新安真」不在单位名单中。\n\s+→ 是否应为：「新安镇」/);
+    expect(run.stderr).toMatch(/E_ABOVE_MAX \S*bad\.xlsx 得分表!C4：.*田楼乡.*6 超过分值 5/);
+    expect(run.stderr).toMatch(/E_EMPTY_CELL \S*bad\.xlsx 得分表!C5：.*新集乡.*单元格为空/);
+    expect(run.stderr).toMatch(/E_NOT_A_NUMBER \S*bad\.xlsx 得分表!C6：.*五队乡.*「优秀」不是数字/);
+    // 新安镇 has no score row under its own name now: reported, not dropped.
+    expect(run.stderr).toMatch(/E_MISSING_UNIT_ROW .*单位「新安镇」在得分表中没有得分行/);
+    expect(filesIn(dir)).toEqual(before);
+
+    const scoring = await runCli([file]);
+    expect(scoring.code).toBe(1);
+    expect(filesIn(dir)).toEqual(before);
+  });
+
+  it('prints every diagnostic as JSON with --json', async () => {
+    const dir = copySample('guannan-2009');
+    const run = await runCli(['check', '--json', path.join(dir, 'annual.xlsx')]);
+    const doc = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { code: string; sheet: string | null; cell: string | null }[] };
+    expect(doc.ok).toBe(true);
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ code: 'W_NAME_ALIAS', sheet: '得分表', cell: 'A35' }));
+  });
+});

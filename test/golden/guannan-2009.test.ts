@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { copySample, runCli, SAMPLES } from '../support/cli.js';
+import { dumpSheet } from '../support/workbook.js';
+
+const expected = path.join(SAMPLES, 'guannan-2009', 'expected');
+
+describe('灌南 2009 (seed 001): workbook to 通报', () => {
+  let dir: string;
+  let run: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    dir = copySample('guannan-2009');
+    run = await runCli([path.join(dir, 'annual.xlsx')]);
+  });
+
+  it('scores the sample and prints the band counts', () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/先进\s*│ 6\s*│ 1\s*│ 9\s*│ 16/);
+    expect(run.stdout).toMatch(/达标\s*│ 8\s*│ 3\s*│ 16\s*│ 27/);
+    expect(run.stderr).not.toMatch(/at .*\.js/);
+  });
+
+  it('writes the notice text the seed publishes', () => {
+    const text = readFileSync(path.join(dir, 'annual.通报.txt'), 'utf8');
+    expect(text).toBe(readFileSync(path.join(expected, '通报.txt'), 'utf8'));
+  });
+
+  it('lays out the 附件 sheet like the seed appendix', async () => {
+    const want = JSON.parse(readFileSync(path.join(expected, '附件.json'), 'utf8')) as { rows: unknown[][] };
+    expect(await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '附件')).toEqual(want.rows);
+  });
+
+  it('ranks equal totals together and skips the next rank', async () => {
+    const ranking = await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '排名');
+    const byUnit = new Map(ranking.map((r) => [r[2], r]));
+    expect(byUnit.get('地税局')?.[1]).toBe(4);
+    expect(byUnit.get('质监局')?.[1]).toBe(4);
+    expect(byUnit.get('国税局')?.[1]).toBe(6);
+    expect(byUnit.get('汤沟镇')?.[8]).toBe(68.33); // 10 × 28/30 in 网上绩效, rounded half-up once
+    expect(ranking.filter((r) => r[9] === '不参与评比').map((r) => r[2])).toEqual(['纪委', '组织部', '宣传部', '县委办', '人大办', '政府办', '政协办']);
+  });
+
+  it('keeps the embedded 方案 sheet equal to scheme.yaml', async () => {
+    const lines = (await dumpSheet(path.join(SAMPLES, 'guannan-2009', 'annual.xlsx'), '方案')).map((r) => r[0] ?? '');
+    expect(`${lines.join('\n')}\n`).toBe(readFileSync(path.join(SAMPLES, 'guannan-2009', 'scheme.yaml'), 'utf8'));
+  });
+});
