@@ -1,6 +1,7 @@
 import { mkdtempSync, cpSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
 export interface Run {
@@ -22,7 +23,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   return { code, stdout, stderr };
 }
 
-export const SAMPLES = path.resolve(import.meta.dirname, '..', '..', 'samples');
+export const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
 
 /** A fresh temporary folder holding a copy of a sample. */
 export function copySample(name: string): string {
