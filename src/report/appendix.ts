@@ -47,16 +47,25 @@ function longest(sections: readonly AppendixSection[]): number {
   return Math.max(1, ...sections.flatMap((s) => s.categories.map((c) => c.units.length)));
 }
 
-/** The fewest rows at which the sections fit in `maxColumns`, or undefined if they never do. */
+/** Length of the second-longest list: no list shorter than that is worth folding. */
+function secondLongest(sections: readonly AppendixSection[]): number {
+  const lengths = sections.flatMap((s) => s.categories.map((c) => c.units.length)).sort((a, b) => b - a);
+  return Math.max(1, lengths[1] ?? lengths[0] ?? 1);
+}
+
+/**
+ * Rows of the table: as tall as the second-longest list, so only the longest lists are folded,
+ * and taller if the folded columns would not fit in `maxColumns`. Undefined if they never fit.
+ */
 function fewestRows(sections: readonly AppendixSection[], maxColumns: number): number | undefined {
-  for (let rows = 1; rows <= longest(sections); rows++) if (columnsNeeded(sections, rows) <= maxColumns) return rows;
+  for (let rows = secondLongest(sections); rows <= longest(sections); rows++) if (columnsNeeded(sections, rows) <= maxColumns) return rows;
   return undefined;
 }
 
 /**
- * Lays the sections out as 001 does: side by side, as short as the page width allows, a long
- * category column continued beside itself (001: 达标 部门 1–9, then 10–16). When the bands do not
- * fit side by side, each band gets its own block below the previous one.
+ * Lays the sections out as 001 does: side by side, a list longer than the others continued
+ * beside itself (001: 达标 部门 1–9, then 10–16, as tall as 先进 部门's 9). When the bands do
+ * not fit side by side, each band gets its own block below the previous one.
  */
 export function layoutAppendix(sections: readonly AppendixSection[], maxColumns: number): AppendixBlock[] {
   if (sections.length === 0) return [];

@@ -1,0 +1,105 @@
+import { D, fixed, roundHalfUp } from '../../src/core/decimal.js';
+import { bandOf, toBandRules } from '../../src/engine/band.js';
+import { rank } from '../../src/engine/rank.js';
+import { scoreLeaf, scoreUnit } from '../../src/engine/score-unit.js';
+import type { Indicator, IndicatorTree, UnitEntries } from '../../src/engine/model.js';
+
+const unit = { name: '甲', category: '乡镇', shortName: '甲', aliases: [], order: 0, source: {} };
+
+function leaf(code: string, points: number, method: Indicator['method'], extra: Partial<Indicator> = {}): Indicator {
+  return { code, path: [code], level: 2, points: new D(points), method, department: '', children: [], source: {}, ...extra };
+}
+
+function entries(values: Record<string, number | string> = {}, targets: Record<string, number> = {}, deductions: Record<string, number[]> = {}): UnitEntries {
+  return {
+    unit,
+    values: new Map(Object.entries(values).map(([k, v]) => [k, new D(v)])),
+    targets: new Map(Object.entries(targets).map(([k, v]) => [k, new D(v)])),
+    deductions: new Map(Object.entries(deductions).map(([k, v]) => [k, v.map((p) => ({ points: new D(p), reason: 'r', source: {} }))])),
+  };
+}
+
+describe('rounding (四舍五入)', () => {
+  it.each([
+    ['1.005', '1.01'], ['2.135', '2.14'], ['85.955', '85.96'], ['85.954999', '85.95'], ['79.995', '80.00'], ['0.125', '0.13'],
+  ])('rounds %s half-up to %s, where a JS float would not', (input, want) => {
+    expect(fixed(new D(input), 2)).toBe(want);
+  });
+
+  it('rounds to the scheme\'s decimals', () => {
+    expect(roundHalfUp(new D('2.5'), 0).toString()).toBe('3');
+    expect(roundHalfUp(new D('91.2345'), 3).toString()).toBe('91.235');
+  });
+});
+
+describe('rank: competition ranking within a group', () => {
+  it('gives equal scores the same rank and skips the next (1, 2, 2, 4)', () => {
+    const items = [['a', '90'], ['b', '85.5'], ['c', '85.50'], ['d', '80']].map(([n, s], order) => ({ n, score: new D(s!), order }));
+    expect(rank(items).map((r) => [r.item.n, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 2], ['d', 4]]);
+  });
+
+  it('keeps roster order among equals, whatever the input order', () => {
+    const items = [{ n: 'late', score: new D(1), order: 5 }, { n: 'early', score: new D(1), order: 1 }];
+    expect(rank(items).map((r) => r.item.n)).toEqual(['early', 'late']);
+  });
+});
+
+describe('bands by threshold', () => {
+  const inclusive = toBandRules([{ name: '先进', atLeast: '80' }, { name: '达标', atLeast: '60' }, { name: '未达标' }]);
+  const exclusive = toBandRules([{ name: '先进', above: '80' }, { name: '达标', above: '60' }, { name: '未达标' }]);
+
+  it.each([['80', '先进', '达标'], ['80.01', '先进', '先进'], ['79.99', '达标', '达标'], ['60', '达标', '未达标'], ['0', '未达标', '未达标'], ['100', '先进', '先进']])(
+    'puts %s in %s when the boundary is included and %s when it is not', (score, withBound, withoutBound) => {
+      expect(bandOf(new D(score), inclusive).band).toBe(withBound);
+      expect(bandOf(new D(score), exclusive).band).toBe(withoutBound);
+    });
+
+  it('notes a score sitting exactly on a boundary', () => {
+    expect(bandOf(new D('60.00'), exclusive).onBoundary).toMatchObject({ band: '达标', inclusive: false });
+    expect(bandOf(new D('60.01'), exclusive).onBoundary).toBeUndefined();
+  });
+});
+
+describe('leaf methods', () => {
+  it('direct: the points entered', () => {
+    expect(scoreLeaf(leaf('A', 5, 'direct'), entries({ A: '4.5' })).toString()).toBe('4.5');
+  });
+
+  it('deduct: max minus the deductions, never below 0', () => {
+    expect(scoreLeaf(leaf('D', 15, 'deduct'), entries({}, {}, { D: [1, 0.5] })).toString()).toBe('13.5');
+    expect(scoreLeaf(leaf('D', 2, 'deduct'), entries({}, {}, { D: [1, 1.5] })).toString()).toBe('0');
+    expect(scoreLeaf(leaf('D', 15, 'deduct'), entries()).toString()).toBe('15');
+  });
+
+  it('ratio: max × actual / target, capped at max', () => {
+    expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 28 }, { C: 30 })).toDecimalPlaces(6).toString()).toBe('9.333333');
+    expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 45 }, { C: 40 })).toString()).toBe('10');
+    expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 0 }, { C: 40 })).toString()).toBe('0');
+  });
+});
+
+describe('scoreUnit: parts and the published total', () => {
+  // Two parts whose exact sum rounds differently from the sum of the rounded parts.
+  const p1 = leaf('P1', 50, 'ratio');
+  const p2 = leaf('P2', 50, 'ratio');
+  const tree: IndicatorTree = {
+    roots: [{ ...leaf('A', 50, 'direct'), level: 1, children: [p1] }, { ...leaf('B', 50, 'direct'), level: 1, children: [p2] }],
+    leaves: [p1, p2],
+    byCode: new Map(),
+  };
+  // 50 × 1/3 = 16.666…, 50 × 2/3 = 33.333… : exact sum 50, rounded parts 16.67 + 33.33 = 50.00
+  // 50 × 0.33345 = 16.6725 → 16.67; 50 × 0.66655 = 33.3275 → 33.33; exact 50.00, rounded 50.00
+  // 50 × 0.0001 = 0.005 → 0.01 each: exact 0.01, rounded parts 0.02
+  const e = entries({ P1: '0.0001', P2: '0.0001' }, { P1: 1, P2: 1 });
+
+  it('adds exact parts and rounds once by default', () => {
+    const s = scoreUnit(tree, e, { decimals: 2, roundParts: false });
+    expect(s.exact.toString()).toBe('0.01');
+    expect(s.total.toFixed(2)).toBe('0.01');
+  });
+
+  it('rounds each part first when the scheme says so', () => {
+    const s = scoreUnit(tree, e, { decimals: 2, roundParts: true });
+    expect(s.total.toFixed(2)).toBe('0.02');
+  });
+});
