@@ -69,10 +69,15 @@ units.forEach(([written, category, total], i) => {
   else if (i % 3 === 1 && q >= 2) { actual = target - (target / 20); q -= 2; } // 95% → 9.5
   else if (i % 5 === 0) actual = target + 2; // over target: capped at 10
   targets.push(target);
+  // The rest is lost on direct indicators, a half or quarter point at a time, the indicator
+  // chosen by a fixed pseudo-random sequence (so the file is the same on every run).
   const scores = new Map(directs.map((d) => [d.code, d.max * 4]));
-  for (let k = 0; q > 0; k = (k + 1) % directs.length) {
-    const d = directs[(k + i) % directs.length];
-    if (scores.get(d.code) > 2) { scores.set(d.code, scores.get(d.code) - 1); q -= 1; }
+  let seed = 7 + i * 131;
+  while (q > 0) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const d = directs[seed % directs.length];
+    const step = Math.min(q, (seed >> 8) % 3 === 0 ? 1 : 2);
+    if (scores.get(d.code) - step >= d.max) { scores.set(d.code, scores.get(d.code) - step); q -= step; }
   }
   rows.push({ written, category, actual, scores });
 });
@@ -95,7 +100,8 @@ const leafCodes = indicators.filter((r) => r[5] !== '' && r[5] !== 'deduct').map
 const sheet = wb.addWorksheet('得分表');
 sheet.mergeCells(1, 1, 1, leafCodes.length + 2);
 sheet.getCell(1, 1).value = '全县乡科级单位2009年绩效管理组织工作评估得分表';
-sheet.addRow(['单位名称', '类别', ...leafCodes.map((c) => `${c} ${indicators.find((r) => r[0] === c)[2] || ''}${indicators.find((r) => r[0] === c)[3] || ''}`)]);
+const leafName = (c) => { const r = indicators.find((x) => x[0] === c); return r[3] || r[2]; };
+sheet.addRow(['单位名称', '类别', ...leafCodes.map((c) => `${c} ${leafName(c)}`)]);
 rows.forEach((r) => sheet.addRow([r.written, r.category, ...leafCodes.map((c) => (c === 'C1' ? r.actual : r.scores.get(c) / 4))]));
 
 const tg = wb.addWorksheet('目标值');
