@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { workbookReader } from './exceljs.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
@@ -68,7 +68,7 @@ export async function readXlsx(file: string): Promise<RawSheet[]> {
   }
   const sheets: RawSheet[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    const reader = workbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',
