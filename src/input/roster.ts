@@ -34,6 +34,7 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
   const table = readTable(sheet, COLUMNS, diagnostics);
   if (!table) return undefined;
   const units: Unit[] = [];
+  const byName = new Map<string, Unit>();
   const names = new Map<string, Unit>();
   const excludedSet = new Set(excluded.map(normalizeName));
   const claim = (name: string, unit: Unit, where: Where): void => {
@@ -58,7 +59,7 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
         didYouMean(category, categories) ?? `方案的类别：${categories.join('、')}`));
       continue;
     }
-    const previous = units.find((u) => u.name === name);
+    const previous = byName.get(name);
     if (previous) {
       const where = `${previous.source.sheet}!${previous.source.cell}`;
       diagnostics.push(previous.category === category
@@ -73,6 +74,7 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
     const aliases = splitList(text(table, row, 'aliases')).map(normalizeName);
     const unit: Unit = { name, category, shortName, aliases, order: units.length, source };
     units.push(unit);
+    byName.set(name, unit);
     for (const n of new Set([name, shortName, ...aliases])) claim(n, unit, source);
   }
   return { units, names, excluded: excludedSet };

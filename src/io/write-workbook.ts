@@ -35,15 +35,22 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
     },
   });
   ws.columns = model.widths.map((width) => ({ width }));
-  for (const m of model.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  // One style object per kind, shared by every cell: exceljs caches a style by identity, and
+  // hashing a fresh object for each of millions of cells was most of the writing time.
+  const scoreStyle = model.scoreFormat ? { ...STYLES.score, numFmt: model.scoreFormat } : STYLES.score;
+  // Merges are applied as their first row is written: merging earlier makes the streaming writer
+  // hold every row down to the merge, and it commits rows with Array.shift (quadratic).
+  const mergesAt = new Map<number, SheetModel['merges']>();
+  for (const m of model.merges) mergesAt.set(m.top, [...(mergesAt.get(m.top) ?? []), m]);
   model.rows.forEach((cells, r) => {
+    for (const m of mergesAt.get(r + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     const row = ws.getRow(r + 1);
     cells.forEach((cell, c) => {
       if (!cell) return;
       const target = row.getCell(c + 1);
       // Strings are written as strings, never as formulas, whatever they begin with.
       target.value = cell.v;
-      if (cell.s) target.style = { ...STYLES[cell.s], ...(cell.s === 'score' && model.scoreFormat ? { numFmt: model.scoreFormat } : {}) };
+      if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
     if (cells[0]?.s === 'title') row.height = 30;
     row.commit();
