@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
+import { displayWidth } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
 import { runScore } from './commands/score.js';
@@ -21,15 +22,22 @@ const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.excessArguments': () => '参数过多',
 };
 
+const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' };
+
 function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
   const program = new Command('score')
+    // Help in Chinese, its columns aligned for Chinese text (commander counts every character as one).
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, displayWidth: (text) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')) })
+    .usage('[选项] <工作簿…>  或  score <命令> [选项]')
     .description('绩效考评计分：读取指标体系和得分表，计算总分、排名、等次，生成通报。')
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined })
     .exitOverride()
-    .showSuggestionAfterError(false);
+    .showSuggestionAfterError(false)
+    // `score check a.xlsx --indicators b.xlsx`: options after a command belong to that command.
+    .enablePositionalOptions();
   program
     .argument('[workbook...]', '得分工作簿（.xlsx），可内含方案和指标体系')
     .option('--scheme <file>', '方案文件（YAML），代替工作簿中的「方案」表')
@@ -46,11 +54,12 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     });
   program
     .command('check')
-    .description('只检查数据，不生成通报；列出所有问题及其位置。有错误时退出码为 1。')
+    .usage('[选项] <工作簿…>')
+    .description('只检查，不生成通报：列出全部问题及位置，有错误时退出码为 1')
     .argument('<workbook...>', '得分工作簿（.xlsx）')
     .option('--scheme <file>', '方案文件（YAML）')
     .option('--indicators <file>', '指标体系工作簿')
-    .option('--json', '以 JSON 输出全部问题（供脚本使用）', false)
+    .option('--json', '以 JSON 输出全部问题（供脚本使用）')
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (files: string[], options) => setCode(await runCheck(files, options, ctx)));

@@ -1,3 +1,5 @@
+import { displayWidth } from '../core/text.js';
+
 /**
  * A workbook as plain data: what the writer in src/io turns into .xlsx, and what golden tests
  * read back and compare. Styles are named, not described, so the report stays free of exceljs.
@@ -29,12 +31,7 @@ export interface SheetModel {
   scoreFormat?: string;
 }
 
-/** Display width of a text as Excel measures it: CJK and full-width characters count two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
+export { displayWidth };
 
 export function widthsFor(rows: (CellModel | null)[][], min = 6, max = 60): number[] {
   const widths: number[] = [];

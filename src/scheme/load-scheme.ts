@@ -42,7 +42,7 @@ export function loadScheme(source: SchemeSource): LoadedScheme {
   }
   const parsed = schemeSchema.safeParse(data);
   if (!parsed.success) {
-    return { diagnostics: parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, doc, lineCounter, source)) };
+    return { diagnostics: withoutTypoEchoes(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, doc, lineCounter, source))) };
   }
   const diagnostics = checkRules(parsed.data, (p) => locatePath(p, doc, lineCounter, source));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scheme: parsed.data, diagnostics };
@@ -83,6 +83,21 @@ function issueDiagnostics(issue: Issue, doc: Document, lc: LineCounter, source: 
   const missing = issue.code === 'invalid_type' && doc.getIn(path) === undefined;
   const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」的值不对：${issue.message}`;
   return [error(missing ? 'E_SCHEME_MISSING' : 'E_SCHEME_VALUE', locatePath(path, doc, lc, source), message)];
+}
+
+/**
+ * A misspelt required key ("categoies") is one mistake, not two: the "missing categories" that
+ * follows from it is dropped when the unknown key's hint already names it.
+ */
+function withoutTypoEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(diagnostics.filter((d) => d.code === 'E_SCHEME_UNKNOWN_KEY' && d.hint?.startsWith('是否应为'))
+    .flatMap((d) => [...(d.hint ?? '').matchAll(/「([^」]+)」/g)].map((m) => parentOf(d.where.path) + m[1])));
+  return diagnostics.filter((d) => !(d.code === 'E_SCHEME_MISSING' && suggested.has(d.where.path ?? '')));
+}
+
+function parentOf(path: string | undefined): string {
+  const cut = Math.max((path ?? '').lastIndexOf('.'), (path ?? '').lastIndexOf(']'));
+  return cut < 0 ? '' : (path ?? '').slice(0, cut + 1);
 }
 
 /** The rules zod cannot express: order of bands, uniqueness of names. */

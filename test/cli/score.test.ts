@@ -108,3 +108,38 @@ function write(name: string, content: string | Buffer): string {
   writeFileSync(file, content);
   return file;
 }
+
+describe('score: scheme and indicators from separate files', () => {
+  it('reads the indicators from --indicators and reports a points mismatch there with its cells', async () => {
+    const dir = copySample('guannan-2009');
+    const indicators = path.join(dir, 'indicators.xlsx');
+    // A workbook holding only the indicator system, with one leaf's points changed.
+    await editWorkbook(path.join(dir, 'annual.xlsx'), indicators, (wb) => {
+      for (const ws of [...wb.worksheets]) if (ws.name !== '指标体系') wb.removeWorksheet(ws.id);
+      const ws = wb.getWorksheet('指标体系')!;
+      ws.getCell('E3').value = 6; // A1 领导小组 5 → 6
+    });
+    const scores = await variant(dir, (wb) => wb.removeWorksheet(wb.getWorksheet('指标体系')!.id));
+    const run = await runCli(['check', scores, '--indicators', indicators]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/E_POINTS_CHILDREN \S*indicators\.xlsx 指标体系!A2：指标「健全组织」分值为 20，其下级指标合计 21/);
+    expect(run.stderr).toContain('A1 6（指标体系!A3）');
+  });
+
+  it('says which sheet is missing and how to supply it', async () => {
+    const dir = copySample('guannan-2009');
+    const file = await variant(dir, (wb) => wb.removeWorksheet(wb.getWorksheet('方案')!.id));
+    const run = await runCli([file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('缺少工作表「方案」');
+    expect(run.stderr).toContain('--scheme');
+  });
+
+  it('exits 2 for an unusable scheme and names the line', async () => {
+    const dir = copySample('guannan-2009');
+    const file = await variant(dir, editScheme((l) => l.replace('categories:', 'categoies:')));
+    const run = await runCli([file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/E_SCHEME_UNKNOWN_KEY \S*variant\.xlsx 方案!A7 categoies：方案中有未知的键「categoies」。\n\s+→ 是否应为：「categories」/);
+  });
+});

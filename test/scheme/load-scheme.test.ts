@@ -61,3 +61,15 @@ describe('loadScheme', () => {
     expect(load(base.replace('[乡镇, 部门]', '[乡镇, 乡镇]')).diagnostics[0]?.code).toBe('E_SCHEME_DUP_CATEGORY');
   });
 });
+
+describe('loadScheme: one mistake, one message', () => {
+  it('reports a misspelt required key once, as unknown with the right name', () => {
+    const { diagnostics } = load(base.replace('categories:', 'categoies:'));
+    expect(diagnostics.map((d) => d.code)).toEqual(['E_SCHEME_UNKNOWN_KEY']);
+  });
+
+  it('still reports a required key that is simply missing', () => {
+    const { diagnostics } = load(base.replace('categories: [乡镇, 部门]\n', ''));
+    expect(diagnostics.map((d) => d.code)).toEqual(['E_SCHEME_MISSING']);
+  });
+});

@@ -6,7 +6,7 @@ import { exitCodeFor, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface CheckOptions extends LoadOptions {
-  json: boolean;
+  json?: boolean;
   color: boolean;
 }
 
@@ -18,7 +18,7 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
     diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries).diagnostics);
   }
   const code = exitCodeFor(diagnostics, assembled);
-  if (options.json) {
+  if (options.json === true) {
     const list = diagnostics.map((d) => ({
       code: d.code, severity: d.severity, file: d.where.file ?? null, sheet: d.where.sheet ?? null, cell: d.where.cell ?? null,
       line: d.where.line ?? null, path: d.where.path ?? null, location: formatWhere(d.where), message: d.message, hint: d.hint ?? null,
