@@ -27,7 +27,7 @@ const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Arguments:': '�
 function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
   const program = new Command('score')
     // Help in Chinese, its columns aligned for Chinese text (commander counts every character as one).
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, displayWidth: (text) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')) })
+    .configureHelp({ helpWidth: 100, styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, displayWidth: (text) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')) })
     .usage('[选项] <工作簿…>  或  score <命令> [选项]')
     .description('绩效考评计分：读取指标体系和得分表，计算总分、排名、等次，生成通报。')
     .version(version(), '-V, --version', '显示版本号')
