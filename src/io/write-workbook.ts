@@ -52,7 +52,8 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
       target.value = cell.v;
       if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
-    if (cells[0]?.s === 'title') row.height = 30;
+    const height = model.heights?.[r];
+    if (height !== undefined) row.height = height;
     row.commit();
   });
   ws.commit();

@@ -22,7 +22,18 @@ export function appendixSheet(assessment: Assessment): SheetModel {
   if (scheme.notice.docNumber) fullRow(`（${scheme.notice.docNumber}）`, 'note');
   const widths = Array.from({ length: width }, (_, c) =>
     Math.max(10, ...rows.map((r) => (r[c]?.s === 'entry' ? displayWidth(String(r[c]!.v)) + 2 : 0))));
-  return { name: '附件', rows, merges, widths };
+  return { name: '附件', rows, merges, widths, heights: rowHeights(rows, widths) };
+}
+
+/** Taller rows for print; a note spanning the table gets a line of height for every line it wraps to. */
+function rowHeights(rows: (CellModel | null)[][], widths: number[]): number[] {
+  const across = widths.reduce((a, b) => a + b, 0);
+  return rows.map((row) => {
+    const first = row[0];
+    if (first?.s === 'title') return 32;
+    if (first?.s === 'note') return 18 * Math.max(1, Math.ceil(displayWidth(String(first.v)) / Math.max(1, across - 2)));
+    return 20;
+  });
 }
 
 function writeBlock(block: AppendixBlock, width: number, rows: (CellModel | null)[][], merges: Merge[]): void {

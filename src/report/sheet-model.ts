@@ -29,6 +29,8 @@ export interface SheetModel {
   landscape?: boolean;
   /** Number format of score cells, e.g. 0.00. */
   scoreFormat?: string;
+  /** Row heights in points, by row index (0-based); unset rows keep Excel's default. */
+  heights?: (number | undefined)[];
 }
 
 export { displayWidth };

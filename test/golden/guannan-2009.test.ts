@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { copySample, runCli, SAMPLES } from '../support/cli.js';
 import { dumpSheet } from '../support/workbook.js';
 
@@ -29,6 +30,16 @@ describe('灌南 2009 (seed 001): workbook to 通报', () => {
   it('lays out the 附件 sheet like the seed appendix', async () => {
     const want = JSON.parse(readFileSync(path.join(expected, '附件.json'), 'utf8')) as { rows: unknown[][] };
     expect(await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '附件')).toEqual(want.rows);
+  });
+
+  it('prints the appendix on A4 with every note line visible', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'annual.通报.xlsx'));
+    const ws = wb.getWorksheet('附件')!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+    const rule = ws.getRow(14);
+    expect(String(rule.getCell(1).value)).toMatch(/^注：1、/);
+    expect(rule.height).toBeGreaterThanOrEqual(36); // two printed lines
   });
 
   it('ranks equal totals together and skips the next rank', async () => {
