@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
-import type { Assessment } from '../engine/assess.js';
+import type { Assessment, UnitResult } from '../engine/assess.js';
+import { allBands } from '../report/wording.js';
 import { sortDiagnostics } from '../report/result-sheets.js';
 import type { Stream } from './context.js';
 
@@ -22,15 +23,17 @@ export function countLine(diagnostics: readonly Diagnostic[]): string {
 
 /** Counts per band and category, the first thing a clerk checks against expectations. */
 export function summaryTable(a: Assessment, colour: boolean): string {
-  const { categories, bands } = a.scheme;
+  const { categories } = a.scheme;
   const table = new Table({
     head: ['等次', ...categories, '合计'],
     style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
-  for (const band of bands) {
-    const counts = categories.map((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c).length);
-    table.push([band.name, ...counts.map(String), String(counts.reduce((x, y) => x + y, 0))]);
-  }
+  const row = (label: string, test: (r: UnitResult) => boolean): void => {
+    const counts = categories.map((c) => a.results.filter((r) => test(r) && r.unit.category === c).length);
+    table.push([label, ...counts.map(String), String(counts.reduce((x, y) => x + y, 0))]);
+  };
+  for (const band of allBands(a.scheme)) row(band.name, (r) => r.band === band.name);
+  if (a.results.some((r) => r.pending)) row('待定', (r) => r.pending !== undefined);
   const totals = categories.map((c) => a.results.filter((r) => r.unit.category === c).length);
   table.push(['合计', ...totals.map(String), String(a.results.length)]);
   return table.toString();

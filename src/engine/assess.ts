@@ -1,7 +1,11 @@
-import { info, type Diagnostic } from '../core/diagnostic.js';
-import { fixed } from '../core/decimal.js';
+import type { Decimal } from 'decimal.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { D } from '../core/decimal.js';
+import type { VetoEntry } from '../input/vetoes.js';
 import type { Scheme } from '../scheme/schema.js';
-import { bandOf, toBandRules, type BandResult } from './band.js';
+import { assignBands, type Contender } from './banding.js';
+import { describeEvents, boundaryNote } from './describe.js';
+import { bottomFlag, giveHonours } from './honours.js';
 import type { IndicatorTree, Unit, UnitEntries } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
@@ -11,8 +15,14 @@ export interface UnitResult {
   score: UnitScore;
   /** Rank within the unit's category; equal totals share a rank. */
   rank: number;
-  band: string;
-  onBoundary?: BandResult['onBoundary'];
+  /** Undefined while the unit is tied at a cut that a person must decide. */
+  band?: string;
+  pending?: { between: [string, string]; tiedWith: string[] };
+  vetoes: VetoEntry[];
+  honour?: string;
+  honourPending?: string[];
+  flags: string[];
+  flagsPending: string[];
 }
 
 export interface Assessment {
@@ -22,33 +32,95 @@ export interface Assessment {
   results: UnitResult[];
   /** Units that did not take part (不参与评比), as the scheme names them. */
   excluded: string[];
+  /** Problems and notes of the calculation: boundaries, quotas, ties (an undecided tie is an error). */
   diagnostics: Diagnostic[];
 }
 
+export interface AssessOptions {
+  vetoes?: ReadonlyMap<Unit, VetoEntry[]>;
+  /** Indexes of the tree's roots that break ties, in order. */
+  tieBreak?: readonly number[];
+}
+
 /**
- * The whole calculation: every unit scored, ranked within its category on the published total,
- * and banded. Pure: the same entries give the same result.
+ * The whole calculation: every unit scored; ranked, banded, honoured and flagged within its group
+ * on the published total. Pure: the same entries give the same result.
  */
-export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly UnitEntries[]): Assessment {
+export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly UnitEntries[], options: AssessOptions = {}): Assessment {
   const rounding = { decimals: scheme.rounding.decimals, roundParts: scheme.rounding.roundParts };
-  const rules = toBandRules(scheme.bands);
-  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding) }));
+  const full = new D(scheme.fullMarks);
+  const tieBreak = options.tieBreak ?? [];
   const results: UnitResult[] = [];
+  const contenders: Contender[] = [];
   const diagnostics: Diagnostic[] = [];
+  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding) }));
   for (const category of scheme.categories) {
     const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: s.score.total, order: s.unit.order, scored: s }));
-    for (const { item, rank: r } of rank(members)) {
-      const { unit, score } = item.scored;
-      const banded = bandOf(score.total, rules);
-      const result: UnitResult = { unit, score, rank: r, band: banded.band };
-      if (banded.onBoundary) {
-        result.onBoundary = banded.onBoundary;
-        const b = banded.onBoundary;
-        diagnostics.push(info('I_ON_BOUNDARY', unit.source,
-          `单位「${unit.name}」总分 ${fixed(score.total, rounding.decimals)} 恰好等于「${b.band}」的分界 ${b.bound.toString()}（方案：${b.inclusive ? '含' : '不含'}该分数），评为「${banded.band}」。`));
-      }
+    const ranked = rank(members).map(({ item, rank: r }) => {
+      const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, flags: [], flagsPending: [] };
+      const contender = contenderOf(results.length, result, full, scheme.bandBasis, tieBreak);
       results.push(result);
+      contenders.push(contender);
+      return contender;
+    });
+    const bands = scheme.bandsOf.get(category)!;
+    const { placements, events } = assignBands(ranked, bands);
+    for (const [id, placement] of placements) {
+      const r = results[id]!;
+      if (placement.kind === 'band') r.band = placement.band;
+      else r.pending = { between: placement.between, tiedWith: placement.tiedWith.map((t) => results[t]!.unit.name) };
+    }
+    diagnostics.push(...describeEvents(events, category, results, scheme, tieBreak.map((i) => tree.roots[i]!)));
+    for (const c of ranked) {
+      const note = boundaryNote(results[c.id]!, c.basis, bands, scheme);
+      if (note) diagnostics.push(note);
     }
   }
+  applyTitles(scheme, results, contenders, diagnostics, tree, tieBreak);
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics };
+}
+
+function contenderOf(id: number, r: UnitResult, full: Decimal, basis: Scheme['bandBasis'], tieBreak: readonly number[]): Contender {
+  const total = r.score.total;
+  const c: Contender = {
+    id,
+    total,
+    basis: basis === 'percent' ? total.div(full).mul(100) : total,
+    tieKeys: tieBreak.map((i) => r.score.parts[i] ?? new D(0)),
+  };
+  // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
+  if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';
+  else if (r.vetoes.length > 0) c.veto = 'ineligible';
+  return c;
+}
+
+/** Honours (by rank, optionally within a band) and bottom flags, per category or over all units. */
+function applyTitles(scheme: Scheme, results: UnitResult[], contenders: Contender[], diagnostics: Diagnostic[], tree: IndicatorTree, tieBreak: readonly number[]): void {
+  const byTotal = (list: Contender[]): Contender[] => [...list].sort((a, b) => b.total.comparedTo(a.total) || results[a.id]!.unit.order - results[b.id]!.unit.order);
+  const groups = (scope: 'category' | 'all'): [string, Contender[]][] =>
+    scope === 'all' ? [['', byTotal(contenders)]] : scheme.categories.map((c) => [c, contenders.filter((x) => results[x.id]!.unit.category === c)]);
+  const tieParts = tieBreak.map((i) => tree.roots[i]!);
+  for (const scope of ['category', 'all'] as const) {
+    const honours = scheme.honours.filter((h) => h.scope === scope);
+    if (honours.length > 0) {
+      for (const [group, members] of groups(scope)) {
+        for (const from of new Set(honours.map((h) => h.from))) {
+          const pool = members.filter((c) => c.veto === undefined && results[c.id]!.band !== undefined && (from === undefined || results[c.id]!.band === from));
+          const titles = giveHonours(pool, honours.filter((h) => h.from === from));
+          for (const [id, name] of titles.given) results[id]!.honour = name;
+          for (const [id, names] of titles.pending) results[id]!.honourPending = names;
+          diagnostics.push(...describeEvents(titles.events, group, results, scheme, tieParts));
+        }
+      }
+    }
+    for (const flag of scheme.flags.filter((f) => f.scope === scope)) {
+      for (const [group, members] of groups(scope)) {
+        const { flagged, pending, event } = bottomFlag(members, flag);
+        for (const id of flagged) results[id]!.flags.push(flag.name);
+        for (const id of pending) results[id]!.flagsPending.push(flag.name);
+        if (event) diagnostics.push(...describeEvents([event], group, results, scheme, tieParts));
+      }
+    }
+  }
 }

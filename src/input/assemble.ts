@@ -2,7 +2,7 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { D } from '../core/decimal.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import type { IndicatorTree, UnitEntries } from '../engine/model.js';
+import { nameOf, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
@@ -13,6 +13,7 @@ import { parseIndicators } from './parse-indicators.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
 import { OUTPUT_SHEETS, SHEETS, type SheetRole } from './sheet-names.js';
+import { readVetoes, type VetoEntry } from './vetoes.js';
 import { readWide } from './wide-sheet.js';
 
 export interface Inputs {
@@ -29,6 +30,9 @@ export interface Assembled {
   tree?: IndicatorTree;
   roster?: Roster;
   entries: UnitEntries[];
+  vetoes: Map<Unit, VetoEntry[]>;
+  /** The scheme's tieBreak as indexes of the tree's roots. */
+  tieBreak: number[];
   diagnostics: Diagnostic[];
 }
 
@@ -36,7 +40,7 @@ export interface Assembled {
 export function assemble(inputs: Inputs): Assembled {
   const diagnostics: Diagnostic[] = [];
   const found = findSheets(inputs.sheets, diagnostics);
-  const result: Assembled = { entries: [], diagnostics };
+  const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
   const schemeSource = inputs.scheme ?? (found.scheme ? sheetSchemeSource(found.scheme) : undefined);
   if (!schemeSource) {
     diagnostics.push(missingSheet('scheme', inputs.sheets, '或用 --scheme 指定方案文件（YAML）。'));
@@ -54,14 +58,33 @@ export function assemble(inputs: Inputs): Assembled {
   const tree = indicatorSheet ? parseIndicators(indicatorSheet, scheme.categories, diagnostics) : undefined;
   if (tree) diagnostics.push(...checkPoints(tree, scheme.categories, new D(scheme.fullMarks)));
   const roster = found.roster ? parseRoster(found.roster, scheme.categories, scheme.excluded.units, diagnostics) : undefined;
-  if (tree) result.tree = tree;
+  if (tree) {
+    result.tree = tree;
+    result.tieBreak = tieBreakParts(scheme, tree, schemeSource, diagnostics);
+  }
   if (roster) result.roster = roster;
   if (!tree || !roster || !found.scores) return result;
   const scores = readWide(found.scores, tree, roster, diagnostics);
   const targets = found.targets ? readWide(found.targets, tree, roster, diagnostics) : undefined;
   const deductions = found.deductions ? readDeductions(found.deductions, tree, roster, diagnostics) : new Map();
   result.entries = collectEntries(tree, roster, scores, targets, deductions, diagnostics);
+  if (found.vetoes) result.vetoes = readVetoes(found.vetoes, scheme.vetoes, roster, diagnostics);
   return result;
+}
+
+/** tieBreak names the parts (一级指标, by name or code) that decide ties, in order. */
+function tieBreakParts(scheme: Scheme, tree: IndicatorTree, source: SchemeSource, diagnostics: Diagnostic[]): number[] {
+  const parts: number[] = [];
+  for (const name of scheme.tieBreak) {
+    const key = normalizeName(name);
+    const index = tree.roots.findIndex((r) => nameOf(r) === key || r.code === key);
+    if (index >= 0) parts.push(index);
+    else {
+      diagnostics.push(error('E_SCHEME_TIEBREAK', { ...source.locate(1), path: 'tieBreak' }, `方案 tieBreak 中的「${name}」不是一级指标。`,
+        didYouMean(key, tree.roots.map(nameOf)) ?? `一级指标：${tree.roots.map(nameOf).join('、')}`));
+    }
+  }
+  return parts;
 }
 
 function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {

@@ -6,6 +6,7 @@ export const SHEETS = {
   scores: ['得分表', '得分', '评分表'],
   targets: ['目标值', '目标'],
   deductions: ['扣分明细', '扣分'],
+  vetoes: ['一票否决', '否决事项', '否决'],
 } as const;
 
 export type SheetRole = keyof typeof SHEETS;

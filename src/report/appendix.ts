@@ -1,5 +1,5 @@
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import { bandLabel, chineseOrdinal } from './wording.js';
+import { allBands, bandLabel, chineseOrdinal } from './wording.js';
 
 /** One band's part of the appendix: a column per category, each a numbered list of units. */
 export interface AppendixSection {
@@ -22,7 +22,7 @@ export interface AppendixBlock {
 export function appendixSections(assessment: Assessment): AppendixSection[] {
   const { scheme, results } = assessment;
   const sections: AppendixSection[] = [];
-  for (const band of scheme.bands) {
+  for (const band of allBands(scheme)) {
     const members = results.filter((r) => r.band === band.name);
     if (members.length === 0) continue;
     const label = bandLabel(scheme, band);

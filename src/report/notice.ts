@@ -1,7 +1,7 @@
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
-import type { Assessment } from '../engine/assess.js';
+import type { Assessment, UnitResult } from '../engine/assess.js';
 import { appendixSections, appendixText } from './appendix.js';
-import { appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
+import { allBands, appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
 
 /**
  * The values a notice template may use, by the placeholder names a clerk sees in
@@ -23,7 +23,7 @@ export function noticeValues(a: Assessment): Map<string, string> {
     ['日期', n.date ?? ''],
   ]);
   const sentences: string[] = [];
-  for (const band of scheme.bands) {
+  for (const band of allBands(scheme)) {
     // Bands in the text follow the appendix: category order, then rank (001).
     const members = scheme.categories.flatMap((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c));
     const names = members.map((m) => m.unit.shortName).join('、');
@@ -32,8 +32,18 @@ export function noticeValues(a: Assessment): Map<string, string> {
     if (members.length > 0) sentences.push(`${bandLabel(scheme, band)}${members.length}个：${names}`);
   }
   values.set('分档情况', sentences.length > 0 ? `${sentences.join('；')}。` : '');
+  values.set('荣誉情况', listed(scheme.honours.map((h) => [h.name, a.results.filter((r) => r.honour === h.name)])));
+  values.set('标记情况', listed(scheme.flags.map((f) => [f.name, a.results.filter((r) => r.flags.includes(f.name))])));
+  const pending = a.results.filter((r) => r.pending || r.honourPending || r.flagsPending.length > 0);
+  values.set('待定情况', pending.length > 0 ? `${pending.map((r) => r.unit.shortName).join('、')}因并列待研究决定。` : '');
   values.set('附件正文', appendixText(appendixSections(a)));
   return values;
+}
+
+/** "一等奖1个：甲；二等奖2个：乙、丙。" — empty when nobody has any. */
+function listed(groups: [string, UnitResult[]][]): string {
+  const parts = groups.filter(([, units]) => units.length > 0).map(([name, units]) => `${name}${units.length}个：${units.map((u) => u.unit.shortName).join('、')}`);
+  return parts.length > 0 ? `${parts.join('；')}。` : '';
 }
 
 export interface Rendered {

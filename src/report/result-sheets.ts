@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp } from '../core/decimal.js';
-import type { Assessment } from '../engine/assess.js';
+import type { Assessment, UnitResult } from '../engine/assess.js';
 import { nameOf } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
 
@@ -17,15 +17,35 @@ function scoreFormat(decimals: number): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
-/** 排名: per category, rank order, each part, the total and the band; excluded units last. */
+/** The band as a clerk reads it: a pending unit shows where it may go. */
+export function bandText(r: UnitResult): string {
+  return r.band ?? `待定（${r.pending!.between.join('或')}）`;
+}
+
+/** Why a unit is where it is, beyond its score: vetoes, undecided ties. */
+export function remarks(r: UnitResult): string {
+  const out: string[] = [];
+  for (const v of r.vetoes) out.push(`一票否决：${v.item}（${v.note}），${v.effect === 'fail' ? '定为最低等次' : '取消评先资格'}`);
+  if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
+  if (r.honourPending) out.push(`${r.honourPending.join('或')}待研究决定`);
+  if (r.flagsPending.length > 0) out.push(`是否${r.flagsPending.join('、')}待研究决定`);
+  return out.join('；');
+}
+
+/** 排名: per category, rank order, each part, the total and the band; honours, flags, figures, remarks; excluded units last. */
 export function rankingSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
-  const head = ['类别', '名次', '单位名称', ...a.tree.roots.map((r) => `${nameOf(r)}（${r.points.toString()}）`), '总分', '等次'];
+  const { honours, flags, figures } = a.scheme;
+  const head = ['类别', '名次', '单位名称', ...a.tree.roots.map((r) => `${nameOf(r)}（${r.points.toString()}）`), '总分', '等次',
+    ...(honours.length > 0 ? ['荣誉'] : []), ...(flags.length > 0 ? ['标记'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
-    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), scoreCell(r.score.total, d), text(r.band)]);
+    const figureCells = figures.map((f) => text(r.band === undefined ? '' : String(f.values[r.band] ?? '')));
+    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), scoreCell(r.score.total, d), text(bandText(r)),
+      ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r))]);
   }
-  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.roots.map(() => text('—')), text('—'), text('不参与评比')]);
+  const blank = head.length - 6 - a.tree.roots.length;
+  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.roots.map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
   return { name: '排名', rows, merges: [], widths: widthsFor(rows), headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
 }
 

@@ -11,14 +11,15 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : NUMERALS[tens - 1]}十${ones === 0 ? '' : NUMERALS[ones - 1]}`;
 }
 
-export function bandLabel(scheme: Scheme, band: Band): string {
-  return band.label ?? `${band.name}${scheme.unitNoun}`;
+/** Every band of the scheme, the categories' own included, once each, highest first. */
+export function allBands(scheme: Scheme): Band[] {
+  const seen = new Map<string, Band>();
+  for (const band of [...scheme.bands, ...[...scheme.bandsOf.values()].flat()]) if (!seen.has(band.name)) seen.set(band.name, band);
+  return [...seen.values()];
 }
 
-function markingSystem(fullMarks: string): string {
-  if (fullMarks === '100') return '按百分制综合评估';
-  if (fullMarks === '1000') return '按千分制综合评估';
-  return `按满分${fullMarks}分综合评估`;
+export function bandLabel(scheme: Scheme, band: Band): string {
+  return band.label ?? `${band.name}${scheme.unitNoun}`;
 }
 
 /**
@@ -28,13 +29,38 @@ function markingSystem(fullMarks: string): string {
  */
 export function ruleText(scheme: Scheme): string {
   if (scheme.notice.ruleText) return scheme.notice.ruleText;
-  const parts = scheme.bands.map((band, i) => {
-    const lower = band.atLeast !== undefined ? `${band.atLeast}分以上（含${band.atLeast}分）` : band.above !== undefined ? `超过${band.above}分` : '';
-    const prev = scheme.bands[i - 1];
-    const upper = prev === undefined ? '' : prev.atLeast !== undefined ? `不满${prev.atLeast}分` : `${prev.above}分以下（含${prev.above}分）`;
-    return `${[lower, upper].filter(Boolean).join('、')}为${bandLabel(scheme, band)}`;
+  const own = scheme.categories.filter((c) => scheme.bandsOf.get(c) !== scheme.bands);
+  const general = bandsText(scheme, scheme.bands);
+  const lead = markingSystem(scheme.fullMarks, scheme.bandBasis);
+  if (own.length === 0) return `${lead}，${general}。`;
+  const others = scheme.categories.filter((c) => !own.includes(c));
+  const parts = [others.length > 0 ? `${others.join('、')}：${general}` : '', ...own.map((c) => `${c}：${bandsText(scheme, scheme.bandsOf.get(c)!)}`)];
+  return `${lead}。${parts.filter(Boolean).join('；')}。`;
+}
+
+function bandsText(scheme: Scheme, bands: readonly Band[]): string {
+  const unit = scheme.bandBasis === 'percent' ? '%' : '分';
+  const parts = bands.map((band, i) => {
+    const lower = band.atLeast !== undefined ? `${band.atLeast}${unit}以上（含${band.atLeast}${unit}）` : band.above !== undefined ? `超过${band.above}${unit}` : '';
+    const prev = bands[i - 1];
+    const upper = prev === undefined || (prev.atLeast ?? prev.above) === undefined ? '' : prev.atLeast !== undefined ? `不满${prev.atLeast}${unit}` : `${prev.above}${unit}以下（含${prev.above}${unit}）`;
+    const quota = band.quota === undefined ? '' : `，${quotaText(band.quota)}`;
+    return `${[lower, upper].filter(Boolean).join('、')}为${bandLabel(scheme, band)}${quota}`;
   });
-  return `${markingSystem(scheme.fullMarks)}，${parts.join('，')}。`;
+  return parts.join('，');
+}
+
+const ROUNDING = { up: '进一', down: '去尾', 'half-up': '四舍五入' } as const;
+
+function quotaText(q: NonNullable<Band['quota']>): string {
+  if (q.count !== undefined) return `名额${q.count}个`;
+  if (q.percent !== undefined) return `名额为单位数的${q.percent}%（${ROUNDING[q.rounding ?? 'half-up']}取整）`;
+  return q.min !== undefined ? `名额${q.min}—${q.max}个` : `名额不超过${q.max}个`;
+}
+
+function markingSystem(fullMarks: string, basis: Scheme['bandBasis']): string {
+  const system = fullMarks === '100' ? '按百分制综合评估' : fullMarks === '1000' ? '按千分制综合评估' : `按满分${fullMarks}分综合评估`;
+  return basis === 'percent' ? `${system}，按得分占满分的比例评定` : system;
 }
 
 export function excludedText(assessment: Assessment): string | undefined {

@@ -3,7 +3,7 @@ import { D } from '../core/decimal.js';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import { schemeSchema, type Scheme } from './schema.js';
+import { normaliseScheme, schemeSchema, type Band, type Scheme } from './schema.js';
 import { keysAt } from './schema-keys.js';
 
 /** Where the scheme text came from: a YAML file, or the 方案 sheet of a workbook (one line a row). */
@@ -44,8 +44,9 @@ export function loadScheme(source: SchemeSource): LoadedScheme {
   if (!parsed.success) {
     return { diagnostics: withoutTypoEchoes(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, doc, lineCounter, source))) };
   }
-  const diagnostics = checkRules(parsed.data, (p) => locatePath(p, doc, lineCounter, source));
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scheme: parsed.data, diagnostics };
+  const scheme = normaliseScheme(parsed.data);
+  const diagnostics = checkRules(scheme, (p) => locatePath(p, doc, lineCounter, source));
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scheme, diagnostics };
 }
 
 type PathItem = string | number;
@@ -105,34 +106,60 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
   const out: Diagnostic[] = [];
   duplicates(s.categories).forEach((i) =>
     out.push(error('E_SCHEME_DUP_CATEGORY', at(['categories', i]), `类别「${s.categories[i]}」重复。`)));
-  duplicates(s.bands.map((b) => b.name)).forEach((i) =>
-    out.push(error('E_SCHEME_DUP_BAND', at(['bands', i, 'name']), `等次「${s.bands[i]!.name}」重复。`)));
   duplicates(s.excluded.units).forEach((i) =>
     out.push(error('E_SCHEME_DUP_EXCLUDED', at(['excluded', 'units', i]), `不参与评比的单位「${s.excluded.units[i]}」重复。`)));
+  duplicates(s.vetoes.flatMap((v) => [v.name, ...v.aliases])).forEach(() =>
+    out.push(error('E_SCHEME_DUP_VETO', at(['vetoes']), '一票否决事项的名称或别名有重复。')));
   const full = new D(s.fullMarks);
   if (full.lte(0)) out.push(error('E_SCHEME_FULL_MARKS', at(['fullMarks']), `满分应大于 0，现为 ${s.fullMarks}。`));
+  const ceiling = s.bandBasis === 'percent' ? new D(100) : full;
+  out.push(...checkBands(s.bands, ceiling, ['bands'], at));
+  s.categories.forEach((name, i) => {
+    if (s.bandsOf.get(name) !== s.bands) out.push(...checkBands(s.bandsOf.get(name)!, ceiling, ['categories', i, 'bands'], at));
+  });
+  const bandNames = new Set([...s.bandsOf.values()].flat().map((b) => b.name));
+  s.honours.forEach((h, i) => {
+    if (h.from !== undefined && !bandNames.has(h.from)) {
+      out.push(error('E_SCHEME_UNKNOWN_BAND', at(['honours', i, 'from']), `荣誉「${h.name}」的 from「${h.from}」不是方案中的等次。`, didYouMean(h.from, bandNames)));
+    }
+  });
+  s.figures.forEach((f, i) => {
+    for (const key of Object.keys(f.values).filter((k) => !bandNames.has(k))) {
+      out.push(error('E_SCHEME_UNKNOWN_BAND', at(['figures', i, 'values', key]), `「${f.name}」中的「${key}」不是方案中的等次。`, didYouMean(key, bandNames)));
+    }
+  });
+  return out;
+}
+
+/** Bands from high to low, every one but the last with a declared boundary, inside [0, ceiling]. */
+function checkBands(bands: readonly Band[], ceiling: Decimal, base: PathItem[], at: (path: PathItem[]) => Where): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  duplicates(bands.map((b) => b.name)).forEach((i) =>
+    out.push(error('E_SCHEME_DUP_BAND', at([...base, i, 'name']), `等次「${bands[i]!.name}」重复。`)));
   let previous: Decimal | undefined;
-  s.bands.forEach((band, i) => {
-    const last = i === s.bands.length - 1;
+  bands.forEach((band, i) => {
+    const last = i === bands.length - 1;
     const bound = band.atLeast ?? band.above;
     if (last) {
       if (bound !== undefined) {
-        out.push(error('E_SCHEME_BAND_LAST', at(['bands', i]), `最后一个等次「${band.name}」不应设下限：低于上一等次的都归入它。`,
+        out.push(error('E_SCHEME_BAND_LAST', at([...base, i]), `最后一个等次「${band.name}」不应设下限：低于上一等次的都归入它。`,
           '删除它的 atLeast/above，或在其后再加一个兜底等次。'));
       }
+      if (band.quota !== undefined) out.push(error('E_SCHEME_BAND_LAST', at([...base, i, 'quota']), `最后一个等次「${band.name}」不能限定名额：其余单位都归入它。`));
       return;
     }
     if (bound === undefined) {
-      out.push(error('E_SCHEME_BAND_BOUND', at(['bands', i]), `等次「${band.name}」没有写下限。`,
+      if (band.quota !== undefined) return; // a band by quota alone (杭: 前几名)
+      out.push(error('E_SCHEME_BAND_BOUND', at([...base, i]), `等次「${band.name}」没有写下限。`,
         '用 atLeast: 80 表示「80分以上（含80分）」，用 above: 80 表示「超过80分（不含80分）」。'));
       return;
     }
     const value = new D(bound);
-    if (value.gt(full) || value.lt(0)) {
-      out.push(error('E_SCHEME_BAND_RANGE', at(['bands', i]), `等次「${band.name}」的下限 ${bound} 不在 0 到满分 ${s.fullMarks} 之间。`));
+    if (value.gt(ceiling) || value.lt(0)) {
+      out.push(error('E_SCHEME_BAND_RANGE', at([...base, i]), `等次「${band.name}」的下限 ${bound} 不在 0 到 ${ceiling.toString()} 之间。`));
     }
     if (previous !== undefined && !value.lt(previous)) {
-      out.push(error('E_SCHEME_BAND_ORDER', at(['bands', i]), `等次应从高到低排列：「${band.name}」的下限 ${bound} 不低于上一等次的下限 ${previous.toString()}。`));
+      out.push(error('E_SCHEME_BAND_ORDER', at([...base, i]), `等次应从高到低排列：「${band.name}」的下限 ${bound} 不低于上一等次的下限 ${previous.toString()}。`));
     }
     previous = value;
   });

@@ -13,6 +13,8 @@ function unwrap(def: Def): Def {
   for (;;) {
     if ((def.type === 'default' || def.type === 'optional' || def.type === 'prefault') && def.innerType) def = def.innerType._zod.def;
     else if (def.type === 'pipe' && def.in) def = def.in._zod.def;
+    // A union of a plain value and an object (categories: 乡镇 or {name, bands}): the object's keys.
+    else if (def.type === 'union' && def.options) def = def.options.map((o) => unwrap(o._zod.def)).find((d) => d.type === 'object') ?? def.options[0]!._zod.def;
     else return def;
   }
 }

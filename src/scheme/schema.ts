@@ -10,6 +10,30 @@ const decimalText = z
 const nonEmpty = z.string().trim().min(1, '不能为空');
 
 /**
+ * How many units a band may take in a category: a count, a percentage of the category's units
+ * with the rounding the scheme declares (002 正定: 25% of 7 is 1.75 and the seed says 2), or a
+ * range (古城: 3–5). A quota never overrides the band's floor.
+ */
+export const quotaSchema = z
+  .strictObject({
+    count: z.number().int().min(0).optional(),
+    percent: decimalText.optional(),
+    rounding: z.enum(['up', 'down', 'half-up']).optional(),
+    min: z.number().int().min(0).optional(),
+    max: z.number().int().min(0).optional(),
+  })
+  .refine((q) => [q.count, q.percent, q.max].filter((x) => x !== undefined).length === 1, {
+    message: '名额写 count（个数）、percent（百分比）或 max（最多几个，可加 min）中的一种',
+  })
+  .refine((q) => q.percent === undefined || q.rounding !== undefined, {
+    message: '按百分比确定名额时必须写 rounding：up（进一）、down（去尾）或 half-up（四舍五入）',
+  })
+  .refine((q) => q.percent === undefined || (Number(q.percent) > 0 && Number(q.percent) <= 100), {
+    message: '名额百分比应大于 0、不超过 100',
+  })
+  .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, { message: 'min 不能大于 max' });
+
+/**
  * A band (等次). Every band but the last states its lower boundary and whether it is included:
  * `atLeast: 80` is 80分以上（含80分）, `above: 80` is 超过80分（不含80分）. 001 灌南's
  * "80分以上…80—60分" is ambiguous at the boundary, so the scheme must say which.
@@ -21,6 +45,7 @@ export const bandSchema = z
     above: decimalText.optional(),
     /** Wording in the notice, e.g. 先进单位; defaults to name + unitNoun. */
     label: nonEmpty.optional(),
+    quota: quotaSchema.optional(),
   })
   .refine((b) => !(b.atLeast !== undefined && b.above !== undefined), {
     message: 'atLeast（含边界）与 above（不含边界）只能写一个',
@@ -66,6 +91,44 @@ export const appendixSchema = z
   })
   .default({ maxColumns: 7 });
 
+/** A category: a name, or a name with bands of its own (002 正定 古城: 先进 3–5, ≥ 95). */
+export const categorySchema = z.union([nonEmpty, z.strictObject({ name: nonEmpty, bands: z.array(bandSchema).min(1).optional() })]);
+
+/** 一票否决 items and what they do: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
+export const vetoSchema = z.strictObject({
+  name: nonEmpty,
+  effect: z.enum(['ineligible', 'fail']),
+  aliases: z.array(nonEmpty).default([]),
+});
+
+/** Titles given by rank: 江苏 10 先进单位 from 优秀; 杭 一等奖 1, 二等奖 2, 三等奖 3. */
+export const honourSchema = z.strictObject({
+  name: nonEmpty,
+  count: z.number().int().min(1),
+  /** Only units of this band are considered. */
+  from: nonEmpty.optional(),
+  scope: z.enum(['category', 'all']).default('category'),
+});
+
+/** Bottom-N flags: 宿迁 后三位 → 诫勉谈话; 正定 "60分以下且后三名". */
+export const flagSchema = z
+  .strictObject({
+    name: nonEmpty,
+    bottom: z.number().int().min(1),
+    /** And only if the total is at most (含) this. */
+    atMost: decimalText.optional(),
+    /** And only if the total is under (不含) this. */
+    under: decimalText.optional(),
+    scope: z.enum(['category', 'all']).default('category'),
+  })
+  .refine((f) => !(f.atMost !== undefined && f.under !== undefined), { message: 'atMost（含）与 under（不含）只能写一个' });
+
+/** A figure that follows from the band (宿迁: 公务员优秀比例 先进 18%, 达标 15%, 诫勉 12%). */
+export const figureSchema = z.strictObject({
+  name: nonEmpty,
+  values: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+
 export const schemeSchema = z.strictObject({
   name: nonEmpty,
   year: z.number().int().min(1900).max(2200).optional(),
@@ -73,17 +136,41 @@ export const schemeSchema = z.strictObject({
   fullMarks: decimalText.default('100'),
   /** 单位 in 先进单位; 干部 schemes might say 干部 or leave it empty. */
   unitNoun: z.string().default('单位'),
-  categories: z.array(nonEmpty).min(1, '至少需要一个类别'),
+  categories: z.array(categorySchema).min(1, '至少需要一个类别'),
   rounding: roundingSchema,
   bands: z.array(bandSchema).min(1, '至少需要一个等次'),
+  /** score: bounds are points; percent: bounds are % of full marks (002 奇台: 90% / 80% / 70%). */
+  bandBasis: z.enum(['score', 'percent']).default('score'),
+  /** Parts (一级指标 names or codes) that decide a tie at a cut, in order; none: a person decides. */
+  tieBreak: z.array(nonEmpty).default([]),
+  vetoes: z.array(vetoSchema).default([]),
+  honours: z.array(honourSchema).default([]),
+  flags: z.array(flagSchema).default([]),
+  figures: z.array(figureSchema).default([]),
   excluded: excludedSchema,
   notice: noticeSchema,
   appendix: appendixSchema,
 });
 
 export type SchemeInput = z.input<typeof schemeSchema>;
-export type Scheme = z.output<typeof schemeSchema>;
+export type ParsedScheme = z.output<typeof schemeSchema>;
 export type Band = z.output<typeof bandSchema>;
+export type Quota = z.output<typeof quotaSchema>;
+export type Veto = z.output<typeof vetoSchema>;
+export type Honour = z.output<typeof honourSchema>;
+export type Flag = z.output<typeof flagSchema>;
 
-/** Every key the scheme accepts at each level, for "did you mean" hints. */
+/** The scheme as the rest of the program sees it: category names, and each category's bands. */
+export interface Scheme extends Omit<ParsedScheme, 'categories'> {
+  categories: string[];
+  /** Bands of each category: its own where it has them, else the scheme's. */
+  bandsOf: Map<string, Band[]>;
+}
+
+export function normaliseScheme(parsed: ParsedScheme): Scheme {
+  const categories = parsed.categories.map((c) => (typeof c === 'string' ? c : c.name));
+  const bandsOf = new Map(parsed.categories.map((c) => [typeof c === 'string' ? c : c.name, (typeof c === 'string' ? undefined : c.bands) ?? parsed.bands]));
+  return { ...parsed, categories, bandsOf };
+}
+
 export { z };

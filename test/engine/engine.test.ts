@@ -1,5 +1,4 @@
 import { D, fixed, roundHalfUp } from '../../src/core/decimal.js';
-import { bandOf, toBandRules } from '../../src/engine/band.js';
 import { rank } from '../../src/engine/rank.js';
 import { scoreLeaf, scoreUnit } from '../../src/engine/score-unit.js';
 import type { Indicator, IndicatorTree, UnitEntries } from '../../src/engine/model.js';
@@ -41,22 +40,6 @@ describe('rank: competition ranking within a group', () => {
   it('keeps roster order among equals, whatever the input order', () => {
     const items = [{ n: 'late', score: new D(1), order: 5 }, { n: 'early', score: new D(1), order: 1 }];
     expect(rank(items).map((r) => r.item.n)).toEqual(['early', 'late']);
-  });
-});
-
-describe('bands by threshold', () => {
-  const inclusive = toBandRules([{ name: '先进', atLeast: '80' }, { name: '达标', atLeast: '60' }, { name: '未达标' }]);
-  const exclusive = toBandRules([{ name: '先进', above: '80' }, { name: '达标', above: '60' }, { name: '未达标' }]);
-
-  it.each([['80', '先进', '达标'], ['80.01', '先进', '先进'], ['79.99', '达标', '达标'], ['60', '达标', '未达标'], ['0', '未达标', '未达标'], ['100', '先进', '先进']])(
-    'puts %s in %s when the boundary is included and %s when it is not', (score, withBound, withoutBound) => {
-      expect(bandOf(new D(score), inclusive).band).toBe(withBound);
-      expect(bandOf(new D(score), exclusive).band).toBe(withoutBound);
-    });
-
-  it('notes a score sitting exactly on a boundary', () => {
-    expect(bandOf(new D('60.00'), exclusive).onBoundary).toMatchObject({ band: '达标', inclusive: false });
-    expect(bandOf(new D('60.01'), exclusive).onBoundary).toBeUndefined();
   });
 });
 

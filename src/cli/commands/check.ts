@@ -15,7 +15,7 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
   const assembled = await loadInputs(files, options);
   const diagnostics = [...assembled.diagnostics];
   if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
-    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries).diagnostics);
+    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak }).diagnostics);
   }
   const code = exitCodeFor(diagnostics, assembled);
   if (options.json === true) {

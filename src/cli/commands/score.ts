@@ -28,7 +28,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     ctx.stderr.write(`\n${countLine(diagnostics)}。数据有误，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
     return exitCodeFor(diagnostics, assembled);
   }
-  const assessment = assess(scheme, tree, assembled.entries);
+  const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
   diagnostics.push(...assessment.diagnostics);
   const templatePath = scheme.notice.template
     ? path.resolve(path.dirname(options.scheme ?? files[0]!), scheme.notice.template)
@@ -51,6 +51,11 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
+  // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
+  if (hasErrors(assessment.diagnostics)) {
+    ctx.stderr.write('有并列需要人工决定（见上），通报中标为「待定」；决定后请据实调整并重新运行。\n');
+    return ExitCode.dataProblems;
+  }
   return ExitCode.ok;
 }
 

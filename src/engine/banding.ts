@@ -1,0 +1,130 @@
+import type { Decimal } from 'decimal.js';
+import { D } from '../core/decimal.js';
+import type { Band, Quota } from '../scheme/schema.js';
+
+/** One ranked unit as banding sees it. */
+export interface Contender {
+  id: number;
+  /** The published total: ranks, bands and quotas use it. */
+  total: Decimal;
+  /** What the band boundaries are compared with: the total, or its percentage of full marks. */
+  basis: Decimal;
+  /** Exact scores of the scheme's tie-break parts, in order. */
+  tieKeys: Decimal[];
+  veto?: 'ineligible' | 'fail';
+}
+
+export type Placement =
+  | { kind: 'band'; band: string }
+  /** Tied at a cut that nothing in the scheme decides: a person must choose. */
+  | { kind: 'pending'; between: [string, string]; tiedWith: number[] };
+
+/** Something about the banding a clerk must be told. */
+export type BandingEvent =
+  | { kind: 'tie-decided'; band: string; ids: number[]; taken: number[] }
+  | { kind: 'tie-undecided'; band: string; ids: number[]; places: number }
+  | { kind: 'quota-short'; band: string; quota: number; min?: number; got: number }
+  | { kind: 'quota'; band: string; exact: Decimal; places: number; groupSize: number };
+
+/** Places a quota gives in a group of `size` units; a percentage is rounded as the scheme declares. */
+export function quotaPlaces(quota: Quota, size: number): { places: number; exact: Decimal } {
+  if (quota.count !== undefined) return { places: quota.count, exact: new D(quota.count) };
+  if (quota.percent !== undefined) {
+    const exact = new D(quota.percent).mul(size).div(100);
+    const mode = quota.rounding === 'up' ? D.ROUND_UP : quota.rounding === 'down' ? D.ROUND_DOWN : D.ROUND_HALF_UP;
+    return { places: exact.toDecimalPlaces(0, mode).toNumber(), exact };
+  }
+  return { places: quota.max ?? size, exact: new D(quota.max ?? size) };
+}
+
+function meets(c: Contender, band: Band): boolean {
+  if (band.atLeast !== undefined) return c.basis.gte(band.atLeast);
+  if (band.above !== undefined) return c.basis.gt(band.above);
+  return true;
+}
+
+function compareKeys(a: Contender, b: Contender): number {
+  for (let i = 0; i < a.tieKeys.length; i++) {
+    const d = b.tieKeys[i]!.comparedTo(a.tieKeys[i]!);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export interface Cut {
+  taken: Contender[];
+  /** Tied across the cut, undecided. */
+  pending: Contender[];
+  event?: BandingEvent;
+}
+
+/**
+ * The best `places` of `ranked` (best first). Equal totals straddling the cut are ordered by the
+ * tie-break keys; those still equal at the cut are left pending, never chosen silently.
+ */
+export function cutAt(ranked: readonly Contender[], places: number, band: string): Cut {
+  if (ranked.length <= places) return { taken: [...ranked], pending: [] };
+  if (places <= 0) return { taken: [], pending: [] };
+  const cutTotal = ranked[places - 1]!.total;
+  if (!ranked[places]!.total.eq(cutTotal)) return { taken: ranked.slice(0, places), pending: [] };
+  const above = ranked.filter((c) => c.total.gt(cutTotal));
+  const tied = ranked.filter((c) => c.total.eq(cutTotal)).sort(compareKeys);
+  const left = places - above.length;
+  const boundary = tied[left - 1];
+  const after = tied[left]!;
+  if (boundary !== undefined && compareKeys(boundary, after) !== 0) {
+    const taken = tied.slice(0, left);
+    return { taken: [...above, ...taken], pending: [], event: { kind: 'tie-decided', band, ids: tied.map((c) => c.id), taken: taken.map((c) => c.id) } };
+  }
+  // Still equal at the cut: those strictly better by the keys are in, the equal ones pending.
+  const key = boundary ?? after;
+  const better = tied.filter((c) => compareKeys(c, key) < 0);
+  const pending = tied.filter((c) => compareKeys(c, key) === 0);
+  return {
+    taken: [...above, ...better],
+    pending,
+    event: { kind: 'tie-undecided', band, ids: pending.map((c) => c.id), places: left - better.length },
+  };
+}
+
+/** The band a unit meets by score alone, from `start` down (for naming where a pending unit may go). */
+function nextBandMet(c: Contender, bands: readonly Band[], start: number): string {
+  for (let i = start; i < bands.length; i++) if (i === bands.length - 1 || meets(c, bands[i]!)) return bands[i]!.name;
+  return bands[bands.length - 1]!.name;
+}
+
+/**
+ * Bands one category, top band first: a unit must meet the band's floor, be eligible (a veto
+ * `ineligible` keeps it out of the top band, `fail` puts it in the last), and fit in the quota.
+ * Those not taken go on to the next band.
+ */
+export function assignBands(ranked: readonly Contender[], bands: readonly Band[]): { placements: Map<number, Placement>; events: BandingEvent[] } {
+  const placements = new Map<number, Placement>();
+  const events: BandingEvent[] = [];
+  let remaining = [...ranked];
+  bands.forEach((band, i) => {
+    if (i === bands.length - 1) {
+      for (const c of remaining) placements.set(c.id, { kind: 'band', band: band.name });
+      return;
+    }
+    const eligible = remaining.filter((c) => c.veto !== 'fail' && !(c.veto === 'ineligible' && i === 0) && meets(c, band));
+    let cut: Cut = { taken: eligible, pending: [] };
+    if (band.quota) {
+      const { places, exact } = quotaPlaces(band.quota, ranked.length);
+      if (band.quota.percent !== undefined) events.push({ kind: 'quota', band: band.name, exact, places, groupSize: ranked.length });
+      cut = cutAt(eligible, places, band.name);
+      if (cut.event) events.push(cut.event);
+      // Fewer than the quota (or its minimum) meet the floor: the floor wins, and the clerk is told.
+      const wanted = band.quota.min ?? places;
+      if (cut.taken.length < wanted && cut.pending.length === 0) {
+        events.push({ kind: 'quota-short', band: band.name, quota: places, got: cut.taken.length, ...(band.quota.min !== undefined ? { min: band.quota.min } : {}) });
+      }
+    }
+    for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: band.name });
+    const ids = cut.pending.map((c) => c.id);
+    for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [band.name, nextBandMet(c, bands, i + 1)], tiedWith: ids });
+    const done = new Set([...cut.taken, ...cut.pending]);
+    remaining = remaining.filter((c) => !done.has(c));
+  });
+  return { placements, events };
+}

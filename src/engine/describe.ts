@@ -1,0 +1,52 @@
+import type { Decimal } from 'decimal.js';
+import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { fixed } from '../core/decimal.js';
+import type { Band, Scheme } from '../scheme/schema.js';
+import type { BandingEvent } from './banding.js';
+import { nameOf, type Indicator } from './model.js';
+import type { UnitResult } from './assess.js';
+
+const ROUNDING_WORDS = { up: '进一', down: '去尾', 'half-up': '四舍五入' } as const;
+
+function groupText(group: string): string {
+  return group === '' ? '全部单位中' : `类别「${group}」`;
+}
+
+/** What happened at the cuts, in words for the clerk; an undecided tie is an error, the rest are notes. */
+export function describeEvents(events: readonly BandingEvent[], group: string, results: readonly UnitResult[], scheme: Scheme, tieParts: readonly Indicator[]): Diagnostic[] {
+  const d = scheme.rounding.decimals;
+  const names = (ids: readonly number[]): string => ids.map((id) => results[id]!.unit.name).join('、');
+  const where = (ids: readonly number[]) => results[ids[0] ?? 0]?.unit.source ?? {};
+  const byWhat = tieParts.map(nameOf).join('、');
+  return events.map((e): Diagnostic => {
+    switch (e.kind) {
+      case 'quota': {
+        const rounding = scheme.bandsOf.get(group)?.find((b) => b.name === e.band)?.quota?.rounding ?? 'half-up';
+        return info('I_QUOTA', {}, `${groupText(group)}共 ${e.groupSize} 个单位，「${e.band}」名额 ${e.exact.toString()} 个，按方案${ROUNDING_WORDS[rounding]}为 ${e.places} 个。`);
+      }
+      case 'quota-short':
+        return info('I_QUOTA_SHORT', {}, `${groupText(group)}「${e.band}」名额 ${e.min ?? e.quota} 个，符合分数等条件的只有 ${e.got} 个，按实际评定。`);
+      case 'tie-decided': {
+        const total = fixed(results[e.ids[0]!]!.score.total, d);
+        return info('I_TIE_DECIDED', where(e.ids), `${groupText(group)}「${e.band}」的最后名额：${names(e.ids)} 总分同为 ${total}，按方案依次比较${byWhat}，${names(e.taken)} 入选。`);
+      }
+      case 'tie-undecided': {
+        const total = fixed(results[e.ids[0]!]!.score.total, d);
+        const compared = byWhat === '' ? '方案未规定并列时如何取舍' : `依次比较${byWhat}后仍相同`;
+        return error('E_TIE_UNDECIDED', where(e.ids), `${groupText(group)}「${e.band}」还剩 ${e.places} 个名额，${names(e.ids)} 总分同为 ${total}，${compared}，需要人工研究决定。`,
+          byWhat === '' ? '可在方案中写 tieBreak（例如 tieBreak: [指标评估]），按某部分得分决定；或经研究决定后据实调整。' : '请经研究决定后据实调整。');
+      }
+    }
+  });
+}
+
+/** A total sitting exactly on a band boundary deserves a mention (domain.md, "以上 / 以下 / 不含"). */
+export function boundaryNote(result: UnitResult, basis: Decimal, bands: readonly Band[], scheme: Scheme): Diagnostic | undefined {
+  const band = bands.find((b) => (b.atLeast ?? b.above) !== undefined && basis.eq(b.atLeast ?? b.above!));
+  if (!band) return undefined;
+  const inclusive = band.atLeast !== undefined;
+  const unit = scheme.bandBasis === 'percent' ? '%' : '';
+  const outcome = result.band ?? `待定（${result.pending?.between.join('或')}）`;
+  return info('I_ON_BOUNDARY', result.unit.source,
+    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${basis.toString()}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${outcome}」。`);
+}

@@ -1,0 +1,143 @@
+import { D } from '../../src/core/decimal.js';
+import { assignBands, cutAt, quotaPlaces, type Contender } from '../../src/engine/banding.js';
+import { bottomFlag, giveHonours } from '../../src/engine/honours.js';
+import type { Band } from '../../src/scheme/schema.js';
+
+/** Contenders from totals, best first as ranking gives them; id = position. */
+function field(totals: (string | [string, ...string[]])[], veto: Record<number, 'ineligible' | 'fail'> = {}): Contender[] {
+  return totals.map((t, id) => {
+    const [total, ...keys] = Array.isArray(t) ? t : [t];
+    const c: Contender = { id, total: new D(total), basis: new D(total), tieKeys: keys.map((k) => new D(k)) };
+    if (veto[id]) c.veto = veto[id];
+    return c;
+  });
+}
+
+function bandsOf(placements: ReturnType<typeof assignBands>['placements']): string[] {
+  return [...placements.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => (p.kind === 'band' ? p.band : `待定:${p.between.join('/')}`));
+}
+
+const threshold: Band[] = [{ name: '先进', atLeast: '80' }, { name: '达标', atLeast: '60' }, { name: '未达标' }];
+const exclusive: Band[] = [{ name: '先进', above: '80' }, { name: '达标', above: '60' }, { name: '未达标' }];
+
+describe('bands by threshold', () => {
+  it.each([['80', '先进', '达标'], ['80.01', '先进', '先进'], ['79.99', '达标', '达标'], ['60', '达标', '未达标'], ['0', '未达标', '未达标'], ['100', '先进', '先进']])(
+    'puts %s in %s when the boundary is included and %s when it is not', (score, withBound, withoutBound) => {
+      expect(bandsOf(assignBands(field([score]), threshold).placements)).toEqual([withBound]);
+      expect(bandsOf(assignBands(field([score]), exclusive).placements)).toEqual([withoutBound]);
+    });
+});
+
+describe('quotas (002 正定)', () => {
+  const zhengding = (rounding: 'up' | 'down' | 'half-up'): Band[] => [{ name: '先进', atLeast: '90', quota: { percent: '25', rounding } }, { name: '合格', atLeast: '60' }, { name: '不合格' }];
+
+  it('rounds 25% of 7 as the scheme says: up and half-up give 2, down gives 1', () => {
+    expect(quotaPlaces({ percent: '25', rounding: 'up' }, 7).places).toBe(2);
+    expect(quotaPlaces({ percent: '25', rounding: 'half-up' }, 7).places).toBe(2);
+    expect(quotaPlaces({ percent: '25', rounding: 'down' }, 7).places).toBe(1);
+    expect(quotaPlaces({ percent: '25', rounding: 'up' }, 32).places).toBe(8);
+    expect(quotaPlaces({ percent: '25', rounding: 'up' }, 7).exact.toString()).toBe('1.75');
+  });
+
+  it('gives the top 2 of 7 乡镇 先进, the rest by score', () => {
+    const { placements } = assignBands(field(['96', '93', '92', '88', '75', '61', '58']), zhengding('up'));
+    expect(bandsOf(placements)).toEqual(['先进', '先进', '合格', '合格', '合格', '合格', '不合格']);
+  });
+
+  it('never lets the quota override the 90 floor: fewer 先进 when fewer reach 90', () => {
+    const { placements, events } = assignBands(field(['91', '89.99', '85', '70', '65', '64', '63']), zhengding('up'));
+    expect(bandsOf(placements)).toEqual(['先进', '合格', '合格', '合格', '合格', '合格', '合格']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'quota-short', band: '先进', quota: 2, got: 1 }));
+  });
+
+  it('takes 3–5 at ≥ 95 (古城): at most 5, fewer when fewer reach 95', () => {
+    const gucheng: Band[] = [{ name: '先进', atLeast: '95', quota: { min: 3, max: 5 } }, { name: '合格', atLeast: '60' }, { name: '不合格' }];
+    expect(bandsOf(assignBands(field(['99', '98', '97', '96', '96.5', '95', '80']), gucheng).placements).filter((b) => b === '先进')).toHaveLength(5);
+    const few = assignBands(field(['99', '97', '94', '80']), gucheng);
+    expect(bandsOf(few.placements)).toEqual(['先进', '先进', '合格', '合格']);
+    expect(few.events).toContainEqual(expect.objectContaining({ kind: 'quota-short', min: 3, got: 2 }));
+  });
+});
+
+describe('ties at a cut', () => {
+  const two: Band[] = [{ name: '先进', atLeast: '90', quota: { count: 2 } }, { name: '合格', atLeast: '60' }, { name: '不合格' }];
+
+  it('leaves units tied for the last place pending and says so, when nothing decides', () => {
+    const { placements, events } = assignBands(field(['95', '91.5', '91.5', '80']), two);
+    expect(bandsOf(placements)).toEqual(['先进', '待定:先进/合格', '待定:先进/合格', '合格']);
+    expect(events).toContainEqual({ kind: 'tie-undecided', band: '先进', ids: [1, 2], places: 1 });
+  });
+
+  it('decides by the declared tie-break (the higher 指标评估)', () => {
+    const { placements, events } = assignBands(field(['95', ['91.5', '80'], ['91.5', '81'], '80']), two);
+    expect(bandsOf(placements)).toEqual(['先进', '合格', '先进', '合格']);
+    expect(events).toContainEqual({ kind: 'tie-decided', band: '先进', ids: [2, 1], taken: [2] });
+  });
+
+  it('goes on to the next tie-break part when the first is also equal', () => {
+    const { placements } = assignBands(field(['95', ['91.5', '80', '9'], ['91.5', '80', '10'], '80']), two);
+    expect(bandsOf(placements)).toEqual(['先进', '合格', '先进', '合格']);
+  });
+
+  it('keeps pending only those still equal after the tie-break', () => {
+    const cut = cutAt(field(['95', ['91', '5'], ['91', '7'], ['91', '7'], '90']), 2, '先进');
+    expect(cut.taken.map((c) => c.id)).toEqual([0]);
+    expect(cut.pending.map((c) => c.id)).toEqual([2, 3]);
+  });
+
+  it('is no tie when the equal totals sit wholly inside or outside the quota', () => {
+    expect(cutAt(field(['95', '95', '90', '90']), 2, '先进')).toEqual({ taken: field(['95', '95']), pending: [] });
+  });
+});
+
+describe('vetoes (一票否决)', () => {
+  it('keeps an ineligible unit out of the top band only, and puts a failed unit in the last band', () => {
+    const { placements } = assignBands(field(['98', '97', '96'], { 0: 'ineligible', 1: 'fail' }), threshold);
+    expect(bandsOf(placements)).toEqual(['达标', '未达标', '先进']);
+  });
+
+  it('gives the quota place of a vetoed unit to the next in line', () => {
+    const bands: Band[] = [{ name: '先进', atLeast: '90', quota: { count: 1 } }, { name: '合格', atLeast: '60' }, { name: '不合格' }];
+    expect(bandsOf(assignBands(field(['98', '95'], { 0: 'ineligible' }), bands).placements)).toEqual(['合格', '先进']);
+  });
+});
+
+describe('honours and bottom flags', () => {
+  const honours = [{ name: '一等奖', count: 1, scope: 'all' as const }, { name: '二等奖', count: 2, scope: 'all' as const }, { name: '三等奖', count: 3, scope: 'all' as const }];
+
+  it('gives 一等奖 1, 二等奖 2, 三等奖 3 by rank (杭)', () => {
+    const titles = giveHonours(field(['990', '980', '970', '960', '950', '940', '930', '920']), honours);
+    expect([...titles.given.entries()]).toEqual([[0, '一等奖'], [1, '二等奖'], [2, '二等奖'], [3, '三等奖'], [4, '三等奖'], [5, '三等奖']]);
+  });
+
+  it('leaves a tie across an honour cut pending between the two honours', () => {
+    const titles = giveHonours(field(['990', '980', '980', '980', '950']), honours);
+    expect(titles.given.get(0)).toBe('一等奖');
+    expect([...titles.pending.entries()]).toEqual([[1, ['二等奖', '三等奖']], [2, ['二等奖', '三等奖']], [3, ['二等奖', '三等奖']]]);
+  });
+
+  it('flags the bottom three (宿迁 后三位)', () => {
+    const result = bottomFlag(field(['90', '85', '80', '75', '70']), { name: '诫勉谈话', bottom: 3, scope: 'category' });
+    expect(result.flagged.sort()).toEqual([2, 3, 4]);
+  });
+
+  it('flags only those of the bottom three also at most 60 (正定 "60分以下且后三名")', () => {
+    const result = bottomFlag(field(['90', '85', '62', '60', '55']), { name: '报组织部', bottom: 3, atMost: '60', scope: 'category' });
+    expect(result.flagged.sort()).toEqual([3, 4]);
+  });
+
+  it('reports a tie at the bottom cut instead of choosing', () => {
+    const result = bottomFlag(field(['90', '70', '70', '60', '50']), { name: '诫勉谈话', bottom: 3, scope: 'category' });
+    expect(result.flagged.sort()).toEqual([3, 4]);
+    expect(result.pending.sort()).toEqual([1, 2]);
+    expect(result.event).toMatchObject({ kind: 'tie-undecided', places: 1 });
+  });
+});
+
+describe('cutAt: the tie-break settles what it can', () => {
+  it('takes both units that the tie-break puts ahead when they fit', () => {
+    const cut = cutAt(field(['95', ['91', '5'], ['91', '7'], ['91', '7'], '90']), 3, '先进');
+    expect(cut.taken.map((c) => c.id).sort()).toEqual([0, 2, 3]);
+    expect(cut.pending).toEqual([]);
+  });
+});
