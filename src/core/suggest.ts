@@ -25,7 +25,9 @@ export function nearest(name: string, candidates: Iterable<string>, limit = 3): 
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     const contains = name.length > 1 && (c.includes(name) || name.includes(c));
     const max = Math.max(1, Math.floor(Math.max(len, [...c].length) / 3));
-    if (d <= max || contains) scored.push({ c, d: contains ? Math.min(d, 1) : d });
+    // Words in another order ("特大安全生产事故" for "特大生产安全事故"): nearly the same characters.
+    const reordered = len >= 4 && sharedCharacters(name, c) >= 0.85;
+    if (d <= max || contains || reordered) scored.push({ c, d: contains || reordered ? Math.min(d, 1) : d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c, 'zh'));
   return scored.slice(0, limit).map((s) => s.c);
@@ -34,4 +36,19 @@ export function nearest(name: string, candidates: Iterable<string>, limit = 3): 
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const n = nearest(name, candidates);
   return n.length > 0 ? `是否应为：${n.map((x) => `「${x}」`).join('、')}？` : undefined;
+}
+
+/** The share of characters two texts have in common, counted with repeats, over the longer. */
+function sharedCharacters(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let shared = 0;
+  for (const ch of b) {
+    const n = counts.get(ch) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(ch, n - 1);
+    }
+  }
+  return shared / Math.max([...a].length, [...b].length);
 }
