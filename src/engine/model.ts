@@ -2,7 +2,31 @@ import type { Decimal } from 'decimal.js';
 import type { Where } from '../core/diagnostic.js';
 
 /** Scoring methods of a leaf indicator (domain.md, "Scoring methods"). */
-export type Method = 'direct' | 'deduct' | 'ratio';
+export type Method = 'direct' | 'deduct' | 'ratio' | 'inverse' | 'pass' | 'grade' | 'rate' | 'rank' | 'raters';
+
+/** A grade's points: fixed, or a range the assessor chooses within (奇台 专项: 良好 8–9). */
+export interface GradePoints {
+  label: string;
+  min: Decimal;
+  max: Decimal;
+}
+
+/** Method parameters from the 参数 column, typed. */
+export interface LeafParams {
+  /** ratio, inverse: the target (目标值) when the targets sheet gives none. */
+  target?: Decimal;
+  /** ratio: points may go above the leaf's points up to this (超额加分封顶). */
+  cap?: Decimal;
+  /** grade: label → points. */
+  grades?: GradePoints[];
+  /** rate: tiers, highest first: a rate at or above `from` earns `points`. */
+  tiers?: { from: Decimal; points: Decimal }[];
+  /** rank: points lost per place below first, and the least a ranked unit gets. */
+  step?: Decimal;
+  floor?: Decimal;
+  /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
+  trim?: boolean;
+}
 
 export interface Indicator {
   /** Code as used in the score sheet header, e.g. A1. Parents may have none. */
@@ -12,8 +36,7 @@ export interface Indicator {
   level: number;
   points: Decimal;
   method: Method;
-  /** ratio: the target (目标值) when the targets sheet gives none for a unit. */
-  target?: Decimal;
+  params: LeafParams;
   department: string;
   /** Categories it applies to; undefined means every category. */
   categories?: string[];
@@ -55,9 +78,14 @@ export interface Deduction {
 /** What one unit brings to scoring: the raw entries of its leaves. */
 export interface UnitEntries {
   unit: Unit;
-  /** direct: points; ratio: the actual value (完成值). Keyed by leaf code. */
+  /**
+   * Keyed by leaf code. direct, pass, grade: the points; ratio, inverse: the actual value (完成值);
+   * rate: the rate in percent; rank: the place (位次).
+   */
   values: Map<string, Decimal>;
-  /** ratio leaves: the unit's own target, where the targets sheet gives one. */
+  /** ratio and inverse leaves: the unit's target (its own, or the indicator's default). */
   targets: Map<string, Decimal>;
+  /** raters leaves: every rater's score. */
+  raters: Map<string, Decimal[]>;
   deductions: Map<string, Deduction[]>;
 }

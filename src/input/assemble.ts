@@ -9,6 +9,7 @@ import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
 import { collectEntries } from './collect-entries.js';
 import { readDeductions } from './deductions.js';
+import { readRaters } from './raters.js';
 import { parseIndicators } from './parse-indicators.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
@@ -67,7 +68,8 @@ export function assemble(inputs: Inputs): Assembled {
   const scores = readWide(found.scores, tree, roster, diagnostics);
   const targets = found.targets ? readWide(found.targets, tree, roster, diagnostics) : undefined;
   const deductions = found.deductions ? readDeductions(found.deductions, tree, roster, diagnostics) : new Map();
-  result.entries = collectEntries(tree, roster, scores, targets, deductions, diagnostics);
+  const raters = found.raters ? readRaters(found.raters, tree, roster, diagnostics) : new Map();
+  result.entries = collectEntries(tree, roster, scores, targets, deductions, raters, diagnostics);
   if (found.vetoes) result.vetoes = readVetoes(found.vetoes, scheme.vetoes, roster, diagnostics);
   return result;
 }

@@ -3,6 +3,8 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { appliesTo, type IndicatorTree, type UnitEntries } from '../engine/model.js';
 import { isBlank, numberProblem, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
+import type { RaterData } from './raters.js';
+import { readLeafEntry } from './read-entry.js';
 import type { Roster } from './roster.js';
 import type { Cell, WideData } from './wide-sheet.js';
 
@@ -11,7 +13,7 @@ import type { Cell, WideData } from './wide-sheet.js';
  * direct leaves, not negative for ratio. Each problem names its cell; all are collected.
  */
 export function collectEntries(tree: IndicatorTree, roster: Roster, scores: WideData, targets: WideData | undefined,
-  deductions: DeductionData, diagnostics: Diagnostic[]): UnitEntries[] {
+  deductions: DeductionData, raters: RaterData, diagnostics: Diagnostic[]): UnitEntries[] {
   const out: UnitEntries[] = [];
   const missing = missingColumns(tree, roster, scores, diagnostics);
   for (const unit of roster.units) {
@@ -20,7 +22,7 @@ export function collectEntries(tree: IndicatorTree, roster: Roster, scores: Wide
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在得分表中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), deductions: deductions.get(unit) ?? new Map() };
+    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.get(unit) ?? new Map(), deductions: deductions.get(unit) ?? new Map() };
     for (const leaf of tree.leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
@@ -29,22 +31,22 @@ export function collectEntries(tree: IndicatorTree, roster: Roster, scores: Wide
         }
         continue;
       }
-      if (leaf.method === 'deduct') {
+      if (leaf.method === 'deduct' || leaf.method === 'raters') {
         if (cell && !isBlank(cell.value)) {
-          diagnostics.push(error('E_DEDUCT_IN_SCORES', cell.where, `指标「${leaf.code}」是扣分制，得分由「扣分明细」计算，得分表中不应填写。`, '请把扣分逐项填入「扣分明细」，并清空此单元格。'));
+          const from = leaf.method === 'deduct' ? '扣分明细' : '评议';
+          diagnostics.push(error('E_NOT_IN_SCORES', cell.where, `指标「${leaf.code}」的得分由「${from}」表计算，得分表中不应填写。`, `请把数据逐项填入「${from}」表，并清空此单元格。`));
+        }
+        if (leaf.method === 'raters' && !entries.raters.has(leaf.code)) {
+          diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」没有任何评议分数。`, '请在「评议」表中填写该单位的评分。'));
         }
         continue;
       }
-      if (missing.has(leaf.code)) continue;
-      const value = readEntry(cell, leaf.code, unit.name, diagnostics);
+      if (missing.has(leaf.code) || !cell) continue;
+      const value = readLeafEntry(leaf, cell, unit.name, diagnostics);
       if (value === undefined) continue;
-      if (leaf.method === 'direct' && value.gt(leaf.points)) {
-        diagnostics.push(error('E_ABOVE_MAX', cell!.where, `单位「${unit.name}」指标「${leaf.code}」得分 ${value.toString()} 超过分值 ${leaf.points.toString()}。`, `应在 0 到 ${leaf.points.toString()} 之间。`));
-        continue;
-      }
       entries.values.set(leaf.code, value);
-      if (leaf.method === 'ratio') {
-        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), leaf.target, leaf.code, unit.name, diagnostics);
+      if (leaf.method === 'ratio' || leaf.method === 'inverse') {
+        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), leaf.params.target, leaf.code, unit.name, diagnostics);
         if (target !== undefined) entries.targets.set(leaf.code, target);
       }
     }
@@ -57,31 +59,12 @@ export function collectEntries(tree: IndicatorTree, roster: Roster, scores: Wide
 function missingColumns(tree: IndicatorTree, roster: Roster, scores: WideData, diagnostics: Diagnostic[]): Set<string> {
   const missing = new Set<string>();
   for (const leaf of tree.leaves) {
-    if (leaf.method === 'deduct' || scores.codes.has(leaf.code)) continue;
+    if (leaf.method === 'deduct' || leaf.method === 'raters' || scores.codes.has(leaf.code)) continue;
     if (!roster.units.some((u) => appliesTo(leaf, u.category))) continue;
     missing.add(leaf.code);
     diagnostics.push(error('E_MISSING_COLUMN', scores.sheet, `得分表中没有指标「${leaf.code} ${leaf.path.join('/')}」的列。`, `请在得分表表头加上「${leaf.code}」列。`));
   }
   return missing;
-}
-
-function readEntry(cell: Cell | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {
-  if (!cell) return undefined;
-  const n = readNumber(cell.value);
-  if (!n.ok) {
-    const p = numberProblem(n);
-    const code_ = n.reason === 'blank' ? 'E_EMPTY_CELL' : n.reason === 'formula' ? 'E_FORMULA_NO_RESULT' : n.reason === 'error' ? 'E_ERROR_CELL' : 'E_NOT_A_NUMBER';
-    diagnostics.push(error(code_, cell.where, `单位「${unitName}」指标「${code}」：${p.message}。`, p.hint));
-    return undefined;
-  }
-  if (n.normalised !== undefined) {
-    diagnostics.push(warning('W_NUMBER_AS_TEXT', cell.where, `「${n.normalised}」是文本，按数字 ${n.value.toString()} 计。`));
-  }
-  if (n.value.isNegative() && !n.value.isZero()) {
-    diagnostics.push(error('E_NEGATIVE', cell.where, `单位「${unitName}」指标「${code}」为负数 ${n.value.toString()}。`, '得分不能为负；扣分请填入「扣分明细」。'));
-    return undefined;
-  }
-  return n.value;
 }
 
 function readTarget(cell: Cell | undefined, fallback: Decimal | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {

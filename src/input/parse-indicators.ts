@@ -2,7 +2,8 @@ import { D } from '../core/decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import type { Indicator, IndicatorTree, Method } from '../engine/model.js';
+import type { Indicator, IndicatorTree } from '../engine/model.js';
+import { METHODS, readParams } from './leaf-params.js';
 import { normalizeLabel, normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, splitList, text, value, whereOf, type ColumnSpec, type Table } from './table.js';
 
@@ -20,12 +21,6 @@ const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'categories', names: ['适用类别', '适用对象', '类别'], required: false },
   { key: 'standard', names: ['评分标准', '考核内容', '说明', '备注'], required: false },
 ];
-
-const METHODS: Record<string, Method> = {
-  direct: 'direct', 直接打分: 'direct', 直接评分: 'direct', 打分: 'direct', 评分: 'direct',
-  deduct: 'deduct', 扣分: 'deduct', 扣分制: 'deduct',
-  ratio: 'ratio', 比例: 'ratio', 完成比例: 'ratio', 比例折算: 'ratio', 完成比例折算: 'ratio',
-};
 
 const LEVELS: Col[] = ['l1', 'l2', 'l3'];
 
@@ -82,11 +77,11 @@ function readRow(table: Table<Col>, raw: Table<Col>['rows'][number], code: strin
   const method = methodText === '' ? 'direct' : METHODS[methodText.toLowerCase()];
   if (method === undefined) {
     diagnostics.push(error('E_INDICATOR_METHOD', whereOf(table, raw, 'method'), `指标「${code || path.join('/')}」的评分方法「${methodText}」无法识别。`,
-      `可用的评分方法：direct（直接打分）、deduct（扣分制）、ratio（完成比例折算）。${didYouMean(methodText, Object.keys(METHODS)) ?? ''}`));
+      `可用的评分方法：direct（直接打分）、deduct（扣分制）、ratio（完成比例折算）、inverse（越低越好）、pass（达标）、grade（等级）、rate（比率）、rank（位次）、raters（评议）。${didYouMean(methodText, Object.keys(METHODS)) ?? ''}`));
     return undefined;
   }
   const indicator: Indicator = {
-    code, path, level: path.length, points: pointsCell.value, method,
+    code, path, level: path.length, points: pointsCell.value, method, params: {},
     department: text(table, raw, 'department'), children: [], source,
   };
   const cats = splitList(text(table, raw, 'categories')).map(normalizeName);
@@ -97,33 +92,8 @@ function readRow(table: Table<Col>, raw: Table<Col>['rows'][number], code: strin
     }
     indicator.categories = cats;
   }
-  readParams(table, raw, indicator, diagnostics);
+  indicator.params = readParams(text(table, raw, 'params'), indicator, whereOf(table, raw, 'params'), diagnostics);
   return indicator;
-}
-
-const PARAM_KEYS: Record<string, 'target'> = { 目标值: 'target', 目标: 'target', target: 'target' };
-
-/** 参数 like "目标值=100"; several separated by ；. */
-function readParams(table: Table<Col>, raw: Table<Col>['rows'][number], indicator: Indicator, diagnostics: Diagnostic[]): void {
-  const where = whereOf(table, raw, 'params');
-  for (const item of splitList(text(table, raw, 'params'))) {
-    const m = /^(.+?)\s*[=＝:：]\s*(.+)$/.exec(item);
-    const key = m ? PARAM_KEYS[normalizeLabel(m[1]!).toLowerCase()] : undefined;
-    if (!m || key === undefined) {
-      diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」的参数「${item}」无法识别。`, '参数写作「目标值=100」，多个参数用「；」分隔。'));
-      continue;
-    }
-    const n = readNumber(m[2]!);
-    if (!n.ok || n.value.lte(0)) {
-      diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」的目标值「${m[2]}」应为大于 0 的数。`));
-      continue;
-    }
-    if (indicator.method !== 'ratio') {
-      diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」不是完成比例折算（ratio），不需要目标值。`));
-      continue;
-    }
-    indicator.target = n.value;
-  }
 }
 
 function buildTree(rows: Row[], diagnostics: Diagnostic[]): IndicatorTree {

@@ -7,6 +7,7 @@ export const SHEETS = {
   targets: ['目标值', '目标'],
   deductions: ['扣分明细', '扣分'],
   vetoes: ['一票否决', '否决事项', '否决'],
+  raters: ['评议', '评议打分', '测评'],
 } as const;
 
 export type SheetRole = keyof typeof SHEETS;

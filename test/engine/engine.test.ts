@@ -6,12 +6,13 @@ import type { Indicator, IndicatorTree, UnitEntries } from '../../src/engine/mod
 const unit = { name: '甲', category: '乡镇', shortName: '甲', aliases: [], order: 0, source: {} };
 
 function leaf(code: string, points: number, method: Indicator['method'], extra: Partial<Indicator> = {}): Indicator {
-  return { code, path: [code], level: 2, points: new D(points), method, department: '', children: [], source: {}, ...extra };
+  return { code, path: [code], level: 2, points: new D(points), method, params: {}, department: '', children: [], source: {}, ...extra };
 }
 
-function entries(values: Record<string, number | string> = {}, targets: Record<string, number> = {}, deductions: Record<string, number[]> = {}): UnitEntries {
+function entries(values: Record<string, number | string> = {}, targets: Record<string, number> = {}, deductions: Record<string, number[]> = {}, raters: Record<string, number[]> = {}): UnitEntries {
   return {
     unit,
+    raters: new Map(Object.entries(raters).map(([k, v]) => [k, v.map((x) => new D(x))])),
     values: new Map(Object.entries(values).map(([k, v]) => [k, new D(v)])),
     targets: new Map(Object.entries(targets).map(([k, v]) => [k, new D(v)])),
     deductions: new Map(Object.entries(deductions).map(([k, v]) => [k, v.map((p) => ({ points: new D(p), reason: 'r', source: {} }))])),
@@ -58,6 +59,40 @@ describe('leaf methods', () => {
     expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 28 }, { C: 30 })).toDecimalPlaces(6).toString()).toBe('9.333333');
     expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 45 }, { C: 40 })).toString()).toBe('10');
     expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 0 }, { C: 40 })).toString()).toBe('0');
+  });
+});
+
+describe('more leaf methods', () => {
+  it('ratio with a higher cap: over-reward up to the cap', () => {
+    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: new D(12) } }), entries({ C: 130 }, { C: 100 })).toString()).toBe('12');
+    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: new D(12) } }), entries({ C: 110 }, { C: 100 })).toString()).toBe('11');
+  });
+
+  it('inverse: max × target / actual, capped, full marks at zero', () => {
+    expect(scoreLeaf(leaf('E', 10, 'inverse'), entries({ E: 125 }, { E: 100 })).toString()).toBe('8');
+    expect(scoreLeaf(leaf('E', 10, 'inverse'), entries({ E: 80 }, { E: 100 })).toString()).toBe('10');
+    expect(scoreLeaf(leaf('E', 10, 'inverse'), entries({ E: 0 }, { E: 100 })).toString()).toBe('10');
+  });
+
+  it('rate: × max, or by tiers', () => {
+    expect(scoreLeaf(leaf('S', 30, 'rate'), entries({ S: '92.5' })).toString()).toBe('27.75');
+    const tiers = { tiers: [{ from: new D(95), points: new D(30) }, { from: new D(90), points: new D(25) }, { from: new D(0), points: new D(10) }] };
+    expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: 95 })).toString()).toBe('30');
+    expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: '94.99' })).toString()).toBe('25');
+    expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: 40 })).toString()).toBe('10');
+  });
+
+  it('rank: first place full marks, a step less per place, not below the floor', () => {
+    const r = leaf('R', 10, 'rank', { params: { step: new D('0.5'), floor: new D(6) } });
+    expect(scoreLeaf(r, entries({ R: 1 })).toString()).toBe('10');
+    expect(scoreLeaf(r, entries({ R: 4 })).toString()).toBe('8.5');
+    expect(scoreLeaf(r, entries({ R: 20 })).toString()).toBe('6');
+  });
+
+  it('raters: the mean, or the mean without the highest and the lowest', () => {
+    expect(scoreLeaf(leaf('P', 10, 'raters'), entries({}, {}, {}, { P: [9, 8, 7, 3] })).toString()).toBe('6.75');
+    expect(scoreLeaf(leaf('P', 10, 'raters', { params: { trim: true } }), entries({}, {}, {}, { P: [9, 8, 7, 3] })).toString()).toBe('7.5');
+    expect(scoreLeaf(leaf('P', 10, 'raters', { params: { trim: true } }), entries({}, {}, {}, { P: [10, 10, 9] })).toString()).toBe('10');
   });
 });
 

@@ -23,8 +23,34 @@ describe('parseIndicators', () => {
       [['A1', '健全组织/领导小组', 'direct'], ['A2', '健全组织/制度', 'deduct']],
       [['B1', '网上绩效/覆盖', 'ratio']],
     ]);
-    expect(tree.byCode.get('B1')?.target?.toString()).toBe('40');
+    expect(tree.byCode.get('B1')?.params.target?.toString()).toBe('40');
     expect(checkPoints(tree, ['乡镇'], new D(100))).toEqual([]);
+  });
+
+  it('reads each method\'s parameters, and reports a missing or misplaced one', () => {
+    const d: Diagnostic[] = [];
+    const tree = parseIndicators(sheet([
+      HEAD, ['A', '甲', null, null, 100],
+      ['A1', '甲', '专项', null, 10, '等级', '等级=优秀:10、良好:8-9、一般:5-6、差:0'],
+      ['A2', '甲', '满意度', null, 30, 'rate', '档次=90:30、95:30、0:10'],
+      ['A3', '甲', '位次', null, 10, '位次', '步长=0.5；最低=6'],
+      ['A4', '甲', '评议', null, 10, '评议', '去掉最高最低分=是'],
+      ['A5', '甲', '能耗', null, 10, 'inverse', '目标值=0.8'],
+      ['A6', '甲', '任务', null, 10, 'ratio', '上限=12'],
+      ['A7', '甲', '无参', null, 10, 'grade'],
+      ['A8', '甲', '错放', null, 10, 'direct', '目标值=5'],
+    ]), ['乡镇'], d)!;
+    const p = (code: string) => tree.byCode.get(code)!.params;
+    expect(p('A1').grades?.map((g) => [g.label, g.min.toString(), g.max.toString()])).toEqual([['优秀', '10', '10'], ['良好', '8', '9'], ['一般', '5', '6'], ['差', '0', '0']]);
+    expect(p('A2').tiers?.map((t) => t.from.toString())).toEqual(['95', '90', '0']);
+    expect([p('A3').step?.toString(), p('A3').floor?.toString()]).toEqual(['0.5', '6']);
+    expect(p('A4').trim).toBe(true);
+    expect(p('A5').target?.toString()).toBe('0.8');
+    expect(p('A6').cap?.toString()).toBe('12');
+    expect(d.map((x) => [x.code, x.where.cell, x.message])).toEqual([
+      ['E_INDICATOR_PARAM', 'G9', '指标「A7」的参数有误：评分方法 grade 需要参数「等级」。'],
+      ['E_INDICATOR_PARAM', 'G10', '指标「A8」的参数有误：评分方法 direct 不使用「目标值」。'],
+    ]);
   });
 
   it('names the rows whose points do not add up', () => {

@@ -1,0 +1,154 @@
+import type { Decimal } from 'decimal.js';
+import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import type { GradePoints, Indicator, LeafParams, Method } from '../engine/model.js';
+import { normalizeLabel, readNumber } from './cells.js';
+
+export const METHODS: Record<string, Method> = {
+  direct: 'direct', 直接打分: 'direct', 直接评分: 'direct', 打分: 'direct', 评分: 'direct',
+  deduct: 'deduct', 扣分: 'deduct', 扣分制: 'deduct',
+  ratio: 'ratio', 比例: 'ratio', 完成比例: 'ratio', 比例折算: 'ratio', 完成比例折算: 'ratio',
+  inverse: 'inverse', 反向: 'inverse', 反向比例: 'inverse', 越低越好: 'inverse',
+  pass: 'pass', 达标: 'pass', 达标制: 'pass', 是否达标: 'pass',
+  grade: 'grade', 档次: 'grade', 等级: 'grade', 评价等级: 'grade',
+  rate: 'rate', 比率: 'rate', 满意率: 'rate', 达标率: 'rate',
+  rank: 'rank', 位次: 'rank', 排名: 'rank', 排序: 'rank',
+  raters: 'raters', 评议: 'raters', 测评: 'raters', 评分人: 'raters',
+};
+
+const KEYS: Record<string, keyof LeafParams> = {
+  目标值: 'target', 目标: 'target', target: 'target',
+  上限: 'cap', 封顶: 'cap', cap: 'cap',
+  等级: 'grades', 档次分值: 'grades', grades: 'grades',
+  档次: 'tiers', 分档: 'tiers', tiers: 'tiers',
+  步长: 'step', 每降一位: 'step', step: 'step',
+  最低: 'floor', 保底: 'floor', floor: 'floor',
+  去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
+};
+
+/** Which parameters each method takes, and which it needs. */
+const ALLOWED: Record<Method, { takes: (keyof LeafParams)[]; needs: (keyof LeafParams)[] }> = {
+  direct: { takes: [], needs: [] },
+  deduct: { takes: [], needs: [] },
+  ratio: { takes: ['target', 'cap'], needs: [] },
+  inverse: { takes: ['target'], needs: [] },
+  pass: { takes: [], needs: [] },
+  grade: { takes: ['grades'], needs: ['grades'] },
+  rate: { takes: ['tiers'], needs: [] },
+  rank: { takes: ['step', 'floor'], needs: ['step'] },
+  raters: { takes: ['trim'], needs: [] },
+};
+
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分' };
+
+/**
+ * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
+ * 等级=优秀:10、良好:8-9、一般:5-6、差:0, 档次=95:10、90:8、0:0, 步长=0.5, 最低=5, 去掉最高最低分=是.
+ */
+export function readParams(textValue: string, indicator: Indicator, where: Where, diagnostics: Diagnostic[]): LeafParams {
+  const params: LeafParams = {};
+  const bad = (message: string, hint?: string): void => {
+    diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」的参数有误：${message}`, hint ?? '参数写作「目标值=100」，多个参数用「；」分隔。'));
+  };
+  for (const item of textValue.split(/[；;\n\r]+/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[=＝:：]\s*(.+)$/.exec(item);
+    const key = m ? KEYS[normalizeLabel(m[1]!).toLowerCase()] : undefined;
+    if (!m || key === undefined) {
+      bad(`「${item}」无法识别。`, didYouMean(normalizeLabel(m?.[1] ?? item), Object.keys(KEYS)));
+      continue;
+    }
+    if (!ALLOWED[indicator.method].takes.includes(key)) {
+      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${ALLOWED[indicator.method].takes.map((k) => WORDS[k]).join('、') || '无'}`);
+      continue;
+    }
+    const value = m[2]!.trim();
+    const problem = setParam(params, key, value, indicator);
+    if (problem) bad(problem);
+  }
+  for (const need of ALLOWED[indicator.method].needs.filter((k) => params[k] === undefined)) {
+    bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, need === 'grades' ? '例如：等级=优秀:10、良好:8、一般:5、差:0' : '例如：步长=0.5；最低=5');
+  }
+  return params;
+}
+
+function positive(text: string): Decimal | undefined {
+  const n = readNumber(text);
+  return n.ok && n.value.gt(0) ? n.value : undefined;
+}
+
+function nonNegative(text: string): Decimal | undefined {
+  const n = readNumber(text.replace(/[%％]$/, ''));
+  return n.ok && !n.value.isNegative() ? n.value : undefined;
+}
+
+function setParam(params: LeafParams, key: keyof LeafParams, value: string, indicator: Indicator): string | undefined {
+  switch (key) {
+    case 'target':
+    case 'step': {
+      const n = positive(value);
+      if (n === undefined) return `「${WORDS[key]}」应为大于 0 的数，现为「${value}」。`;
+      params[key] = n;
+      return undefined;
+    }
+    case 'cap': {
+      const n = positive(value);
+      if (n === undefined || n.lt(indicator.points)) return `「上限」应为不小于分值 ${indicator.points.toString()} 的数，现为「${value}」。`;
+      params.cap = n;
+      return undefined;
+    }
+    case 'floor': {
+      const n = nonNegative(value);
+      if (n === undefined || n.gt(indicator.points)) return `「最低」应在 0 到分值 ${indicator.points.toString()} 之间，现为「${value}」。`;
+      params.floor = n;
+      return undefined;
+    }
+    case 'trim':
+      params.trim = /^(是|对|true|yes|1)$/i.test(value);
+      return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「去掉最高最低分」应为「是」或「否」，现为「${value}」。`;
+    case 'grades':
+      return readGrades(value, indicator, params);
+    case 'tiers':
+      return readTiers(value, indicator, params);
+  }
+}
+
+function pairs(value: string): [string, string][] | undefined {
+  const out: [string, string][] = [];
+  for (const part of value.split(/[、，,]+/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(part);
+    if (!m) return undefined;
+    out.push([m[1]!.trim(), m[2]!.trim()]);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** 优秀:10、良好:8-9 — a grade's points, fixed or a range, within [0, points]. */
+function readGrades(value: string, indicator: Indicator, params: LeafParams): string | undefined {
+  const list = pairs(value);
+  if (!list) return `「等级」应写作「优秀:10、良好:8-9、一般:5」，现为「${value}」。`;
+  const grades: GradePoints[] = [];
+  for (const [label, points] of list) {
+    const range = /^(.+?)\s*[-—～~至到]\s*(.+)$/.exec(points);
+    const min = nonNegative(range ? range[1]! : points);
+    const max = nonNegative(range ? range[2]! : points);
+    if (min === undefined || max === undefined || min.gt(max) || max.gt(indicator.points)) {
+      return `等级「${label}」的分值「${points}」应为 0 到 ${indicator.points.toString()} 之间的数或范围（如 8-9）。`;
+    }
+    grades.push({ label: normalizeLabel(label), min, max });
+  }
+  params.grades = grades;
+  return undefined;
+}
+
+/** 95:10、90:8、0:0 — a rate (in %) at or above the first number earns the second. */
+function readTiers(value: string, indicator: Indicator, params: LeafParams): string | undefined {
+  const list = pairs(value);
+  if (!list) return `「档次」应写作「95:10、90:8、0:0」（满意率:得分），现为「${value}」。`;
+  const tiers = list.map(([from, points]) => ({ from: nonNegative(from), points: nonNegative(points) }));
+  if (tiers.some((t) => t.from === undefined || t.points === undefined || t.points.gt(indicator.points))) {
+    return `「档次」中的得分应在 0 到分值 ${indicator.points.toString()} 之间。`;
+  }
+  const sorted = (tiers as { from: Decimal; points: Decimal }[]).sort((a, b) => b.from.comparedTo(a.from));
+  params.tiers = sorted;
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import type { Decimal } from 'decimal.js';
+import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { didYouMean } from '../core/suggest.js';
+import type { RawSheet } from '../io/raw-sheet.js';
+import type { IndicatorTree, Unit } from '../engine/model.js';
+import { normalizeName, numberProblem, readNumber } from './cells.js';
+import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
+import { resolveUnit, type Roster } from './roster.js';
+
+type Col = 'unit' | 'code' | 'rater' | 'score';
+
+const COLUMNS: ColumnSpec<Col>[] = [
+  { key: 'unit', names: ['单位名称', '单位', '考核对象', '被评单位'], required: true },
+  { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
+  { key: 'rater', names: ['评分人', '评议人', '评委'], required: true },
+  { key: 'score', names: ['分数', '得分', '评分'], required: true },
+];
+
+export type RaterData = Map<Unit, Map<string, Decimal[]>>;
+
+/**
+ * The 评议 sheet: one row per rater's score of a unit on a `raters` leaf. A rater scoring the
+ * same unit and leaf twice is an error: which score counts is not ours to guess.
+ */
+export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): RaterData {
+  const data: RaterData = new Map();
+  const table = readTable(sheet, COLUMNS, diagnostics);
+  if (!table) return data;
+  const seen = new Map<string, number>();
+  const raterLeaves = tree.leaves.filter((l) => l.method === 'raters').map((l) => l.code);
+  for (const row of table.rows) {
+    const written = text(table, row, 'unit');
+    const code = normalizeName(text(table, row, 'code'));
+    const rater = normalizeName(text(table, row, 'rater'));
+    if (written === '' && code === '' && rater === '') continue;
+    const resolved = resolveUnit(roster, written);
+    if (resolved.kind === 'excluded') {
+      diagnostics.push(info('I_EXCLUDED_ROW', whereOf(table, row, 'unit'), `单位「${resolved.name}」不参与评比，该评分未计入。`));
+      continue;
+    }
+    if (resolved.kind === 'unknown') {
+      diagnostics.push(error('E_UNKNOWN_UNIT', whereOf(table, row, 'unit'), written === '' ? '评议表缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint));
+      continue;
+    }
+    const leaf = tree.byCode.get(code);
+    if (!leaf || leaf.method !== 'raters') {
+      diagnostics.push(error('E_RATER_CODE', whereOf(table, row, 'code'), `指标编码「${code}」不是评议（raters）指标。`,
+        didYouMean(code, raterLeaves) ?? `评议指标：${raterLeaves.join('、') || '无'}`));
+      continue;
+    }
+    if (rater === '') {
+      diagnostics.push(error('E_EMPTY_CELL', whereOf(table, row, 'rater'), '评议表缺少评分人。', '请填写评分人（可用编号代替姓名）。'));
+      continue;
+    }
+    const key = `${resolved.unit.name}\u0000${code}\u0000${rater}`;
+    if (seen.has(key)) {
+      diagnostics.push(error('E_RATER_TWICE', whereOf(table, row, 'rater'), `评分人「${rater}」对单位「${resolved.unit.name}」指标「${code}」评了两次（另见第 ${seen.get(key)} 行）。`));
+      continue;
+    }
+    seen.set(key, row.number);
+    const n = readNumber(value(table, row, 'score'));
+    if (!n.ok || n.value.isNegative() || n.value.gt(leaf.points)) {
+      const message = n.ok ? `分数 ${n.value.toString()} 不在 0 到 ${leaf.points.toString()} 之间` : numberProblem(n).message;
+      diagnostics.push(error(n.ok ? 'E_ABOVE_MAX' : 'E_NOT_A_NUMBER', whereOf(table, row, 'score'), `评分人「${rater}」对单位「${resolved.unit.name}」指标「${code}」的评分有误：${message}。`));
+      continue;
+    }
+    const byCode = data.get(resolved.unit) ?? new Map<string, Decimal[]>();
+    data.set(resolved.unit, byCode);
+    byCode.set(code, [...(byCode.get(code) ?? []), n.value]);
+  }
+  for (const leaf of tree.leaves.filter((l) => l.method === 'raters' && l.params.trim)) {
+    for (const [unit, byCode] of data) {
+      const n = byCode.get(leaf.code)?.length ?? 0;
+      if (n > 0 && n < 3) diagnostics.push(error('E_TOO_FEW_RATERS', { file: sheet.file, sheet: sheet.name }, `单位「${unit.name}」指标「${leaf.code}」只有 ${n} 个评分，去掉最高最低分至少需要 3 个。`));
+    }
+  }
+  return data;
+}
