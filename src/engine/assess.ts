@@ -6,7 +6,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
-import type { IndicatorTree, Unit, UnitEntries } from './model.js';
+import type { IndicatorTree, PartRule, Unit, UnitEntries } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 
@@ -38,7 +38,7 @@ export interface Assessment {
 
 export interface AssessOptions {
   vetoes?: ReadonlyMap<Unit, VetoEntry[]>;
-  /** Indexes of the tree's roots that break ties, in order. */
+  /** Indexes of the tree's parts that break ties, in order. */
   tieBreak?: readonly number[];
 }
 
@@ -53,7 +53,8 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   const results: UnitResult[] = [];
   const contenders: Contender[] = [];
   const diagnostics: Diagnostic[] = [];
-  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding) }));
+  const rules = partRules(scheme);
+  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding, rules) }));
   for (const category of scheme.categories) {
     const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: s.score.total, order: s.unit.order, scored: s }));
     const ranked = rank(members).map(({ item, rank: r }) => {
@@ -71,7 +72,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
       if (placement.kind === 'band') r.band = placement.band;
       else r.pending = { between: placement.between, tiedWith: placement.tiedWith.map((t) => results[t]!.unit.name) };
     }
-    diagnostics.push(...describeEvents(events, category, results, scheme, tieBreak.map((i) => tree.roots[i]!)));
+    diagnostics.push(...describeEvents(events, category, results, scheme, tieBreak.map((i) => tree.parts[i]!)));
     for (const c of ranked) {
       const note = boundaryNote(results[c.id]!, c.basis, bands, scheme);
       if (note) diagnostics.push(note);
@@ -79,6 +80,18 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   }
   applyTitles(scheme, results, contenders, diagnostics, tree, tieBreak);
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics };
+}
+
+/** The scheme's components as fractions: weight 10 → 0.1; periods {中期: 50, 年终: 50} → 0.5 each, in the scheme's period order. */
+export function partRules(scheme: Scheme): Map<string, PartRule> {
+  const rules = new Map<string, PartRule>();
+  for (const c of scheme.components) {
+    const periods = c.periods;
+    rules.set(c.part, periods
+      ? { weight: new D(1), periods: scheme.periods.filter((p) => periods[p] !== undefined).map((p) => ({ name: p, weight: new D(periods[p]!).div(100) })) }
+      : { weight: new D(c.weight ?? 100).div(100) });
+  }
+  return rules;
 }
 
 function contenderOf(id: number, r: UnitResult, full: Decimal, basis: Scheme['bandBasis'], tieBreak: readonly number[]): Contender {
@@ -100,7 +113,7 @@ function applyTitles(scheme: Scheme, results: UnitResult[], contenders: Contende
   const byTotal = (list: Contender[]): Contender[] => [...list].sort((a, b) => b.total.comparedTo(a.total) || results[a.id]!.unit.order - results[b.id]!.unit.order);
   const groups = (scope: 'category' | 'all'): [string, Contender[]][] =>
     scope === 'all' ? [['', byTotal(contenders)]] : scheme.categories.map((c) => [c, contenders.filter((x) => results[x.id]!.unit.category === c)]);
-  const tieParts = tieBreak.map((i) => tree.roots[i]!);
+  const tieParts = tieBreak.map((i) => tree.parts[i]!);
   for (const scope of ['category', 'all'] as const) {
     const honours = scheme.honours.filter((h) => h.scope === scope);
     if (honours.length > 0) {

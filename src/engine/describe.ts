@@ -3,7 +3,6 @@ import { error, info, type Diagnostic } from '../core/diagnostic.js';
 import { fixed } from '../core/decimal.js';
 import type { Band, Scheme } from '../scheme/schema.js';
 import type { BandingEvent } from './banding.js';
-import { nameOf, type Indicator } from './model.js';
 import type { UnitResult } from './assess.js';
 
 const ROUNDING_WORDS = { up: '进一', down: '去尾', 'half-up': '四舍五入' } as const;
@@ -13,11 +12,11 @@ function groupText(group: string): string {
 }
 
 /** What happened at the cuts, in words for the clerk; an undecided tie is an error, the rest are notes. */
-export function describeEvents(events: readonly BandingEvent[], group: string, results: readonly UnitResult[], scheme: Scheme, tieParts: readonly Indicator[]): Diagnostic[] {
+export function describeEvents(events: readonly BandingEvent[], group: string, results: readonly UnitResult[], scheme: Scheme, tieParts: readonly string[]): Diagnostic[] {
   const d = scheme.rounding.decimals;
   const names = (ids: readonly number[]): string => ids.map((id) => results[id]!.unit.name).join('、');
   const where = (ids: readonly number[]) => results[ids[0] ?? 0]?.unit.source ?? {};
-  const byWhat = tieParts.map(nameOf).join('、');
+  const byWhat = tieParts.join('、');
   return events.map((e): Diagnostic => {
     switch (e.kind) {
       case 'quota': {

@@ -46,6 +46,8 @@ export interface Indicator {
 
 export interface IndicatorTree {
   roots: Indicator[];
+  /** Names of the parts (一级指标) in order; a name may have a root per category group. */
+  parts: string[];
   leaves: Indicator[];
   byCode: Map<string, Indicator>;
 }
@@ -88,4 +90,18 @@ export interface UnitEntries {
   /** raters leaves: every rater's score. */
   raters: Map<string, Decimal[]>;
   deductions: Map<string, Deduction[]>;
+  /** Entries of each period (期次), for parts scored per period. */
+  periods?: Map<string, UnitEntries>;
+}
+
+/** How a part counts in the total: a share of its score, or shares of its scores in each period. */
+export interface PartRule {
+  /** Fraction of the part's score that counts (1 for a plain points sum). */
+  weight: Decimal;
+  periods?: { name: string; weight: Decimal }[];
+}
+
+/** The root of a part that applies to a category (each category has at most one per name). */
+export function rootFor(tree: IndicatorTree, part: string, category: string): Indicator | undefined {
+  return tree.roots.find((r) => nameOf(r) === part && appliesTo(r, category));
 }

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { D, ZERO, roundHalfUp, sum } from '../core/decimal.js';
-import { appliesTo, type Indicator, type IndicatorTree, type UnitEntries } from './model.js';
+import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
 
 export interface Rounding {
   decimals: number;
@@ -8,11 +8,14 @@ export interface Rounding {
 }
 
 export interface UnitScore {
-  /** Leaf code → points earned, exact. */
+  /** Leaf code → points earned, exact (for a part scored per period: the period-weighted points). */
   leaves: Map<string, Decimal>;
-  /** One per root indicator (一级), in tree order; null where the root does not apply to the unit's category. */
+  /**
+   * One per part (tree.parts), what it adds to the total after weights and periods; null where
+   * the part does not apply to the unit's category. Rounded first when the scheme says so.
+   */
   parts: (Decimal | null)[];
-  /** Sum of the parts as added (rounded first when the scheme says so), before rounding. */
+  /** Sum of the parts as added, before rounding. */
   exact: Decimal;
   /** The published total: `exact` rounded half-up to the scheme's decimals. */
   total: Decimal;
@@ -72,20 +75,39 @@ export function ratersMean(scores: readonly Decimal[], trim: boolean): Decimal {
   return kept.length === 0 ? ZERO : sum(kept).div(kept.length);
 }
 
-function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Decimal>): Decimal {
+function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Decimal>, share: Decimal): Decimal {
   if (node.children.length === 0) {
     const points = scoreLeaf(node, entries);
-    leaves.set(node.code, points);
+    leaves.set(node.code, (leaves.get(node.code) ?? ZERO).plus(points.mul(share)));
     return points;
   }
   const category = entries.unit.category;
-  return sum(node.children.filter((c) => appliesTo(c, category)).map((c) => scoreNode(c, entries, leaves)));
+  return sum(node.children.filter((c) => appliesTo(c, category)).map((c) => scoreNode(c, entries, leaves, share)));
 }
 
-export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding): UnitScore {
+const ONE = new D(1);
+
+/** What one part adds to the total: its score × weight, or Σ over periods of the period's score × its weight. */
+function partContribution(root: Indicator, rule: PartRule | undefined, entries: UnitEntries, leaves: Map<string, Decimal>): Decimal {
+  if (rule?.periods) {
+    return sum(rule.periods.map((p) => {
+      const periodEntries = entries.periods?.get(p.name);
+      return periodEntries ? scoreNode(root, periodEntries, leaves, p.weight).mul(p.weight) : ZERO;
+    }));
+  }
+  const weight = rule?.weight ?? ONE;
+  return scoreNode(root, entries, leaves, weight).mul(weight);
+}
+
+export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: ReadonlyMap<string, PartRule> = new Map()): UnitScore {
   const leaves = new Map<string, Decimal>();
-  const parts = tree.roots.map((root) => (appliesTo(root, entries.unit.category) ? scoreNode(root, entries, leaves) : null));
-  const added = parts.filter((p): p is Decimal => p !== null).map((p) => (rounding.roundParts ? roundHalfUp(p, rounding.decimals) : p));
-  const exact = sum(added);
+  const category = entries.unit.category;
+  const parts = tree.parts.map((part) => {
+    const root = rootFor(tree, part, category);
+    if (!root) return null;
+    const contribution = partContribution(root, rules.get(part), entries, leaves);
+    return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
+  });
+  const exact = sum(parts.filter((p): p is Decimal => p !== null));
   return { leaves, parts, exact, total: roundHalfUp(exact, rounding.decimals) };
 }

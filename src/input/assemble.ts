@@ -2,18 +2,18 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { D } from '../core/decimal.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import { nameOf, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
+import { nameOf, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
 import { collectEntries } from './collect-entries.js';
+import { parseIndicators as parseTree } from './parse-indicators.js';
 import { readDeductions } from './deductions.js';
 import { readRaters } from './raters.js';
-import { parseIndicators } from './parse-indicators.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
-import { OUTPUT_SHEETS, SHEETS, type SheetRole } from './sheet-names.js';
+import { OUTPUT_SHEETS, PERIOD_ROLES, SHEETS, type SheetRole } from './sheet-names.js';
 import { readVetoes, type VetoEntry } from './vetoes.js';
 import { readWide } from './wide-sheet.js';
 
@@ -32,17 +32,20 @@ export interface Assembled {
   roster?: Roster;
   entries: UnitEntries[];
   vetoes: Map<Unit, VetoEntry[]>;
-  /** The scheme's tieBreak as indexes of the tree's roots. */
+  /** The scheme's tieBreak as indexes of the tree's parts. */
   tieBreak: number[];
   diagnostics: Diagnostic[];
 }
 
+/** Sheets by role, for the whole year ('') and for each period (期次). */
+type Found = Map<string, Partial<Record<SheetRole, RawSheet>>>;
+
 /** Reads meaning into the sheets: scheme, indicators, roster, scores. Collects every problem. */
 export function assemble(inputs: Inputs): Assembled {
   const diagnostics: Diagnostic[] = [];
-  const found = findSheets(inputs.sheets, diagnostics);
   const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
-  const schemeSource = inputs.scheme ?? (found.scheme ? sheetSchemeSource(found.scheme) : undefined);
+  const schemeSheet = inputs.scheme ? undefined : pick(inputs.sheets, 'scheme');
+  const schemeSource = inputs.scheme ?? (schemeSheet ? sheetSchemeSource(schemeSheet) : undefined);
   if (!schemeSource) {
     diagnostics.push(missingSheet('scheme', inputs.sheets, '或用 --scheme 指定方案文件（YAML）。'));
     return result;
@@ -52,26 +55,79 @@ export function assemble(inputs: Inputs): Assembled {
   const scheme = loaded.scheme;
   if (!scheme) return result;
   result.scheme = scheme;
-  const indicatorSheet = inputs.indicatorSheets ? pick(inputs.indicatorSheets, 'indicators') ?? inputs.indicatorSheets[0] : found.indicators;
+  const found = findSheets(inputs.sheets, scheme.periods, diagnostics);
+  const year = found.get('') ?? {};
+  const indicatorSheet = inputs.indicatorSheets ? pick(inputs.indicatorSheets, 'indicators') ?? inputs.indicatorSheets[0] : year.indicators;
   if (!indicatorSheet) diagnostics.push(missingSheet('indicators', inputs.sheets, '或用 --indicators 指定指标体系工作簿。'));
-  if (!found.roster) diagnostics.push(missingSheet('roster', inputs.sheets));
-  if (!found.scores) diagnostics.push(missingSheet('scores', inputs.sheets));
-  const tree = indicatorSheet ? parseIndicators(indicatorSheet, scheme.categories, diagnostics) : undefined;
-  if (tree) diagnostics.push(...checkPoints(tree, scheme.categories, new D(scheme.fullMarks)));
-  const roster = found.roster ? parseRoster(found.roster, scheme.categories, scheme.excluded.units, diagnostics) : undefined;
+  if (!year.roster) diagnostics.push(missingSheet('roster', inputs.sheets));
+  const tree = indicatorSheet ? parseIndicators(indicatorSheet, scheme, diagnostics) : undefined;
+  const roster = year.roster ? parseRoster(year.roster, scheme.categories, scheme.excluded.units, diagnostics) : undefined;
   if (tree) {
     result.tree = tree;
     result.tieBreak = tieBreakParts(scheme, tree, schemeSource, diagnostics);
   }
   if (roster) result.roster = roster;
-  if (!tree || !roster || !found.scores) return result;
-  const scores = readWide(found.scores, tree, roster, diagnostics);
-  const targets = found.targets ? readWide(found.targets, tree, roster, diagnostics) : undefined;
-  const deductions = found.deductions ? readDeductions(found.deductions, tree, roster, diagnostics) : new Map();
-  const raters = found.raters ? readRaters(found.raters, tree, roster, diagnostics) : new Map();
-  result.entries = collectEntries(tree, roster, scores, targets, deductions, raters, diagnostics);
-  if (found.vetoes) result.vetoes = readVetoes(found.vetoes, scheme.vetoes, roster, diagnostics);
+  if (!tree || !roster) return result;
+  result.entries = collectAllPeriods(scheme, tree, roster, found, inputs.sheets, diagnostics);
+  if (year.vetoes) result.vetoes = readVetoes(year.vetoes, scheme.vetoes, roster, diagnostics);
   return result;
+}
+
+function parseIndicators(sheet: RawSheet, scheme: Scheme, diagnostics: Diagnostic[]): IndicatorTree | undefined {
+  const tree = parseTree(sheet, scheme.categories, diagnostics);
+  if (!tree) return undefined;
+  for (const c of scheme.components.filter((c) => !tree.parts.includes(normalizeName(c.part)))) {
+    diagnostics.push(error('E_SCHEME_COMPONENT', { file: sheet.file, sheet: sheet.name }, `方案 components 中的「${c.part}」不是指标体系的一级指标。`,
+      didYouMean(normalizeName(c.part), tree.parts) ?? `一级指标：${tree.parts.join('、')}`));
+  }
+  diagnostics.push(...checkPoints(tree, scheme, new D(scheme.fullMarks)));
+  return tree;
+}
+
+/** The leaves of the parts scored in `period` ('' for the parts scored once for the year). */
+function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): Indicator[] {
+  const periodic = new Map(scheme.components.filter((c) => c.periods).map((c) => [normalizeName(c.part), Object.keys(c.periods!)]));
+  const inScope = (part: string): boolean => (period === '' ? !periodic.has(part) : periodic.get(part)?.includes(period) === true);
+  const leaves: Indicator[] = [];
+  const visit = (node: Indicator): void => (node.children.length === 0 ? void leaves.push(node) : node.children.forEach(visit));
+  tree.roots.filter((r) => inScope(nameOf(r))).forEach(visit);
+  return leaves;
+}
+
+/**
+ * Entries for the year and for every period. Each period reads its own sheets (得分表（中期）…);
+ * the year's entries carry the periods' entries of the same unit.
+ */
+function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, found: Found, all: RawSheet[], diagnostics: Diagnostic[]): UnitEntries[] {
+  const collect = (period: string): UnitEntries[] | undefined => {
+    const leaves = leavesOf(tree, scheme, period);
+    if (period !== '' && leaves.length === 0) return undefined;
+    const sheets = found.get(period) ?? {};
+    const suffix = period === '' ? '' : `（${period}）`;
+    if (!sheets.scores) {
+      if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
+        diagnostics.push(missingSheet('scores', all, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
+        return undefined;
+      }
+    }
+    const codes = new Set(leaves.map((l) => l.code));
+    const scores = sheets.scores ? readWide(sheets.scores, tree, roster, diagnostics, codes) : undefined;
+    const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
+    const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics) : new Map();
+    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics) : new Map();
+    return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
+  };
+  const year = collect('') ?? [];
+  for (const period of scheme.periods) {
+    const entries = collect(period);
+    if (!entries) continue;
+    const byUnit = new Map(entries.map((e) => [e.unit, e]));
+    for (const e of year) {
+      const p = byUnit.get(e.unit);
+      if (p) (e.periods ??= new Map()).set(period, p);
+    }
+  }
+  return year;
 }
 
 /** tieBreak names the parts (一级指标, by name or code) that decide ties, in order. */
@@ -79,26 +135,46 @@ function tieBreakParts(scheme: Scheme, tree: IndicatorTree, source: SchemeSource
   const parts: number[] = [];
   for (const name of scheme.tieBreak) {
     const key = normalizeName(name);
-    const index = tree.roots.findIndex((r) => nameOf(r) === key || r.code === key);
+    const index = tree.parts.findIndex((p) => p === key || tree.roots.some((r) => r.code === key && nameOf(r) === p));
     if (index >= 0) parts.push(index);
     else {
       diagnostics.push(error('E_SCHEME_TIEBREAK', { ...source.locate(1), path: 'tieBreak' }, `方案 tieBreak 中的「${name}」不是一级指标。`,
-        didYouMean(key, tree.roots.map(nameOf)) ?? `一级指标：${tree.roots.map(nameOf).join('、')}`));
+        didYouMean(key, tree.parts) ?? `一级指标：${tree.parts.join('、')}`));
     }
   }
   return parts;
 }
 
-function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
-  const names: readonly string[] = SHEETS[role];
-  return sheets.find((s) => names.includes(normalizeName(s.name)));
+function roleOf(name: string): SheetRole | undefined {
+  return (Object.keys(SHEETS) as SheetRole[]).find((r) => (SHEETS[r] as readonly string[]).includes(name));
 }
 
-function findSheets(sheets: readonly RawSheet[], diagnostics: Diagnostic[]): Partial<Record<SheetRole, RawSheet>> {
-  const found: Partial<Record<SheetRole, RawSheet>> = {};
+function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
+  return sheets.find((s) => roleOf(normalizeName(s.name)) === role);
+}
+
+/** A period sheet's name: 得分表（中期）, 得分表(中期), 得分表-中期. */
+function splitPeriod(name: string): { base: string; period: string } | undefined {
+  const m = /^(.+?)[（(【[\-—_－]\s*(.+?)\s*[）)】\]]?$/.exec(name);
+  return m ? { base: m[1]!, period: m[2]! } : undefined;
+}
+
+function findSheets(sheets: readonly RawSheet[], periods: readonly string[], diagnostics: Diagnostic[]): Found {
+  const found: Found = new Map();
   for (const sheet of sheets) {
     const name = normalizeName(sheet.name);
-    const role = (Object.keys(SHEETS) as SheetRole[]).find((r) => (SHEETS[r] as readonly string[]).includes(name));
+    let role = roleOf(name);
+    let period = '';
+    const split = role ? undefined : splitPeriod(name);
+    if (split && roleOf(split.base) && PERIOD_ROLES.includes(roleOf(split.base)!)) {
+      if (!periods.includes(split.period)) {
+        diagnostics.push(warning('W_UNKNOWN_PERIOD', { file: sheet.file, sheet: sheet.name }, `工作表「${sheet.name}」的期次「${split.period}」不在方案的 periods 中，已跳过。`,
+          didYouMean(split.period, periods) ?? (periods.length > 0 ? `方案的期次：${periods.join('、')}` : '方案没有写 periods。')));
+        continue;
+      }
+      role = roleOf(split.base);
+      period = split.period;
+    }
     if (!role) {
       if (!OUTPUT_SHEETS.includes(name)) {
         const known = Object.values(SHEETS).map((n) => n[0]);
@@ -107,19 +183,22 @@ function findSheets(sheets: readonly RawSheet[], diagnostics: Diagnostic[]): Par
       }
       continue;
     }
-    const previous = found[role];
+    const group = found.get(period) ?? {};
+    found.set(period, group);
+    const previous = group[role];
     if (previous) {
-      diagnostics.push(error('E_DUPLICATE_SHEET', { file: sheet.file, sheet: sheet.name }, `有两个「${SHEETS[role][0]}」工作表：${previous.file} 的「${previous.name}」和 ${sheet.file} 的「${sheet.name}」。`, '请只保留一个。'));
+      diagnostics.push(error('E_DUPLICATE_SHEET', { file: sheet.file, sheet: sheet.name }, `有两个「${SHEETS[role][0]}${period ? `（${period}）` : ''}」工作表：${previous.file} 的「${previous.name}」和 ${sheet.file} 的「${sheet.name}」。`, '请只保留一个。'));
       continue;
     }
-    found[role] = sheet;
+    group[role] = sheet;
   }
   return found;
 }
 
-function missingSheet(role: SheetRole, sheets: readonly RawSheet[], extra = ''): Diagnostic {
-  const name = SHEETS[role][0];
+function missingSheet(role: SheetRole, sheets: readonly RawSheet[], extra = '', suffix = ''): Diagnostic {
+  const name = `${SHEETS[role][0]}${suffix}`;
   const files = [...new Set(sheets.map((s) => s.file))].join('、');
   const near = didYouMean(name, sheets.map((s) => s.name));
   return error('E_MISSING_SHEET', { file: files }, `缺少工作表「${name}」。`, [near, extra].filter(Boolean).join(' ') || undefined);
 }
+

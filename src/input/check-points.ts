@@ -1,6 +1,9 @@
 import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
-import { appliesTo, type Indicator, type IndicatorTree } from '../engine/model.js';
+import { D, sum } from '../core/decimal.js';
+import { appliesTo, nameOf, type Indicator, type IndicatorTree } from '../engine/model.js';
+import type { Scheme } from '../scheme/schema.js';
+import { normalizeName } from './cells.js';
 
 function cellOf(i: Indicator): string {
   return `${i.source.sheet}!${i.source.cell}`;
@@ -10,7 +13,7 @@ function cellOf(i: Indicator): string {
  * For every category: the points of the indicators that apply to it add up to each parent and
  * to the full marks. A mismatch names the rows, so the clerk can find the typo.
  */
-export function checkPoints(tree: IndicatorTree, categories: readonly string[], fullMarks: Decimal): Diagnostic[] {
+export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categories' | 'components'>, fullMarks: Decimal): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const report = (d: Diagnostic): void => {
@@ -18,12 +21,20 @@ export function checkPoints(tree: IndicatorTree, categories: readonly string[], 
     if (!seen.has(key)) out.push(d);
     seen.add(key);
   };
+  // What a part's points count for in the total: its weight, or the sum of its periods' weights (奇台 30 + 60).
+  const share = (root: Indicator): Decimal => {
+    const c = scheme.components.find((x) => normalizeName(x.part) === nameOf(root));
+    if (c?.weight !== undefined) return new D(c.weight).div(100);
+    if (c?.periods !== undefined) return sum(Object.values(c.periods).map((w) => new D(w))).div(100);
+    return new D(1);
+  };
+  const { categories } = scheme;
   for (const category of categories) {
     const roots = tree.roots.filter((r) => appliesTo(r, category));
-    const sum = roots.reduce((s, r) => s.plus(r.points), fullMarks.mul(0));
-    if (!sum.eq(fullMarks)) {
-      report(error('E_POINTS_TOTAL', roots[0]?.source ?? {}, `类别「${category}」适用的一级指标分值合计为 ${sum.toString()}，与方案满分 ${fullMarks.toString()} 不符。`,
-        `一级指标：${roots.map((r) => `${r.path[0]} ${r.points.toString()}（${cellOf(r)}）`).join('，')}`));
+    const total = sum(roots.map((r) => r.points.mul(share(r))));
+    if (!total.eq(fullMarks)) {
+      report(error('E_POINTS_TOTAL', roots[0]?.source ?? {}, `类别「${category}」适用的一级指标计入总分的分值合计为 ${total.toString()}，与方案满分 ${fullMarks.toString()} 不符。`,
+        `一级指标：${roots.map((r) => `${r.path[0]} ${r.points.toString()}${share(r).eq(1) ? '' : ` × ${share(r).mul(100).toString()}%`}（${cellOf(r)}）`).join('，')}`));
     }
     const visit = (node: Indicator): void => {
       const children = node.children.filter((c) => appliesTo(c, category));

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
-import { appliesTo, type IndicatorTree, type UnitEntries } from '../engine/model.js';
+import { appliesTo, type Indicator, type UnitEntries } from '../engine/model.js';
 import { isBlank, numberProblem, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
@@ -12,18 +12,18 @@ import type { Cell, WideData } from './wide-sheet.js';
  * Checks every entry against its leaf: present where required, a number, within [0, max] for
  * direct leaves, not negative for ratio. Each problem names its cell; all are collected.
  */
-export function collectEntries(tree: IndicatorTree, roster: Roster, scores: WideData, targets: WideData | undefined,
+export function collectEntries(leaves: readonly Indicator[], roster: Roster, scores: WideData | undefined, targets: WideData | undefined,
   deductions: DeductionData, raters: RaterData, diagnostics: Diagnostic[]): UnitEntries[] {
   const out: UnitEntries[] = [];
-  const missing = missingColumns(tree, roster, scores, diagnostics);
+  const missing = scores ? missingColumns(leaves, roster, scores, diagnostics) : new Set<string>();
   for (const unit of roster.units) {
-    const cells = scores.rows.get(unit);
+    const cells = scores ? scores.rows.get(unit) : new Map<string, Cell>();
     if (!cells) {
-      diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在得分表中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
+      diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
     const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.get(unit) ?? new Map(), deductions: deductions.get(unit) ?? new Map() };
-    for (const leaf of tree.leaves) {
+    for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
         if (cell && !isBlank(cell.value)) {
@@ -56,9 +56,9 @@ export function collectEntries(tree: IndicatorTree, roster: Roster, scores: Wide
 }
 
 /** Leaves that need an entry from some unit but have no column: one message per leaf, not per unit. */
-function missingColumns(tree: IndicatorTree, roster: Roster, scores: WideData, diagnostics: Diagnostic[]): Set<string> {
+function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: WideData, diagnostics: Diagnostic[]): Set<string> {
   const missing = new Set<string>();
-  for (const leaf of tree.leaves) {
+  for (const leaf of leaves) {
     if (leaf.method === 'deduct' || leaf.method === 'raters' || scores.codes.has(leaf.code)) continue;
     if (!roster.units.some((u) => appliesTo(leaf, u.category))) continue;
     missing.add(leaf.code);

@@ -96,33 +96,39 @@ function readRow(table: Table<Col>, raw: Table<Col>['rows'][number], code: strin
   return indicator;
 }
 
+function overlaps(a: Indicator, b: Indicator): boolean {
+  return a.categories === undefined || b.categories === undefined || a.categories.some((c) => b.categories!.includes(c));
+}
+
 function buildTree(rows: Row[], diagnostics: Diagnostic[]): IndicatorTree {
   const roots: Indicator[] = [];
   const byPath = new Map<string, Indicator>();
+  const seen = new Map<string, Indicator[]>();
   for (const { indicator, depth } of rows) {
     const key = indicator.path.join('\u0000');
-    const dup = byPath.get(key);
-    if (dup) {
-      diagnostics.push(error('E_INDICATOR_DUPLICATE', indicator.source, `指标「${indicator.path.join('/')}」出现了两次（另见 ${dup.source.sheet}!${dup.source.cell}）。`));
-      continue;
-    }
-    byPath.set(key, indicator);
-    if (depth === 1) {
-      roots.push(indicator);
-      continue;
-    }
-    const parent = byPath.get(indicator.path.slice(0, -1).join('\u0000'));
-    if (!parent) {
+    const parent = depth === 1 ? undefined : byPath.get(indicator.path.slice(0, -1).join('\u0000'));
+    if (depth > 1 && !parent) {
       diagnostics.push(error('E_INDICATOR_NO_PARENT', indicator.source, `指标「${indicator.path.join('/')}」的上级指标「${indicator.path.slice(0, -1).join('/')}」没有单独的一行。`,
         '请在它上方加一行上级指标，填写上级指标的分值。'));
       continue;
     }
-    parent.children.push(indicator);
+    if (indicator.categories === undefined && parent?.categories !== undefined) indicator.categories = parent.categories;
+    // The same name may stand for each category group with its own points (002 正定: 指标评估
+    // 乡镇 90, 部门 60, 古城 70), but not twice for one category.
+    const dup = (seen.get(key) ?? []).find((other) => overlaps(other, indicator));
+    if (dup) {
+      diagnostics.push(error('E_INDICATOR_DUPLICATE', indicator.source, `指标「${indicator.path.join('/')}」出现了两次（另见 ${dup.source.sheet}!${dup.source.cell}）。`,
+        '同名指标只能分别适用于不同的类别（在「适用类别」中注明）。'));
+      continue;
+    }
+    seen.set(key, [...(seen.get(key) ?? []), indicator]);
+    byPath.set(key, indicator);
+    if (parent) parent.children.push(indicator);
+    else roots.push(indicator);
   }
   const leaves: Indicator[] = [];
   const byCode = new Map<string, Indicator>();
-  const visit = (node: Indicator, parent?: Indicator): void => {
-    if (node.categories === undefined && parent?.categories !== undefined) node.categories = parent.categories;
+  const visit = (node: Indicator): void => {
     if (node.code !== '') {
       const other = byCode.get(node.code);
       if (other) diagnostics.push(error('E_INDICATOR_DUP_CODE', node.source, `指标编码「${node.code}」重复（另见 ${other.source.sheet}!${other.source.cell}）。`));
@@ -132,8 +138,8 @@ function buildTree(rows: Row[], diagnostics: Diagnostic[]): IndicatorTree {
       if (node.code === '') diagnostics.push(error('E_INDICATOR_NO_CODE', node.source, `末级指标「${node.path.join('/')}」没有编码，得分表无法对应到它。`));
       leaves.push(node);
     }
-    node.children.forEach((child) => visit(child, node));
+    node.children.forEach(visit);
   };
-  roots.forEach((root) => visit(root));
-  return { roots, leaves, byCode };
+  roots.forEach(visit);
+  return { roots, parts: [...new Set(roots.map((r) => r.path[0]!))], leaves, byCode };
 }

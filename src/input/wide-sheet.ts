@@ -40,7 +40,11 @@ export function headerCode(header: string, tree: IndicatorTree): string | undefi
   return byName.length === 1 ? byName[0]!.code : undefined;
 }
 
-export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): WideData {
+/**
+ * Reads a wide sheet. `scope`: the leaves this sheet is for (a period's sheet holds the leaves of
+ * the parts scored per period); a column of another leaf is reported, not used.
+ */
+export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[], scope?: ReadonlySet<string>): WideData {
   const data: WideData = { rows: new Map(), codes: new Set(), sheet: { file: sheet.file, sheet: sheet.name } };
   const table = readTable(sheet, COLUMNS, diagnostics);
   if (!table) return data;
@@ -56,6 +60,9 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
       diagnostics.push(error('E_DUPLICATE_COLUMN', where, `指标「${code}」在表头中出现了两次。`, '请删除重复的列。'));
     } else if (tree.byCode.get(code)!.children.length > 0) {
       diagnostics.push(warning('W_PARENT_COLUMN', where, `列「${header}」是上级指标，其得分由下级指标汇总，该列未参与计分。`));
+    } else if (scope && !scope.has(code)) {
+      diagnostics.push(warning('W_COLUMN_ELSEWHERE', where, `列「${header}」的指标不在本表计分（方案中它所属的部分${sheet.name.includes('（') || sheet.name.includes('(') ? '不分此期' : '分期计分'}），该列未使用。`,
+        '请把该指标的数据填在对应期次的得分表中。'));
     } else {
       codes.set(i, code);
       seenCodes.set(code, i);

@@ -32,11 +32,23 @@ export function remarks(r: UnitResult): string {
   return out.join('；');
 }
 
+/**
+ * A part's column header with what it can add to the total: 健全组织（20）; 指标评估（90/60/70）
+ * where the categories differ; a weighted part shows its weight: 公众评议（×10%）.
+ */
+function partHeader(a: Assessment, part: string): string {
+  const component = a.scheme.components.find((c) => c.part === part);
+  if (component?.weight !== undefined) return `${part}（×${component.weight}%）`;
+  if (component?.periods !== undefined) return `${part}（${Object.entries(component.periods).map(([p, w]) => `${p}${w}%`).join('+')}）`;
+  const points = [...new Set(a.tree.roots.filter((r) => nameOf(r) === part).map((r) => r.points.toString()))];
+  return `${part}（${points.join('/')}）`;
+}
+
 /** 排名: per category, rank order, each part, the total and the band; honours, flags, figures, remarks; excluded units last. */
 export function rankingSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
   const { honours, flags, figures } = a.scheme;
-  const head = ['类别', '名次', '单位名称', ...a.tree.roots.map((r) => `${nameOf(r)}（${r.points.toString()}）`), '总分', '等次',
+  const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(flags.length > 0 ? ['标记'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
@@ -44,8 +56,8 @@ export function rankingSheet(a: Assessment): SheetModel {
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), scoreCell(r.score.total, d), text(bandText(r)),
       ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r))]);
   }
-  const blank = head.length - 6 - a.tree.roots.length;
-  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.roots.map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
+  const blank = head.length - 6 - a.tree.parts.length;
+  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.parts.map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
   return { name: '排名', rows, merges: [], widths: widthsFor(rows), headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
 }
 

@@ -117,6 +117,15 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
   s.categories.forEach((name, i) => {
     if (s.bandsOf.get(name) !== s.bands) out.push(...checkBands(s.bandsOf.get(name)!, ceiling, ['categories', i, 'bands'], at));
   });
+  duplicates(s.periods).forEach((i) => out.push(error('E_SCHEME_DUP_PERIOD', at(['periods', i]), `期次「${s.periods[i]}」重复。`)));
+  duplicates(s.components.map((c) => c.part)).forEach((i) =>
+    out.push(error('E_SCHEME_DUP_COMPONENT', at(['components', i, 'part']), `部分「${s.components[i]!.part}」在 components 中写了两次。`)));
+  s.components.forEach((c, i) => {
+    for (const period of Object.keys(c.periods ?? {}).filter((p) => !s.periods.includes(p))) {
+      out.push(error('E_SCHEME_UNKNOWN_PERIOD', at(['components', i, 'periods', period]), `「${c.part}」的期次「${period}」不在方案的 periods 中。`,
+        didYouMean(period, s.periods) ?? `请在方案中写 periods: [${s.periods.join(', ') || '中期, 年终'}]`));
+    }
+  });
   const bandNames = new Set([...s.bandsOf.values()].flat().map((b) => b.name));
   s.honours.forEach((h, i) => {
     if (h.from !== undefined && !bandNames.has(h.from)) {

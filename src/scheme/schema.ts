@@ -94,6 +94,20 @@ export const appendixSchema = z
 /** A category: a name, or a name with bands of its own (002 正定 古城: 先进 3–5, ≥ 95). */
 export const categorySchema = z.union([nonEmpty, z.strictObject({ name: nonEmpty, bands: z.array(bandSchema).min(1).optional() })]);
 
+/**
+ * How a part (一级指标) counts in the total. By default its points count as they are (百分制,
+ * 千分制). `weight`: that percentage of its score counts (奇台: 公众评议 × 10%). `periods`: it is
+ * scored in each period, and each period's score counts by its percentage (正定: 中期 50, 年终 50;
+ * 奇台: 半年 30, 年终 60).
+ */
+export const componentSchema = z
+  .strictObject({
+    part: nonEmpty,
+    weight: decimalText.optional(),
+    periods: z.record(z.string(), decimalText).optional(),
+  })
+  .refine((c) => !(c.weight !== undefined && c.periods !== undefined), { message: 'weight 与 periods 只能写一个：分期计分时各期的百分比已决定权重' });
+
 /** 一票否决 items and what they do: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
 export const vetoSchema = z.strictObject({
   name: nonEmpty,
@@ -139,6 +153,9 @@ export const schemeSchema = z.strictObject({
   categories: z.array(categorySchema).min(1, '至少需要一个类别'),
   rounding: roundingSchema,
   bands: z.array(bandSchema).min(1, '至少需要一个等次'),
+  /** Assessment periods (期次), in order; a part scored per period reads the sheets 得分表（期次） etc. */
+  periods: z.array(nonEmpty).default([]),
+  components: z.array(componentSchema).default([]),
   /** score: bounds are points; percent: bounds are % of full marks (002 奇台: 90% / 80% / 70%). */
   bandBasis: z.enum(['score', 'percent']).default('score'),
   /** Parts (一级指标 names or codes) that decide a tie at a cut, in order; none: a person decides. */
@@ -159,6 +176,7 @@ export type Quota = z.output<typeof quotaSchema>;
 export type Veto = z.output<typeof vetoSchema>;
 export type Honour = z.output<typeof honourSchema>;
 export type Flag = z.output<typeof flagSchema>;
+export type Component = z.output<typeof componentSchema>;
 
 /** The scheme as the rest of the program sees it: category names, and each category's bands. */
 export interface Scheme extends Omit<ParsedScheme, 'categories'> {

@@ -31,7 +31,7 @@ describe('score check', () => {
     expect(run.stderr).toMatch(/E_EMPTY_CELL \S*bad\.xlsx 得分表!C5：.*新集乡.*单元格为空/);
     expect(run.stderr).toMatch(/E_NOT_A_NUMBER \S*bad\.xlsx 得分表!C6：.*五队乡.*「优秀」不是数字/);
     // 新安镇 has no score row under its own name now: reported, not dropped.
-    expect(run.stderr).toMatch(/E_MISSING_UNIT_ROW .*单位「新安镇」在得分表中没有得分行/);
+    expect(run.stderr).toMatch(/E_MISSING_UNIT_ROW .*单位「新安镇」在「得分表」中没有得分行/);
     expect(filesIn(dir)).toEqual(before);
 
     const scoring = await runCli([file]);

@@ -102,6 +102,7 @@ describe('scoreUnit: parts and the published total', () => {
   const p2 = leaf('P2', 50, 'ratio');
   const tree: IndicatorTree = {
     roots: [{ ...leaf('A', 50, 'direct'), level: 1, children: [p1] }, { ...leaf('B', 50, 'direct'), level: 1, children: [p2] }],
+    parts: ['A', 'B'],
     leaves: [p1, p2],
     byCode: new Map(),
   };
