@@ -1,13 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 /**
- * exceljs's streaming reader, with one bug fixed. It decodes each chunk of a sheet's XML on its
- * own (lib/utils/parse-sax.js), so a Chinese character split across two chunks came back as
- * "��" — silently, a few times in every large sheet (exceljs issues 2063 and 2084; the fixes
- * proposed in PRs 1665 and 2894 are not in 4.4.0). Here every XML stream is decoded as one
- * UTF-8 text before exceljs sees it: parse-sax passes strings through untouched.
+ * Reading an .xlsx sheet by sheet, with exceljs's streaming parsers but not its zip handling.
+ *
+ * exceljs 4.4.0's WorkbookReader has two bugs that lose or corrupt data here:
+ * - it walks the zip with unzipper in file order, and on Node ≥ 18 a race makes it skip entries
+ *   (exceljs issue 3064): a workbook exceljs itself wrote, whose xl/workbook.xml comes last,
+ *   fails most of the time;
+ * - it decodes each chunk of XML on its own, so a Chinese character split across two chunks comes
+ *   back as "��" (issues 2063, 2084).
+ * So we open the zip with JSZip (exceljs's own dependency) for random access, give exceljs's
+ * parsers the parts in the order they need — relationships, workbook, shared strings, styles,
+ * then each sheet — and decode every part as one UTF-8 text. Sheets are still inflated and parsed
+ * as streams, row by row.
  */
+
+type Parser = Record<string, (...args: unknown[]) => unknown> & {
+  model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
+  workbookRels?: { Id: string; Target: string; Type?: string }[];
+};
+
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
@@ -18,33 +34,45 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest !== '') yield rest;
 }
 
-interface Entry {
-  setEncoding(encoding: 'utf8'): unknown;
+/** An entry's content as a Node stream of UTF-8 text, the shape exceljs's parsers read. */
+function textOf(zip: JSZip, path: string): Readable {
+  const file = zip.file(path);
+  if (!file) throw new Error(`缺少 ${path}`);
+  // JSZip's stream is an old readable-stream without async iteration: pass it through Node's.
+  const inflated = file.nodeStream('nodebuffer').pipe(new PassThrough());
+  return Readable.from(decodeUtf8(inflated));
 }
 
-type Internals = Record<string, (...args: unknown[]) => unknown>;
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => Internals;
+/** A sheet's part path from its relationship target: "worksheets/sheet1.xml" or "/xl/worksheets/x.xml". */
+function partPath(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
 
-class Utf8WorkbookReader extends Base {
-  constructor(input: string, options: object) {
-    super(input, options);
-    const base = Base.prototype as Internals;
-    // Worksheets and hyperlinks arrive as iterators (of a zip entry or of a temporary file).
-    for (const name of ['_parseWorksheet', '_parseHyperlinks']) {
-      this[name] = (iterator: unknown, sheetNo: unknown) => base[name]!.call(this, decodeUtf8(iterator as AsyncIterable<Buffer>), sheetNo);
-    }
-    // The other parts arrive as the zip entry itself: let the stream decode its own text.
-    for (const name of ['_parseSharedStrings', '_parseRels', '_parseWorkbook', '_parseStyles']) {
-      this[name] = (entry: unknown) => {
-        (entry as Entry).setEncoding('utf8');
-        return base[name]!.call(this, entry);
-      };
+export interface SheetStream {
+  name: string;
+  rows: AsyncIterable<{ number: number; values: unknown[] }>;
+}
+
+/** The sheets of an .xlsx in workbook order, each with its rows as a stream. Throws on a broken file. */
+export async function* readSheetStreams(file: string): AsyncGenerator<SheetStream> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const Reader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => Parser;
+  const parser = new Reader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  await parser._parseRels!(textOf(zip, 'xl/_rels/workbook.xml.rels'));
+  await parser._parseWorkbook!(textOf(zip, 'xl/workbook.xml'));
+  if (zip.file('xl/sharedStrings.xml')) {
+    for await (const _ of parser._parseSharedStrings!(textOf(zip, 'xl/sharedStrings.xml')) as AsyncIterable<unknown>) void _;
+  }
+  if (zip.file('xl/styles.xml')) await parser._parseStyles!(textOf(zip, 'xl/styles.xml'));
+  for (const [index, sheet] of (parser.model?.sheets ?? []).entries()) {
+    const rel = parser.workbookRels?.find((r) => r.Id === sheet.rId);
+    if (!rel) continue;
+    const events = parser._parseWorksheet!(textOf(zip, partPath(rel.Target)), String(index + 1)) as Iterable<{ value: { name: string } }>;
+    for (const { value: reader } of events) {
+      reader.name = sheet.name;
+      yield { name: sheet.name, rows: reader as unknown as AsyncIterable<{ number: number; values: unknown[] }> };
     }
   }
-}
-
-export function workbookReader(file: string, options: object): AsyncIterable<unknown> {
-  return new Utf8WorkbookReader(file, options) as unknown as AsyncIterable<unknown>;
 }
 
 export default ExcelJS;

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { workbookReader } from './exceljs.js';
+import { readSheetStreams } from './exceljs.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
@@ -52,8 +52,8 @@ export function plainValue(v: unknown): CellValue {
 }
 
 /**
- * Reads every sheet of an .xlsx with exceljs's streaming reader (about 1 KB a row, where
- * readFile needs about 19 KB). Merged ranges come back with their value in the master cell only.
+ * Reads every sheet of an .xlsx, streaming each sheet's rows (see readSheetStreams) into plain
+ * values. Merged ranges come back with their value in the master cell only.
  */
 export async function readXlsx(file: string): Promise<RawSheet[]> {
   const head = await sniff(file);
@@ -68,16 +68,9 @@ export async function readXlsx(file: string): Promise<RawSheet[]> {
   }
   const sheets: RawSheet[] = [];
   try {
-    const reader = workbookReader(file, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-    });
-    for await (const ws of reader) {
-      const sheet = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown[] }>;
+    for await (const sheet of readSheetStreams(file)) {
       const rows: RawRow[] = [];
-      for await (const row of sheet) {
+      for await (const row of sheet.rows) {
         const values = readRowValues(row.values);
         if (values.length > 0) rows.push({ number: row.number, values });
       }

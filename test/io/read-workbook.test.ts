@@ -7,7 +7,7 @@ describe('readXlsx', () => {
   // exceljs's streaming reader decodes each 16 KB chunk on its own, so a Chinese character split
   // across two chunks came back as "��" (exceljs issues 2063, 2084). Thousands of inline Chinese
   // strings make sure many characters straddle a boundary.
-  it.each([['inline strings', false], ['shared strings, sheets buffered to temporary files', true]])('keeps every Chinese character intact in a large sheet (%s)', async (_, useSharedStrings) => {
+  it.each([['inline strings', false], ['shared strings, stored after the sheets', true]])('keeps every Chinese character intact in a large sheet (%s)', async (_, useSharedStrings) => {
     const file = path.join(tempDir(), 'big.xlsx');
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings, useStyles: false });
     const ws = wb.addWorksheet('单位名单');
@@ -24,6 +24,21 @@ describe('readXlsx', () => {
     expect(read.filter((v) => typeof v === 'string' && v.includes('\uFFFD'))).toEqual([]);
     expect(read).toEqual(names);
     expect(sheet!.rows.every((r, i) => r.values[1] === categories[i % 3] && r.values[2] === `县绩效办${i}`)).toBe(true);
+  });
+
+  // exceljs's own streaming reader walks the zip in file order and, on Node ≥ 18, races and skips
+  // entries (exceljs issue 3064): a workbook exceljs wrote, with xl/workbook.xml last, failed
+  // most reads with "Cannot read properties of undefined (reading 'sheets')".
+  it('reads every sheet of a workbook whose xl/workbook.xml comes last, every time', async () => {
+    const file = path.join(tempDir(), 'order.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const names = ['方案', '指标体系', '单位名单', '得分表（半年）', '得分表（年终）', '得分表'];
+    names.forEach((n, i) => wb.addWorksheet(n).addRow([n, i]));
+    await wb.xlsx.writeFile(file);
+    for (let i = 0; i < 10; i++) {
+      const sheets = await readXlsx(file);
+      expect(sheets.map((s) => [s.name, s.rows[0]?.values])).toEqual(names.map((n, k) => [n, [n, k]]));
+    }
   });
 
   it('reads shared strings, formulas with cached results, errors and merged titles', async () => {

@@ -50,3 +50,17 @@ export function columnOf(ws: ExcelJS.Worksheet, header: RegExp): number {
   }
   throw new Error(`no column ${header} in ${ws.name}`);
 }
+
+export type Rows = (string | number | null)[][];
+
+/** Writes a workbook whose sheets are given as rows of values; a string holding YAML goes one line a row. */
+export async function writeBook(file: string, sheets: Record<string, Rows | string>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, content] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    const rows: Rows = typeof content === 'string' ? content.replace(/\n$/, '').split('\n').map((line) => [line]) : content;
+    rows.forEach((row) => ws.addRow(row));
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}
