@@ -54,7 +54,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   const contenders: Contender[] = [];
   const diagnostics: Diagnostic[] = [];
   const rules = partRules(scheme);
-  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding, rules) }));
+  const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding, rules, scheme.adjustments) }));
   for (const category of scheme.categories) {
     const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: s.score.total, order: s.unit.order, scored: s }));
     const ranked = rank(members).map(({ item, rank: r }) => {

@@ -92,6 +92,19 @@ export interface UnitEntries {
   deductions: Map<string, Deduction[]>;
   /** Entries of each period (期次), for parts scored per period. */
   periods?: Map<string, UnitEntries>;
+  /** 加分 and 减分 items from the 加减分 sheet. */
+  adjustments?: AdjustmentEntry[];
+}
+
+export interface AdjustmentEntry {
+  side: 'bonus' | 'deduction';
+  /** The scheme's item kind. */
+  item: string;
+  points: Decimal;
+  reason: string;
+  evidence: string;
+  source: string;
+  where: Where;
 }
 
 /** How a part counts in the total: a share of its score, or shares of its scores in each period. */

@@ -1,5 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, ZERO, roundHalfUp, sum } from '../core/decimal.js';
+import type { Adjustments } from '../scheme/schema.js';
+import { applyCaps, type AdjustmentResult } from './adjust.js';
 import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
 
 export interface Rounding {
@@ -15,7 +17,10 @@ export interface UnitScore {
    * the part does not apply to the unit's category. Rounded first when the scheme says so.
    */
   parts: (Decimal | null)[];
-  /** Sum of the parts as added, before rounding. */
+  /** 加分 and 减分 after their caps, where the scheme has them and they apply to the unit. */
+  bonus?: AdjustmentResult;
+  deduction?: AdjustmentResult;
+  /** Sum of the parts, plus bonus, minus deduction, before rounding. */
   exact: Decimal;
   /** The published total: `exact` rounded half-up to the scheme's decimals. */
   total: Decimal;
@@ -99,7 +104,7 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
   return scoreNode(root, entries, leaves, weight).mul(weight);
 }
 
-export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: ReadonlyMap<string, PartRule> = new Map()): UnitScore {
+export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: ReadonlyMap<string, PartRule> = new Map(), adjustments?: Adjustments): UnitScore {
   const leaves = new Map<string, Decimal>();
   const category = entries.unit.category;
   const parts = tree.parts.map((part) => {
@@ -108,6 +113,21 @@ export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: R
     const contribution = partContribution(root, rules.get(part), entries, leaves);
     return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
   });
-  const exact = sum(parts.filter((p): p is Decimal => p !== null));
-  return { leaves, parts, exact, total: roundHalfUp(exact, rounding.decimals) };
+  let exact = sum(parts.filter((p): p is Decimal => p !== null));
+  const score: UnitScore = { leaves, parts, exact, total: ZERO };
+  // 002 正定: 综合得分 = 指标评估 + 领导评估 + 加分 − 减分, where the adjustments apply to the category.
+  if (adjustments && (adjustments.categories === undefined || adjustments.categories.includes(category))) {
+    const items = entries.adjustments ?? [];
+    if (adjustments.bonus) {
+      score.bonus = applyCaps(items.filter((i) => i.side === 'bonus'), adjustments.bonus);
+      exact = exact.plus(score.bonus.applied);
+    }
+    if (adjustments.deduction) {
+      score.deduction = applyCaps(items.filter((i) => i.side === 'deduction'), adjustments.deduction);
+      exact = exact.minus(score.deduction.applied);
+    }
+  }
+  score.exact = exact;
+  score.total = roundHalfUp(exact, rounding.decimals);
+  return score;
 }

@@ -7,6 +7,7 @@ import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
+import { readAdjustments } from './adjustments.js';
 import { collectEntries } from './collect-entries.js';
 import { parseIndicators as parseTree } from './parse-indicators.js';
 import { readDeductions } from './deductions.js';
@@ -70,6 +71,10 @@ export function assemble(inputs: Inputs): Assembled {
   if (!tree || !roster) return result;
   result.entries = collectAllPeriods(scheme, tree, roster, found, inputs.sheets, diagnostics);
   if (year.vetoes) result.vetoes = readVetoes(year.vetoes, scheme.vetoes, roster, diagnostics);
+  if (year.adjustments) {
+    const adjustments = readAdjustments(year.adjustments, scheme.adjustments, roster, diagnostics);
+    for (const e of result.entries) e.adjustments = adjustments.get(e.unit) ?? [];
+  }
   return result;
 }
 

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp } from '../core/decimal.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import { nameOf } from '../engine/model.js';
+import { nameOf, type AdjustmentEntry } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
@@ -26,10 +26,42 @@ export function bandText(r: UnitResult): string {
 export function remarks(r: UnitResult): string {
   const out: string[] = [];
   for (const v of r.vetoes) out.push(`一票否决：${v.item}（${v.note}），${v.effect === 'fail' ? '定为最低等次' : '取消评先资格'}`);
+  for (const side of ['bonus', 'deduction'] as const) {
+    for (const cut of r.score[side]?.cuts ?? []) {
+      const what = cut.scope === 'total' ? `${SIDE_WORD[side]}合计` : cut.scope === 'item' ? `${SIDE_WORD[side]}项目「${cut.name}」` : `来源「${cut.name}」的${SIDE_WORD[side]}`;
+      out.push(`${what} ${cut.before.toString()} 分，超过上限 ${cut.cap.toString()} 分，按 ${cut.cap.toString()} 分计`);
+    }
+  }
   if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
   if (r.honourPending) out.push(`${r.honourPending.join('或')}待研究决定`);
   if (r.flagsPending.length > 0) out.push(`是否${r.flagsPending.join('、')}待研究决定`);
   return out.join('；');
+}
+
+const SIDE_WORD = { bonus: '加分', deduction: '减分' } as const;
+
+function adjustmentSides(a: Assessment): ('bonus' | 'deduction')[] {
+  return (['bonus', 'deduction'] as const).filter((s) => a.scheme.adjustments?.[s] !== undefined);
+}
+
+/** 加减分核算: every item with its reason and evidence, and each unit's raw sum, caps and what counted. */
+export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, readonly AdjustmentEntry[]>): SheetModel | undefined {
+  const sides = adjustmentSides(a);
+  if (sides.length === 0) return undefined;
+  const d = a.scheme.rounding.decimals;
+  const rows: (CellModel | null)[][] = [['类别', '单位名称', '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
+  for (const r of a.results) {
+    for (const e of entries.get(r.unit.name) ?? []) {
+      rows.push([text(r.unit.category), text(r.unit.name), text(SIDE_WORD[e.side]), text(e.item), scoreCell(e.points, d), text(e.reason), text(e.evidence), text(e.source)]);
+    }
+    for (const side of sides) {
+      const result = r.score[side];
+      if (!result || (result.raw.isZero() && result.cuts.length === 0)) continue;
+      const note = result.cuts.length > 0 ? `合计 ${result.raw.toString()}，封顶后 ${result.applied.toString()}` : `合计 ${result.raw.toString()}`;
+      rows.push([text(r.unit.category), text(r.unit.name), text(`${SIDE_WORD[side]}小计`), text(''), scoreCell(result.applied, d), text(note), text(''), text('')]);
+    }
+  }
+  return { name: '加减分核算', rows, merges: [], widths: widthsFor(rows, 6, 40), headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
 }
 
 /**
@@ -48,16 +80,18 @@ function partHeader(a: Assessment, part: string): string {
 export function rankingSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
   const { honours, flags, figures } = a.scheme;
-  const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), '总分', '等次',
+  const sides = adjustmentSides(a);
+  const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(flags.length > 0 ? ['标记'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
     const figureCells = figures.map((f) => text(r.band === undefined ? '' : String(f.values[r.band] ?? '')));
-    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), scoreCell(r.score.total, d), text(bandText(r)),
+    const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
+    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
       ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r))]);
   }
-  const blank = head.length - 6 - a.tree.parts.length;
-  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...a.tree.parts.map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
+  const blank = head.length - 6 - a.tree.parts.length - sides.length;
+  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
   return { name: '排名', rows, merges: [], widths: widthsFor(rows), headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
 }
 

@@ -126,6 +126,19 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
         didYouMean(period, s.periods) ?? `请在方案中写 periods: [${s.periods.join(', ') || '中期, 年终'}]`));
     }
   });
+  for (const side of ['bonus', 'deduction'] as const) {
+    const items = s.adjustments?.[side]?.items ?? [];
+    duplicates(items.flatMap((i) => [i.name, ...i.aliases])).forEach(() =>
+      out.push(error('E_SCHEME_DUP_ITEM', at(['adjustments', side, 'items']), `${side === 'bonus' ? '加分' : '减分'}项目的名称或别名有重复。`)));
+    items.forEach((item, i) => {
+      if (item.points !== undefined && item.max !== undefined) {
+        out.push(error('E_SCHEME_VALUE', at(['adjustments', side, 'items', i]), `项目「${item.name}」写了固定分值 points，就不需要 max。`));
+      }
+    });
+  }
+  for (const c of (s.adjustments?.categories ?? []).filter((c) => !s.categories.includes(c))) {
+    out.push(error('E_SCHEME_UNKNOWN_CATEGORY', at(['adjustments', 'categories']), `加减分适用的类别「${c}」不在方案的类别中。`, didYouMean(c, s.categories)));
+  }
   const bandNames = new Set([...s.bandsOf.values()].flat().map((b) => b.name));
   s.honours.forEach((h, i) => {
     if (h.from !== undefined && !bandNames.has(h.from)) {

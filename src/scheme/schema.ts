@@ -108,6 +108,36 @@ export const componentSchema = z
   })
   .refine((c) => !(c.weight !== undefined && c.periods !== undefined), { message: 'weight 与 periods 只能写一个：分期计分时各期的百分比已决定权重' });
 
+/** A kind of 加分 or 减分 (002 正定: 受省委省政府表彰 3 分; 市通报批评 1 分), with its cap. */
+export const adjustmentItemSchema = z.strictObject({
+  name: nonEmpty,
+  /** Fixed points of one such item; the sheet may leave 分值 blank. */
+  points: decimalText.optional(),
+  /** Most points one such item may carry, where the points vary. */
+  max: decimalText.optional(),
+  /** Most points all items of this kind may add up to, for one unit. */
+  cap: decimalText.optional(),
+  aliases: z.array(nonEmpty).default([]),
+});
+
+/** One side of the adjustments: 加分 (bonus) or 减分 (deduction). */
+export const adjustmentSideSchema = z.strictObject({
+  /** Most points in total for one unit (正定: 加分 ≤ 4, 减分 ≤ 4; 杭: 察访核验 ≤ 200). */
+  cap: decimalText.optional(),
+  items: z.array(adjustmentItemSchema).min(1, '至少列出一种加分或减分项目'),
+  /** Caps by who reported the item (杭 察访核验: 效能办 50, 督查室 20 …). */
+  sources: z.array(z.strictObject({ name: nonEmpty, cap: decimalText })).default([]),
+  /** Each item must name its evidence (文件、证书); 正定: 加分项目以正式文件、证书等为依据. */
+  requireEvidence: z.boolean().optional(),
+});
+
+export const adjustmentsSchema = z.strictObject({
+  /** Categories the adjustments apply to; all when absent (正定: not the 古城 group). */
+  categories: z.array(nonEmpty).optional(),
+  bonus: adjustmentSideSchema.optional(),
+  deduction: adjustmentSideSchema.optional(),
+});
+
 /** 一票否决 items and what they do: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
 export const vetoSchema = z.strictObject({
   name: nonEmpty,
@@ -160,6 +190,7 @@ export const schemeSchema = z.strictObject({
   bandBasis: z.enum(['score', 'percent']).default('score'),
   /** Parts (一级指标 names or codes) that decide a tie at a cut, in order; none: a person decides. */
   tieBreak: z.array(nonEmpty).default([]),
+  adjustments: adjustmentsSchema.optional(),
   vetoes: z.array(vetoSchema).default([]),
   honours: z.array(honourSchema).default([]),
   flags: z.array(flagSchema).default([]),
@@ -177,6 +208,8 @@ export type Veto = z.output<typeof vetoSchema>;
 export type Honour = z.output<typeof honourSchema>;
 export type Flag = z.output<typeof flagSchema>;
 export type Component = z.output<typeof componentSchema>;
+export type AdjustmentSide = z.output<typeof adjustmentSideSchema>;
+export type Adjustments = z.output<typeof adjustmentsSchema>;
 
 /** The scheme as the rest of the program sees it: category names, and each category's bands. */
 export interface Scheme extends Omit<ParsedScheme, 'categories'> {

@@ -7,7 +7,9 @@ import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
-import { detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
+import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
+import type { SheetModel } from '../../report/sheet-model.js';
+import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
 import { exitCodeFor, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
@@ -45,7 +47,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     printDiagnostics([clash], ctx.stderr, err);
     return ExitCode.usage;
   }
-  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, diagnostics)), textFile(targets[1]!, `${rendered.text.trimEnd()}\n`)]);
+  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, `${rendered.text.trimEnd()}\n`)]);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
@@ -59,8 +61,9 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   return ExitCode.ok;
 }
 
-export function outputSheets(assessment: Assessment, diagnostics: readonly Diagnostic[]) {
-  return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), problemsSheet(diagnostics)];
+export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
+  const adjustments = adjustmentsSheet(assessment, new Map(entries.map((e) => [e.unit.name, e.adjustments ?? []])));
+  return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
 }
 
 function clashWithInput(targets: readonly string[], inputs: readonly (string | undefined)[]): Diagnostic | undefined {
