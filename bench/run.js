@@ -25,7 +25,7 @@ try {
     await makeWorkbook(file, units, indicators);
     const mb = (statSync(file).size / 1e6).toFixed(1);
     for (const command of [['check'], []]) {
-      const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(here, 'measure.js'), ...command, file, '-o', dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(here, 'measure.js'), ...command, file, ...(command.length === 0 ? ['-o', dir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const r = JSON.parse(out);
       console.log(`${units}\t${indicators}\t${mb}\t${command[0] ?? 'score'}\t${r.ms}\t${r.maxRssMB}${r.code === 0 ? '' : `\t(exit ${r.code})`}`);
     }
