@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { D } from '../core/decimal.js';
 import type { VetoEntry } from '../input/vetoes.js';
-import type { Scheme } from '../scheme/schema.js';
+import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
@@ -83,15 +83,15 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
 }
 
 /** The scheme's components as fractions: weight 10 → 0.1; periods {中期: 50, 年终: 50} → 0.5 each, in the scheme's period order. */
-export function partRules(scheme: Scheme): Map<string, PartRule> {
-  const rules = new Map<string, PartRule>();
-  for (const c of scheme.components) {
+export function partRules(scheme: Scheme): (part: string, category: string) => PartRule | undefined {
+  return (part, category) => {
+    const c = componentFor(scheme, part, category);
+    if (!c) return undefined;
     const periods = c.periods;
-    rules.set(c.part, periods
+    return periods
       ? { weight: new D(1), periods: scheme.periods.filter((p) => periods[p] !== undefined).map((p) => ({ name: p, weight: new D(periods[p]!).div(100) })) }
-      : { weight: new D(c.weight ?? 100).div(100) });
-  }
-  return rules;
+      : { weight: new D(c.weight ?? 100).div(100) };
+  };
 }
 
 function contenderOf(id: number, r: UnitResult, full: Decimal, basis: Scheme['bandBasis'], tieBreak: readonly number[]): Contender {
@@ -128,7 +128,9 @@ function applyTitles(scheme: Scheme, results: UnitResult[], contenders: Contende
       }
     }
     for (const flag of scheme.flags.filter((f) => f.scope === scope)) {
-      for (const [group, members] of groups(scope)) {
+      for (const [group, all] of groups(scope)) {
+        // 正定: 只对承担日常工作的乡镇、部门和单位.
+        const members = flag.categories ? all.filter((c) => flag.categories!.includes(results[c.id]!.unit.category)) : all;
         const { flagged, pending, event } = bottomFlag(members, flag);
         for (const id of flagged) results[id]!.flags.push(flag.name);
         for (const id of pending) results[id]!.flagsPending.push(flag.name);

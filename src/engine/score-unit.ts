@@ -104,13 +104,13 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
   return scoreNode(root, entries, leaves, weight).mul(weight);
 }
 
-export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: ReadonlyMap<string, PartRule> = new Map(), adjustments?: Adjustments): UnitScore {
+export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {
   const leaves = new Map<string, Decimal>();
   const category = entries.unit.category;
   const parts = tree.parts.map((part) => {
     const root = rootFor(tree, part, category);
     if (!root) return null;
-    const contribution = partContribution(root, rules.get(part), entries, leaves);
+    const contribution = partContribution(root, rules(part, category), entries, leaves);
     return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
   });
   let exact = sum(parts.filter((p): p is Decimal => p !== null));

@@ -4,7 +4,7 @@ import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
-import type { Scheme } from '../scheme/schema.js';
+import { componentFor, type Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
 import { readAdjustments } from './adjustments.js';
@@ -91,11 +91,14 @@ function parseIndicators(sheet: RawSheet, scheme: Scheme, diagnostics: Diagnosti
 
 /** The leaves of the parts scored in `period` ('' for the parts scored once for the year). */
 function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): Indicator[] {
-  const periodic = new Map(scheme.components.filter((c) => c.periods).map((c) => [normalizeName(c.part), Object.keys(c.periods!)]));
-  const inScope = (part: string): boolean => (period === '' ? !periodic.has(part) : periodic.get(part)?.includes(period) === true);
+  const periodsOf = (root: Indicator): string[] => {
+    const category = root.categories?.[0] ?? scheme.categories[0]!;
+    return Object.keys(componentFor(scheme, nameOf(root), category)?.periods ?? {});
+  };
+  const inScope = (root: Indicator): boolean => (period === '' ? periodsOf(root).length === 0 : periodsOf(root).includes(period));
   const leaves: Indicator[] = [];
   const visit = (node: Indicator): void => (node.children.length === 0 ? void leaves.push(node) : node.children.forEach(visit));
-  tree.roots.filter((r) => inScope(nameOf(r))).forEach(visit);
+  tree.roots.filter(inScope).forEach(visit);
   return leaves;
 }
 

@@ -2,8 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { D, sum } from '../core/decimal.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree } from '../engine/model.js';
-import type { Scheme } from '../scheme/schema.js';
-import { normalizeName } from './cells.js';
+import { componentFor, type Scheme } from '../scheme/schema.js';
 
 function cellOf(i: Indicator): string {
   return `${i.source.sheet}!${i.source.cell}`;
@@ -22,8 +21,8 @@ export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categorie
     seen.add(key);
   };
   // What a part's points count for in the total: its weight, or the sum of its periods' weights (奇台 30 + 60).
-  const share = (root: Indicator): Decimal => {
-    const c = scheme.components.find((x) => normalizeName(x.part) === nameOf(root));
+  const share = (root: Indicator, category: string): Decimal => {
+    const c = componentFor(scheme, nameOf(root), category);
     if (c?.weight !== undefined) return new D(c.weight).div(100);
     if (c?.periods !== undefined) return sum(Object.values(c.periods).map((w) => new D(w))).div(100);
     return new D(1);
@@ -31,10 +30,10 @@ export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categorie
   const { categories } = scheme;
   for (const category of categories) {
     const roots = tree.roots.filter((r) => appliesTo(r, category));
-    const total = sum(roots.map((r) => r.points.mul(share(r))));
+    const total = sum(roots.map((r) => r.points.mul(share(r, category))));
     if (!total.eq(fullMarks)) {
       report(error('E_POINTS_TOTAL', roots[0]?.source ?? {}, `类别「${category}」适用的一级指标计入总分的分值合计为 ${total.toString()}，与方案满分 ${fullMarks.toString()} 不符。`,
-        `一级指标：${roots.map((r) => `${r.path[0]} ${r.points.toString()}${share(r).eq(1) ? '' : ` × ${share(r).mul(100).toString()}%`}（${cellOf(r)}）`).join('，')}`));
+        `一级指标：${roots.map((r) => `${r.path[0]} ${r.points.toString()}${share(r, category).eq(1) ? '' : ` × ${share(r, category).mul(100).toString()}%`}（${cellOf(r)}）`).join('，')}`));
     }
     const visit = (node: Indicator): void => {
       const children = node.children.filter((c) => appliesTo(c, category));

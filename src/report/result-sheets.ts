@@ -69,7 +69,8 @@ export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, rea
  * where the categories differ; a weighted part shows its weight: 公众评议（×10%）.
  */
 function partHeader(a: Assessment, part: string): string {
-  const component = a.scheme.components.find((c) => c.part === part);
+  const rules = a.scheme.components.filter((c) => c.part === part);
+  const component = rules.length === 1 && rules[0]!.categories === undefined ? rules[0] : undefined;
   if (component?.weight !== undefined) return `${part}（×${component.weight}%）`;
   if (component?.periods !== undefined) return `${part}（${Object.entries(component.periods).map(([p, w]) => `${p}${w}%`).join('+')}）`;
   const points = [...new Set(a.tree.roots.filter((r) => nameOf(r) === part).map((r) => r.points.toString()))];

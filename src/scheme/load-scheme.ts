@@ -118,8 +118,17 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
     if (s.bandsOf.get(name) !== s.bands) out.push(...checkBands(s.bandsOf.get(name)!, ceiling, ['categories', i, 'bands'], at));
   });
   duplicates(s.periods).forEach((i) => out.push(error('E_SCHEME_DUP_PERIOD', at(['periods', i]), `期次「${s.periods[i]}」重复。`)));
-  duplicates(s.components.map((c) => c.part)).forEach((i) =>
-    out.push(error('E_SCHEME_DUP_COMPONENT', at(['components', i, 'part']), `部分「${s.components[i]!.part}」在 components 中写了两次。`)));
+  s.components.forEach((c, i) => {
+    const clash = s.components.slice(0, i).find((o) => o.part === c.part && (o.categories === undefined || c.categories === undefined || o.categories.some((x) => c.categories!.includes(x))));
+    if (clash) out.push(error('E_SCHEME_DUP_COMPONENT', at(['components', i, 'part']), `部分「${c.part}」在 components 中对同一类别写了两次。`, '同一部分按类别分别写时，各条的 categories 不能重叠。'));
+  });
+  const known = (list: readonly string[] | undefined, path: PathItem[]): void => {
+    for (const c of (list ?? []).filter((c) => !s.categories.includes(c))) {
+      out.push(error('E_SCHEME_UNKNOWN_CATEGORY', at(path), `类别「${c}」不在方案的类别中。`, didYouMean(c, s.categories)));
+    }
+  };
+  s.components.forEach((c, i) => known(c.categories, ['components', i, 'categories']));
+  s.flags.forEach((f, i) => known(f.categories, ['flags', i, 'categories']));
   s.components.forEach((c, i) => {
     for (const period of Object.keys(c.periods ?? {}).filter((p) => !s.periods.includes(p))) {
       out.push(error('E_SCHEME_UNKNOWN_PERIOD', at(['components', i, 'periods', period]), `「${c.part}」的期次「${period}」不在方案的 periods 中。`,

@@ -103,6 +103,8 @@ export const categorySchema = z.union([nonEmpty, z.strictObject({ name: nonEmpty
 export const componentSchema = z
   .strictObject({
     part: nonEmpty,
+    /** Only the part's roots for these categories (正定: 中期/年终 for 乡镇 and 部门, not 古城). */
+    categories: z.array(nonEmpty).optional(),
     weight: decimalText.optional(),
     periods: z.record(z.string(), decimalText).optional(),
   })
@@ -164,6 +166,8 @@ export const flagSchema = z
     /** And only if the total is under (不含) this. */
     under: decimalText.optional(),
     scope: z.enum(['category', 'all']).default('category'),
+    /** Only these categories (正定: 承担日常工作的乡镇、部门和单位). */
+    categories: z.array(nonEmpty).optional(),
   })
   .refine((f) => !(f.atMost !== undefined && f.under !== undefined), { message: 'atMost（含）与 under（不含）只能写一个' });
 
@@ -225,3 +229,9 @@ export function normaliseScheme(parsed: ParsedScheme): Scheme {
 }
 
 export { z };
+
+/** The component rule of a part for a category: the one naming the category, else one naming none. */
+export function componentFor(scheme: Pick<Scheme, 'components'>, part: string, category: string): Component | undefined {
+  const rules = scheme.components.filter((c) => c.part.normalize('NFKC').replace(/\s+/g, '') === part);
+  return rules.find((c) => c.categories?.includes(category)) ?? rules.find((c) => c.categories === undefined);
+}
