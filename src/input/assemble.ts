@@ -121,11 +121,14 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const codes = new Set(leaves.map((l) => l.code));
     const scores = sheets.scores ? readWide(sheets.scores, tree, roster, diagnostics, codes) : undefined;
     const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
-    const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics) : new Map();
+    const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics, codes) : new Map();
     const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics) : new Map();
     return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
   };
-  const year = collect('') ?? [];
+  // Every unit of the roster gets entries, whether or not it has anything scored for the whole year.
+  const yearly = new Map((collect('') ?? []).map((e) => [e.unit, e]));
+  const year = roster.units.filter((u) => yearly.has(u) || !hasYearlyLeaves(tree, scheme, u.category))
+    .map((u): UnitEntries => yearly.get(u) ?? { unit: u, values: new Map(), targets: new Map(), raters: new Map(), deductions: new Map() });
   for (const period of scheme.periods) {
     const entries = collect(period);
     if (!entries) continue;
@@ -136,6 +139,10 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     }
   }
   return year;
+}
+
+function hasYearlyLeaves(tree: IndicatorTree, scheme: Scheme, category: string): boolean {
+  return leavesOf(tree, scheme, '').some((l) => l.categories === undefined || l.categories.includes(category));
 }
 
 /** tieBreak names the parts (一级指标, by name or code) that decide ties, in order. */

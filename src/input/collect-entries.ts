@@ -17,6 +17,8 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
   const out: UnitEntries[] = [];
   const missing = scores ? missingColumns(leaves, roster, scores, diagnostics) : new Set<string>();
   for (const unit of roster.units) {
+    // A unit with nothing to score here (部门 only in a quarter's 公众评估) needs no row.
+    if (!leaves.some((l) => appliesTo(l, unit.category))) continue;
     const cells = scores ? scores.rows.get(unit) : new Map<string, Cell>();
     if (!cells) {
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));

@@ -19,7 +19,8 @@ const COLUMNS: ColumnSpec<Col>[] = [
 export type DeductionData = Map<Unit, Map<string, Deduction[]>>;
 
 /** The 扣分明细 sheet: one row per deduction, each with its reason (001, 004 扣分原因). */
-export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): DeductionData {
+/** `scope`: the leaves this sheet is for (a period's sheet holds the leaves of the parts scored per period). */
+export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[], scope?: ReadonlySet<string>): DeductionData {
   const data: DeductionData = new Map();
   const table = readTable(sheet, COLUMNS, diagnostics);
   if (!table) return data;
@@ -44,6 +45,11 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
       const deductCodes = tree.leaves.filter((l) => l.method === 'deduct').map((l) => l.code);
       diagnostics.push(error('E_DEDUCTION_CODE', whereOf(table, row, 'code'), `指标编码「${code}」${why}，无法计入扣分。`,
         didYouMean(code, deductCodes) ?? `扣分制指标：${deductCodes.join('、') || '无'}`));
+      continue;
+    }
+    if (scope && !scope.has(code)) {
+      diagnostics.push(error('E_DEDUCTION_ELSEWHERE', whereOf(table, row, 'code'), `指标「${code}」不在「${sheet.name}」对应的期次计分，这条扣分无法计入。`,
+        '分期计分的指标，扣分填在对应期次的「扣分明细（期次）」中；不分期的填在「扣分明细」中。'));
       continue;
     }
     const n = readNumber(pointsCell);

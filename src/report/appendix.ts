@@ -53,12 +53,18 @@ function secondLongest(sections: readonly AppendixSection[]): number {
   return Math.max(1, lengths[1] ?? lengths[0] ?? 1);
 }
 
+/** A list this short is never folded. */
+const SHORT_LIST = 5;
+
 /**
- * Rows of the table: as tall as the second-longest list, so only the longest lists are folded,
- * and taller if the folded columns would not fit in `maxColumns`. Undefined if they never fit.
+ * Rows of the table: as tall as the second-longest list (and at least a short list's length), so
+ * only the longest lists are folded, and taller if the folded columns would not fit in
+ * `maxColumns`. Undefined if they never fit.
  */
 function fewestRows(sections: readonly AppendixSection[], maxColumns: number): number | undefined {
-  for (let rows = secondLongest(sections); rows <= longest(sections); rows++) if (columnsNeeded(sections, rows) <= maxColumns) return rows;
+  const most = longest(sections);
+  const start = Math.max(secondLongest(sections), Math.min(most, SHORT_LIST));
+  for (let rows = start; rows <= most; rows++) if (columnsNeeded(sections, rows) <= maxColumns) return rows;
   return undefined;
 }
 

@@ -16,6 +16,9 @@ describe('layoutAppendix', () => {
   it('never folds a list shorter than the second-longest', () => {
     expect(layoutAppendix([section('先进', [2, 1]), section('达标', [3, 3])], 7)[0]!.rows).toBe(3);
     expect(layoutAppendix([section('先进', [1, 1]), section('达标', [1, 1])], 7)[0]!.rows).toBe(1);
+    // A list of five or fewer stays whole, even when every other list is shorter.
+    expect(layoutAppendix([section('不合格', [1, 2, 0])], 7)[0]!.rows).toBe(2);
+    expect(layoutAppendix([section('不合格', [1, 7, 0])], 7)[0]!.rows).toBe(5);
   });
 
   it('grows taller than the second-longest list when the folded columns would not fit', () => {

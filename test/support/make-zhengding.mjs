@@ -1,0 +1,146 @@
+// Builds samples/zhengding/annual.xlsx from the seed 002 正定 scheme and planned totals.
+// Run: node test/support/make-zhengding.mjs   (the result is committed; the golden tests read it)
+// All arithmetic is in quarter points (integers), so every figure is exact and checkable by hand.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+
+const dir = new URL('../../samples/zhengding/', import.meta.url);
+const Q = (points) => Math.round(points * 4);
+const P = (q) => q / 4;
+
+// [name, category, planned total]
+const units = [
+  ['南牛乡', '乡镇', 95.5], ['新城铺镇', '乡镇', 93.25], ['西平乐乡', '乡镇', 91], ['新安镇', '乡镇', 88.5],
+  ['南楼乡', '乡镇', 84.25], ['曲阳桥乡', '乡镇', 76], ['北早现乡', '乡镇', 58.5],
+  ['县政府办', '部门', 88.75], ['招商局', '部门', 91], ['工信局', '部门', 88], ['水务局', '部门', 87.25],
+  ['农牧局', '部门', 85.75], ['畜牧水产中心', '部门', 76], ['农机管理中心', '部门', 72.5], ['林业局', '部门', 82.75],
+  ['商务局(粮食局)', '部门', 93], ['农开办', '部门', 82], ['市场办', '部门', 81.25], ['供销总社', '部门', 80.5],
+  ['教育局', '部门', 97.5], ['科技局', '部门', 92], ['民政局(宗教局)', '部门', 92], ['人社局', '部门', 95.25],
+  ['财政局', '部门', 96.75], ['社保局', '部门', 85], ['医保中心', '部门', 84.25], ['就业局', '部门', 83.5],
+  ['矿管办', '部门', 57.25], ['文广新局', '部门', 79.75], ['卫生局', '部门', 94.5], ['计生局', '部门', 79],
+  ['统计局', '部门', 93.75], ['公安局', '部门', 96], ['司法局', '部门', 89.5], ['环保局', '部门', 86.5],
+  ['审计局', '部门', 92.5], ['食药监局', '部门', 78.25], ['安监局', '部门', 77.5], ['县行政服务中心', '部门', 66],
+  ['规划分局', '古城', 98], ['国土分局', '古城', 95.5], ['住建局', '古城', 97], ['发改局', '古城', 93],
+  ['文管局', '古城', 97.5], ['城管局', '古城', 90.5], ['交通局', '古城', 88], ['正定镇', '古城', 96.5], ['城区街道办事处', '古城', 96],
+];
+
+// 加分 and 减分 as the 加减分 sheet holds them: [unit, type, item, points or null (the scheme's fixed points), reason, evidence]
+const adjustments = [
+  ['新城铺镇', '加分', '省委省政府表彰', null, '被评为省级文明乡镇', '冀文明委〔2013〕5号'],
+  ['新城铺镇', '加分', '市委市政府表彰', 2, '市级农业产业化先进单位', '石委〔2013〕21号'],
+  ['财政局', '加分', '省级部门表彰', null, '全省财政工作先进集体', '冀财〔2013〕44号'],
+  ['统计局', '减分', '市通报批评', null, '统计数据迟报被市政府通报', '石政办通〔2013〕8号'],
+  ['南楼乡', '减分', '查实投诉', null, '损害发展环境投诉经查属实', '县纪委〔2013〕17号'],
+];
+const adjusted = { 新城铺镇: 4, 财政局: 2, 统计局: -1, 南楼乡: -0.5 }; // after the caps (新城铺镇: 3 + 2 → 4)
+
+const vetoes = [
+  ['南牛乡', '特大生产安全事故', '2013年5月辖区企业发生特大生产安全事故（县安委办通报〔2013〕12号）'],
+  ['公安局', '班子成员腐败案件', '班子成员受到开除党籍处分（县纪委〔2013〕9号）'],
+  ['农开办', '失职渎职造成重大损失', '经县绩效管理机构研究并报县委、县政府主要领导审定，认定为不合格'],
+];
+
+// 公众评估: each quarter's satisfaction rate falls in a tier (档次=95:30、90:27、85:24、80:21、70:18、0:12).
+const RATE = { 30: 96.5, 27: 92.4, 24: 87.3, 21: 82.6, 18: 75.8, 12: 62.0 };
+function quarters(name, total) {
+  if (name === '民政局(宗教局)') return [30, 30, 30, 30];
+  if (name === '科技局') return [27, 27, 27, 27];
+  if (total >= 96) return [30, 30, 30, 30];
+  if (total >= 92) return [30, 27, 30, 27];
+  if (total >= 85) return [27, 27, 24, 27];
+  if (total >= 75) return [24, 24, 21, 24];
+  if (total >= 65) return [21, 21, 18, 21];
+  return [18, 18, 18, 18];
+}
+
+const LEAVES = {
+  乡镇: { direct: ['Z21', 20], ratio: ['Z11', 20], deduct: ['Z22', 20], leader: ['ZL', 10], full: 90, fixed: { Z12: 100, Z13: 100 } },
+  部门: { direct: ['B21', 30], ratio: ['B11', 20], deduct: ['B31', 10], leader: ['BL', 10], full: 60, fixed: {} },
+  古城: { direct: null, ratio: ['G11', 40], deduct: ['G12', 30], leader: ['GL', 30], full: 70, fixed: {} },
+};
+
+const periodRows = { 中期: [], 年终: [] };
+const yearRows = [];
+const quarterRows = [[], [], [], []];
+const deductions = { 中期: [], 年终: [], '': [] };
+const REASONS = ['安全生产检查发现问题', '信访积案未按期化解', '重点工作督查通报', '环境整治不达标'];
+
+for (const [name, category, total] of units) {
+  const spec = LEAVES[category];
+  const daily = category !== '古城';
+  // 领导评估: about a tenth of the total (古城: 30%), in half points.
+  const leader = daily ? Math.floor((total / 10) * 2) / 2 : Math.floor(total * 0.3 * 2) / 2;
+  const publicScore = category === '部门' ? quarters(name, total).reduce((a, b) => a + b, 0) / 4 : 0;
+  const indicator = total - leader - publicScore - (adjusted[name] ?? 0);
+  let loss = Q(spec.full - indicator);
+  if (loss < 0 || loss % 1 !== 0) throw new Error(`${name}: 指标评估 ${indicator} does not fit`);
+  // The loss goes to the direct leaf (up to half its points), the ratio leaf (up to half), then deductions.
+  const take = (cap) => { const t = Math.min(loss, cap); loss -= t; return t; };
+  const directLoss = spec.direct ? take(Q(spec.direct[1] / 2)) : 0;
+  const ratioLoss = take(Q(spec.ratio[1] / (daily ? 2 : 8)));
+  const deductLoss = take(Q(spec.deduct[1]));
+  if (loss !== 0) throw new Error(`${name}: loss left ${loss}`);
+  const completion = 100 - (P(ratioLoss) * 100) / spec.ratio[1];
+  const items = [];
+  for (let rest = deductLoss, k = 0; rest > 0; k++) { const q = Math.min(rest, 16); items.push([REASONS[k % 4], P(q)]); rest -= q; }
+  if (daily) {
+    // 中期 and 年终 differ (a point of the direct leaf, half a point of 领导评估); their average is the plan.
+    const swing = directLoss >= 4 && directLoss + 4 <= Q(spec.direct[1]) ? 4 : 0;
+    const lead = leader <= 9.5 && leader >= 0.5 ? 0.5 : 0;
+    for (const [period, sign] of [['中期', 1], ['年终', -1]]) {
+      const row = { name, [spec.ratio[0]]: completion, [spec.direct[0]]: P(Q(spec.direct[1]) - directLoss - sign * swing), [spec.leader[0]]: leader - sign * lead, ...spec.fixed };
+      if (category === '乡镇' && total >= 90) row.Z13 = 108; // over the target: capped at full marks
+      periodRows[period].push(row);
+      for (const [reason, points] of items) deductions[period].push([name, spec.deduct[0], points, reason]);
+    }
+    if (category === '部门') quarters(name, total).forEach((points, i) => quarterRows[i].push([name, RATE[points]]));
+  } else {
+    yearRows.push({ name, G11: completion, GL: leader });
+    for (const [reason, points] of items) deductions[''].push([name, 'G12', points, reason]);
+  }
+}
+
+const wb = new ExcelJS.Workbook();
+wb.created = wb.modified = new Date(Date.UTC(2014, 0, 28));
+const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
+sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+sheet('指标体系', [
+  ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
+  ['Z', '指标评估', null, null, 90, null, null, '县绩效办', '乡镇'],
+  ['Z1', '指标评估', '经济发展', null, 50],
+  ['Z11', '指标评估', '经济发展', '地区生产总值', 20, 'ratio', '目标值=100', '县统计局'],
+  ['Z12', '指标评估', '经济发展', '全部财政收入', 15, 'ratio', '目标值=100', '县财政局'],
+  ['Z13', '指标评估', '经济发展', '固定资产投资', 15, 'ratio', '目标值=100', '县发改局'],
+  ['Z2', '指标评估', '社会民生', null, 40],
+  ['Z21', '指标评估', '社会民生', '民生实事', 20, 'direct', null, '县民政局'],
+  ['Z22', '指标评估', '社会民生', '安全稳定', 20, 'deduct', null, '县安监局'],
+  ['ZL', '领导评估', null, null, 10, 'direct', null, '县委县政府', '乡镇'],
+  ['B', '指标评估', null, null, 60, null, null, '县绩效办', '部门'],
+  ['B1', '指标评估', '经济发展', null, 20],
+  ['B11', '指标评估', '经济发展', '承担经济指标', 20, 'ratio', '目标值=100', '县统计局'],
+  ['B2', '指标评估', '业务工作', null, 30],
+  ['B21', '指标评估', '业务工作', '年度业务目标', 30, 'direct', null, '分管县领导'],
+  ['B3', '指标评估', '优化发展环境工作', null, 10],
+  ['B31', '指标评估', '优化发展环境工作', '发展环境', 10, 'deduct', null, '县监察局'],
+  ['P', '公众评估', null, null, 30, null, null, '县绩效办', '部门'],
+  ['P1', '公众评估', '满意度调查', null, 30, 'rate', '档次=95:30、90:27、85:24、80:21、70:18、0:12', '县统计局'],
+  ['BL', '领导评估', null, null, 10, 'direct', null, '县委县政府', '部门'],
+  ['G', '指标评估', null, null, 70, null, null, '县绩效办', '古城'],
+  ['G1', '指标评估', '古城风貌恢复工作', null, 70],
+  ['G11', '指标评估', '古城风貌恢复工作', '项目进度', 40, 'ratio', '目标值=100', '古城办'],
+  ['G12', '指标评估', '古城风貌恢复工作', '工程质量安全', 30, 'deduct', null, '县住建局'],
+  ['GL', '领导评估', null, null, 30, 'direct', null, '古城风貌恢复工作主管领导', '古城'],
+]);
+sheet('单位名单', [['单位名称', '类别'], ...units.map(([n, c]) => [n, c])]);
+const DAILY = ['Z11', 'Z12', 'Z13', 'Z21', 'ZL', 'B11', 'B21', 'BL'];
+for (const period of ['中期', '年终']) {
+  sheet(`得分表（${period}）`, [['单位名称', ...DAILY], ...periodRows[period].map((r) => [r.name, ...DAILY.map((c) => r[c] ?? null)])]);
+  sheet(`扣分明细（${period}）`, [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions[period]]);
+}
+['一季度', '二季度', '三季度', '四季度'].forEach((q, i) => sheet(`得分表（${q}）`, [['单位名称', 'P1'], ...quarterRows[i]]));
+sheet('得分表', [['单位名称', 'G11', 'GL'], ...yearRows.map((r) => [r.name, r.G11, r.GL])]);
+sheet('扣分明细', [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions['']]);
+sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由', '依据'], ...adjustments]);
+sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
+await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+console.log(`wrote ${units.length} units`);
