@@ -102,6 +102,19 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
   const placements = new Map<number, Placement>();
   const events: BandingEvent[] = [];
   let remaining = [...ranked];
+  // 003 宿迁: the last band takes the bottom N whatever their scores (后三位 → 诫勉).
+  const last = bands[bands.length - 1]!;
+  if (last.bottom !== undefined && bands.length > 1) {
+    const mirrored = [...ranked].reverse().map((c) => ({ ...c, total: c.total.neg(), tieKeys: c.tieKeys.map((k) => k.neg()) }));
+    const cut = cutAt(mirrored, last.bottom, last.name);
+    if (cut.event) events.push(cut.event.kind === 'tie-decided' ? cut.event : { ...cut.event, band: last.name });
+    const above = bands[bands.length - 2]!.name;
+    for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: last.name });
+    const ids = cut.pending.map((c) => c.id);
+    for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [above, last.name], tiedWith: ids });
+    const done = new Set([...cut.taken, ...cut.pending].map((c) => c.id));
+    remaining = remaining.filter((c) => !done.has(c.id));
+  }
   bands.forEach((band, i) => {
     if (i === bands.length - 1) {
       for (const c of remaining) placements.set(c.id, { kind: 'band', band: band.name });

@@ -41,6 +41,11 @@ export function ruleText(scheme: Scheme): string {
 function bandsText(scheme: Scheme, bands: readonly Band[]): string {
   const unit = scheme.bandBasis === 'percent' ? '%' : '分';
   const parts = bands.map((band, i) => {
+    if (band.bottom !== undefined) return `各类别后${band.bottom}名为${bandLabel(scheme, band)}`;
+    if ((band.atLeast ?? band.above) === undefined && band.quota === undefined && i > 0) {
+      const next = bands[i + 1];
+      if (next?.bottom !== undefined) return `其余为${bandLabel(scheme, band)}`;
+    }
     const lower = band.atLeast !== undefined ? `${band.atLeast}${unit}以上（含${band.atLeast}${unit}）` : band.above !== undefined ? `超过${band.above}${unit}` : '';
     const prev = bands[i - 1];
     const upper = prev === undefined || (prev.atLeast ?? prev.above) === undefined ? '' : prev.atLeast !== undefined ? `不满${prev.atLeast}${unit}` : `${prev.above}${unit}以下（含${prev.above}${unit}）`;

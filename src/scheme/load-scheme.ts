@@ -171,6 +171,9 @@ function checkBands(bands: readonly Band[], ceiling: Decimal, base: PathItem[], 
   bands.forEach((band, i) => {
     const last = i === bands.length - 1;
     const bound = band.atLeast ?? band.above;
+    if (!last && band.bottom !== undefined) {
+      out.push(error('E_SCHEME_VALUE', at([...base, i, 'bottom']), `只有最后一个等次可以写 bottom（后几名），「${band.name}」不是最后一个。`));
+    }
     if (last) {
       if (bound !== undefined) {
         out.push(error('E_SCHEME_BAND_LAST', at([...base, i]), `最后一个等次「${band.name}」不应设下限：低于上一等次的都归入它。`,
@@ -181,6 +184,7 @@ function checkBands(bands: readonly Band[], ceiling: Decimal, base: PathItem[], 
     }
     if (bound === undefined) {
       if (band.quota !== undefined) return; // a band by quota alone (杭: 前几名)
+      if (i === bands.length - 2 && bands[i + 1]!.bottom !== undefined) return; // 其余 (宿迁: 先进、达标、后三位诫勉)
       out.push(error('E_SCHEME_BAND_BOUND', at([...base, i]), `等次「${band.name}」没有写下限。`,
         '用 atLeast: 80 表示「80分以上（含80分）」，用 above: 80 表示「超过80分（不含80分）」。'));
       return;

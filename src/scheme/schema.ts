@@ -46,6 +46,8 @@ export const bandSchema = z
     /** Wording in the notice, e.g. 先进单位; defaults to name + unitNoun. */
     label: nonEmpty.optional(),
     quota: quotaSchema.optional(),
+    /** Last band only: it takes the bottom N of each category, whatever their scores (宿迁: 后三位 → 诫勉). */
+    bottom: z.number().int().min(1).optional(),
   })
   .refine((b) => !(b.atLeast !== undefined && b.above !== undefined), {
     message: 'atLeast（含边界）与 above（不含边界）只能写一个',

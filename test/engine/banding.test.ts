@@ -141,3 +141,18 @@ describe('cutAt: the tie-break settles what it can', () => {
     expect(cut.pending).toEqual([]);
   });
 });
+
+describe('a last band by rank (003 宿迁: 后三位 → 诫勉)', () => {
+  const suqian: Band[] = [{ name: '先进', atLeast: '90', quota: { count: 2 } }, { name: '达标' }, { name: '诫勉', bottom: 3 }];
+
+  it('puts the bottom three in 诫勉 whatever their scores, the rest by the other bands', () => {
+    const { placements } = assignBands(field(['96', '94', '93', '91', '90.5', '90.2']), suqian);
+    expect(bandsOf(placements)).toEqual(['先进', '先进', '达标', '诫勉', '诫勉', '诫勉']);
+  });
+
+  it('leaves a tie at the bottom cut pending between 达标 and 诫勉', () => {
+    const { placements, events } = assignBands(field(['96', '94', '85', '85', '80', '70']), suqian);
+    expect(bandsOf(placements)).toEqual(['先进', '先进', '待定:达标/诫勉', '待定:达标/诫勉', '诫勉', '诫勉']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'tie-undecided', band: '诫勉', places: 1 }));
+  });
+});
