@@ -56,11 +56,12 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   const rules = partRules(scheme);
   const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding, rules, scheme.adjustments) }));
   for (const category of scheme.categories) {
-    const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: s.score.total, order: s.unit.order, scored: s }));
+    const onExact = scheme.rounding.rankOn === 'exact';
+    const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: onExact ? s.score.exact : s.score.total, order: s.unit.order, scored: s }));
     const ranked = rank(members).map(({ item, rank: r }) => {
       const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
       const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, flags: [], flagsPending: [] };
-      const contender = contenderOf(results.length, result, full, scheme.bandBasis, tieBreak);
+      const contender = contenderOf(results.length, result, full, scheme, tieBreak);
       results.push(result);
       contenders.push(contender);
       return contender;
@@ -94,12 +95,12 @@ export function partRules(scheme: Scheme): (part: string, category: string) => P
   };
 }
 
-function contenderOf(id: number, r: UnitResult, full: Decimal, basis: Scheme['bandBasis'], tieBreak: readonly number[]): Contender {
-  const total = r.score.total;
+function contenderOf(id: number, r: UnitResult, full: Decimal, scheme: Scheme, tieBreak: readonly number[]): Contender {
+  const total = scheme.rounding.rankOn === 'exact' ? r.score.exact : r.score.total;
   const c: Contender = {
     id,
     total,
-    basis: basis === 'percent' ? total.div(full).mul(100) : total,
+    basis: scheme.bandBasis === 'percent' ? total.div(full).mul(100) : total,
     tieKeys: tieBreak.map((i) => r.score.parts[i] ?? new D(0)),
   };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.

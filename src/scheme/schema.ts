@@ -60,8 +60,10 @@ export const roundingSchema = z
     mode: z.literal('half-up').default('half-up'),
     /** Round each part before adding them (some offices do, so that the total matches the hand sum). */
     roundParts: z.boolean().default(false),
+    /** What ranks, bands and quotas compare: the published (rounded) total, or the exact one. */
+    rankOn: z.enum(['published', 'exact']).default('published'),
   })
-  .default({ decimals: 2, mode: 'half-up', roundParts: false });
+  .default({ decimals: 2, mode: 'half-up', roundParts: false, rankOn: 'published' });
 
 export const excludedSchema = z
   .strictObject({

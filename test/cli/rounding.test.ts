@@ -2,11 +2,12 @@ import path from 'node:path';
 import { runCli, tempDir } from '../support/cli.js';
 import { dumpSheet, writeBook } from '../support/workbook.js';
 
-const scheme = (roundParts: boolean): string => `name: 四舍五入
+const scheme = (roundParts: boolean, rankOn = 'published'): string => `name: 四舍五入
 categories: [部门]
 rounding:
   decimals: 2
   roundParts: ${roundParts}
+  rankOn: ${rankOn}
 bands:
   - name: 合格
     atLeast: 60
@@ -35,5 +36,23 @@ describe('published scores round half-up, exactly', () => {
   it('adds exact parts by default, and rounded parts when the scheme says so', async () => {
     expect((await score(false)).get('二局')?.[6]).toBe(60.01);
     expect((await score(true)).get('二局')?.[6]).toBe(60.02);
+  });
+});
+
+describe('rankOn: what bands compare', () => {
+  async function band(rankOn: string): Promise<unknown[]> {
+    const file = await writeBook(path.join(tempDir(), 'r.xlsx'), {
+      方案: scheme(false, rankOn),
+      指标体系: [['编码', '一级指标', '分值'], ['A', '甲部分', 100]],
+      单位名单: [['单位名称', '类别'], ['一局', '部门']],
+      得分表: [['单位名称', 'A'], ['一局', 59.996]],
+    });
+    expect((await runCli([file])).code).toBe(0);
+    return (await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名'))[1]!.slice(4, 6);
+  }
+
+  it('bands 59.996 by its published 60.00 by default, and by the exact total when the scheme says so', async () => {
+    expect(await band('published')).toEqual([60, '合格']);
+    expect(await band('exact')).toEqual([60, '不合格']);
   });
 });
