@@ -7,7 +7,7 @@ import type { AdjustmentEntry, Unit } from '../engine/model.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
-import { resolveUnit, type Roster } from './roster.js';
+import { unitOfRow, type Roster } from './roster.js';
 
 type Col = 'unit' | 'side' | 'item' | 'points' | 'reason' | 'evidence' | 'source';
 
@@ -46,16 +46,8 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
     if (written === '' && itemText === '') continue;
     const at = (col: Col) => whereOf(table, row, col);
     const bad = (col: Col, code: string, message: string, hint?: string): void => void diagnostics.push(error(code, at(col), message, hint));
-    const resolved = resolveUnit(roster, written);
-    if (resolved.kind === 'excluded') {
-      diagnostics.push(info('I_EXCLUDED_ROW', at('unit'), `单位「${resolved.name}」不参与评比，该加减分未计入。`));
-      continue;
-    }
-    if (resolved.kind === 'unknown') {
-      bad('unit', 'E_UNKNOWN_UNIT', written === '' ? '加减分表缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint);
-      continue;
-    }
-    const unit = resolved.unit;
+    const unit = unitOfRow(roster, written, at('unit'), sheet.name, '该加减分', diagnostics);
+    if (!unit) continue;
     const sideText = normalizeName(text(table, row, 'side'));
     const sides = sideText === '' ? (['bonus', 'deduction'] as const).filter((s) => kinds.has(`${s}|${itemText}`)) : [SIDES[sideText]].filter((s) => s !== undefined);
     if (sideText !== '' && sides.length === 0) {

@@ -4,7 +4,7 @@ import type { RawSheet } from '../io/raw-sheet.js';
 import type { Deduction, IndicatorTree, Unit } from '../engine/model.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
-import { resolveUnit, type Roster } from './roster.js';
+import { unitOfRow, type Roster } from './roster.js';
 
 type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
 
@@ -29,16 +29,8 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
     const code = normalizeName(text(table, row, 'code'));
     const pointsCell = value(table, row, 'points');
     if (written === '' && code === '' && (pointsCell === null || pointsCell === undefined)) continue;
-    const resolved = resolveUnit(roster, written);
-    if (resolved.kind === 'excluded') {
-      diagnostics.push(info('I_EXCLUDED_ROW', whereOf(table, row, 'unit'), `单位「${resolved.name}」不参与评比，该扣分未计入。`));
-      continue;
-    }
-    if (resolved.kind === 'unknown') {
-      diagnostics.push(error(written === '' ? 'E_EMPTY_CELL' : 'E_UNKNOWN_UNIT', whereOf(table, row, 'unit'),
-        written === '' ? '扣分明细缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint));
-      continue;
-    }
+    const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该扣分', diagnostics);
+    if (!unit) continue;
     const leaf = tree.byCode.get(code);
     if (!leaf || leaf.children.length > 0 || leaf.method !== 'deduct') {
       const why = !leaf ? '不在指标体系中' : leaf.children.length > 0 ? '不是末级指标' : '不是扣分制（deduct）指标';
@@ -64,11 +56,11 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
     }
     const reason = text(table, row, 'reason');
     if (reason === '') {
-      diagnostics.push(error('E_DEDUCTION_REASON', whereOf(table, row, 'reason'), `单位「${resolved.unit.name}」指标「${code}」扣 ${n.value.toString()} 分，没有填写扣分原因。`, '每一项扣分都要写明原因。'));
+      diagnostics.push(error('E_DEDUCTION_REASON', whereOf(table, row, 'reason'), `单位「${unit.name}」指标「${code}」扣 ${n.value.toString()} 分，没有填写扣分原因。`, '每一项扣分都要写明原因。'));
       continue;
     }
-    const byCode = data.get(resolved.unit) ?? new Map<string, Deduction[]>();
-    data.set(resolved.unit, byCode);
+    const byCode = data.get(unit) ?? new Map<string, Deduction[]>();
+    data.set(unit, byCode);
     const list = byCode.get(code) ?? [];
     byCode.set(code, list);
     list.push({ points: n.value, reason, source: whereOf(table, row, 'points') });

@@ -5,7 +5,7 @@ import type { RawSheet } from '../io/raw-sheet.js';
 import type { IndicatorTree, Unit } from '../engine/model.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
-import { resolveUnit, type Roster } from './roster.js';
+import { unitOfRow, type Roster } from './roster.js';
 
 type Col = 'unit' | 'code' | 'rater' | 'score';
 
@@ -33,15 +33,8 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
     const code = normalizeName(text(table, row, 'code'));
     const rater = normalizeName(text(table, row, 'rater'));
     if (written === '' && code === '' && rater === '') continue;
-    const resolved = resolveUnit(roster, written);
-    if (resolved.kind === 'excluded') {
-      diagnostics.push(info('I_EXCLUDED_ROW', whereOf(table, row, 'unit'), `单位「${resolved.name}」不参与评比，该评分未计入。`));
-      continue;
-    }
-    if (resolved.kind === 'unknown') {
-      diagnostics.push(error('E_UNKNOWN_UNIT', whereOf(table, row, 'unit'), written === '' ? '评议表缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint));
-      continue;
-    }
+    const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该评分', diagnostics);
+    if (!unit) continue;
     const leaf = tree.byCode.get(code);
     if (!leaf || leaf.method !== 'raters') {
       diagnostics.push(error('E_RATER_CODE', whereOf(table, row, 'code'), `指标编码「${code}」不是评议（raters）指标。`,
@@ -52,20 +45,20 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
       diagnostics.push(error('E_EMPTY_CELL', whereOf(table, row, 'rater'), '评议表缺少评分人。', '请填写评分人（可用编号代替姓名）。'));
       continue;
     }
-    const key = `${resolved.unit.name}\u0000${code}\u0000${rater}`;
+    const key = `${unit.name}\u0000${code}\u0000${rater}`;
     if (seen.has(key)) {
-      diagnostics.push(error('E_RATER_TWICE', whereOf(table, row, 'rater'), `评分人「${rater}」对单位「${resolved.unit.name}」指标「${code}」评了两次（另见第 ${seen.get(key)} 行）。`));
+      diagnostics.push(error('E_RATER_TWICE', whereOf(table, row, 'rater'), `评分人「${rater}」对单位「${unit.name}」指标「${code}」评了两次（另见第 ${seen.get(key)} 行）。`));
       continue;
     }
     seen.set(key, row.number);
     const n = readNumber(value(table, row, 'score'));
     if (!n.ok || n.value.isNegative() || n.value.gt(leaf.points)) {
       const message = n.ok ? `分数 ${n.value.toString()} 不在 0 到 ${leaf.points.toString()} 之间` : numberProblem(n).message;
-      diagnostics.push(error(n.ok ? 'E_ABOVE_MAX' : 'E_NOT_A_NUMBER', whereOf(table, row, 'score'), `评分人「${rater}」对单位「${resolved.unit.name}」指标「${code}」的评分有误：${message}。`));
+      diagnostics.push(error(n.ok ? 'E_ABOVE_MAX' : 'E_NOT_A_NUMBER', whereOf(table, row, 'score'), `评分人「${rater}」对单位「${unit.name}」指标「${code}」的评分有误：${message}。`));
       continue;
     }
-    const byCode = data.get(resolved.unit) ?? new Map<string, Decimal[]>();
-    data.set(resolved.unit, byCode);
+    const byCode = data.get(unit) ?? new Map<string, Decimal[]>();
+    data.set(unit, byCode);
     byCode.set(code, [...(byCode.get(code) ?? []), n.value]);
   }
   for (const leaf of tree.leaves.filter((l) => l.method === 'raters' && l.params.trim)) {

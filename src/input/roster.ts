@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
@@ -87,4 +87,22 @@ export function resolveUnit(roster: Roster, written: string): Resolution {
   if (roster.excluded.has(name)) return { kind: 'excluded', name };
   const hint = didYouMean(name, roster.names.keys());
   return hint === undefined ? { kind: 'unknown', name } : { kind: 'unknown', name, hint };
+}
+
+/**
+ * The unit a row of a list sheet (扣分明细, 评议, 加减分, 一票否决) is about. An excluded unit's row
+ * is noted and skipped; a missing or unknown name is an error with the nearest roster names.
+ * `what` names the row's content in messages: 该扣分, 该评分 …
+ */
+export function unitOfRow(roster: Roster, written: string, where: Where, sheet: string, what: string, diagnostics: Diagnostic[]): Unit | undefined {
+  const resolved = resolveUnit(roster, written);
+  if (resolved.kind === 'unit') return resolved.unit;
+  if (resolved.kind === 'excluded') {
+    diagnostics.push(info('I_EXCLUDED_ROW', where, `单位「${resolved.name}」不参与评比，${what}未计入。`));
+    return undefined;
+  }
+  diagnostics.push(written.trim() === ''
+    ? error('E_EMPTY_CELL', where, `「${sheet}」表缺少单位名称。`, '请填写单位名称。')
+    : error('E_UNKNOWN_UNIT', where, `单位「${written.trim()}」不在单位名单中。`, resolved.hint ?? '请在「单位名单」中添加该单位，或改为名单中的名称。'));
+  return undefined;
 }

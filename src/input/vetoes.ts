@@ -5,7 +5,7 @@ import type { Unit } from '../engine/model.js';
 import type { Veto } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { readTable, text, whereOf, type ColumnSpec } from './table.js';
-import { resolveUnit, type Roster } from './roster.js';
+import { unitOfRow, type Roster } from './roster.js';
 
 type Col = 'unit' | 'item' | 'note';
 
@@ -33,15 +33,8 @@ export function readVetoes(sheet: RawSheet, vetoes: readonly Veto[], roster: Ros
     const written = text(table, row, 'unit');
     const itemText = normalizeName(text(table, row, 'item'));
     if (written === '' && itemText === '') continue;
-    const resolved = resolveUnit(roster, written);
-    if (resolved.kind === 'excluded') {
-      diagnostics.push(info('I_EXCLUDED_ROW', whereOf(table, row, 'unit'), `单位「${resolved.name}」不参与评比，该否决事项未计入。`));
-      continue;
-    }
-    if (resolved.kind === 'unknown') {
-      diagnostics.push(error('E_UNKNOWN_UNIT', whereOf(table, row, 'unit'), written === '' ? '一票否决表缺少单位名称。' : `单位「${written}」不在单位名单中。`, resolved.hint));
-      continue;
-    }
+    const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该否决事项', diagnostics);
+    if (!unit) continue;
     const veto = items.get(itemText);
     if (!veto) {
       diagnostics.push(error('E_UNKNOWN_VETO', whereOf(table, row, 'item'), `否决事项「${itemText}」不是方案中的一票否决事项。`,
@@ -50,11 +43,11 @@ export function readVetoes(sheet: RawSheet, vetoes: readonly Veto[], roster: Ros
     }
     const note = text(table, row, 'note');
     if (note === '') {
-      diagnostics.push(error('E_VETO_NOTE', whereOf(table, row, 'note'), `单位「${resolved.unit.name}」的否决事项「${veto.name}」没有填写说明。`, '请写明事实和依据（文件、通报等）。'));
+      diagnostics.push(error('E_VETO_NOTE', whereOf(table, row, 'note'), `单位「${unit.name}」的否决事项「${veto.name}」没有填写说明。`, '请写明事实和依据（文件、通报等）。'));
       continue;
     }
-    const list = out.get(resolved.unit) ?? [];
-    out.set(resolved.unit, list);
+    const list = out.get(unit) ?? [];
+    out.set(unit, list);
     list.push({ item: veto.name, effect: veto.effect, note, source: whereOf(table, row, 'item') });
   }
   return out;
