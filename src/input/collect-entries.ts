@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { appliesTo, type Indicator, type UnitEntries } from '../engine/model.js';
-import { isBlank, numberProblem, readNumber } from './cells.js';
+import { isBlank, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
 import { readLeafEntry } from './read-entry.js';

@@ -1,4 +1,4 @@
-import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { Deduction, IndicatorTree, Unit } from '../engine/model.js';

@@ -1,4 +1,3 @@
-import { D } from '../core/decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { IndicatorTree, Unit } from '../engine/model.js';

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { copySample, runCli, SAMPLES } from '../support/cli.js';
+import { copySample, runCli } from '../support/cli.js';
 import { dumpSheet } from '../support/workbook.js';
 
 
