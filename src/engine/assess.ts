@@ -1,12 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { D } from '../core/decimal.js';
-import type { VetoEntry } from '../input/vetoes.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
-import type { IndicatorTree, PartRule, Unit, UnitEntries } from './model.js';
+import type { IndicatorTree, PartRule, Unit, UnitEntries, VetoEntry } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 

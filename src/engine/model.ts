@@ -118,3 +118,11 @@ export interface PartRule {
 export function rootFor(tree: IndicatorTree, part: string, category: string): Indicator | undefined {
   return tree.roots.find((r) => nameOf(r) === part && appliesTo(r, category));
 }
+
+/** A 一票否决 item a unit falls under: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
+export interface VetoEntry {
+  item: string;
+  effect: 'ineligible' | 'fail';
+  note: string;
+  source: Where;
+}

@@ -1,7 +1,9 @@
-import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import type { Unit } from '../engine/model.js';
+import type { Unit, VetoEntry } from '../engine/model.js';
+
+export type { VetoEntry };
 import type { Veto } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { readTable, text, whereOf, type ColumnSpec } from './table.js';
@@ -14,13 +16,6 @@ const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'item', names: ['否决事项', '事项', '否决项目', '项目'], required: true },
   { key: 'note', names: ['说明', '原因', '情况说明', '依据'], required: true },
 ];
-
-export interface VetoEntry {
-  item: string;
-  effect: Veto['effect'];
-  note: string;
-  source: Where;
-}
 
 /** The 一票否决 sheet: each row a unit, the scheme's veto item it falls under, and what happened. */
 export function readVetoes(sheet: RawSheet, vetoes: readonly Veto[], roster: Roster, diagnostics: Diagnostic[]): Map<Unit, VetoEntry[]> {
