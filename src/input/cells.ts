@@ -6,7 +6,7 @@ import { isErrorValue, isFormulaWithoutResult, type CellValue } from '../io/raw-
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return new D(v).toSignificantDigits(15).toString();
+  if (typeof v === 'number') return excelNumber(v).toString();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isErrorValue(v)) return v.error;
@@ -43,7 +43,7 @@ export function readNumber(v: CellValue | undefined): NumberResult {
   if (isBlank(v)) return { ok: false, reason: 'blank', text: '' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false, reason: 'text', text: String(v) };
-    return { ok: true, value: new D(v).toSignificantDigits(15) };
+    return { ok: true, value: excelNumber(v) };
   }
   if (typeof v === 'string') {
     const folded = v.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/分$/, '');
@@ -55,6 +55,16 @@ export function readNumber(v: CellValue | undefined): NumberResult {
   if (v !== undefined && isErrorValue(v)) return { ok: false, reason: 'error', text: v.error };
   if (v !== undefined && isFormulaWithoutResult(v)) return { ok: false, reason: 'formula', text: `=${v.formula}` };
   return { ok: false, reason: 'text', text: cellText(v) };
+}
+
+/**
+ * A number as Excel shows it: at most 15 significant digits, so a cached 0.30000000000000004 is
+ * 0.3. Most cells are short already and need one Decimal, not two (a province has millions).
+ */
+export function excelNumber(v: number): Decimal {
+  const text = String(v);
+  const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  return digits.length <= 15 ? new D(text) : new D(v).toSignificantDigits(15);
 }
 
 /** Why a cell is not a number, in words a clerk understands. */

@@ -58,3 +58,10 @@ describe('readLeafEntry', () => {
     expect(read(leaf('direct', 5), { error: '#DIV/0!' }).codes).toEqual(['E_ERROR_CELL']);
   });
 });
+
+describe('excelNumber', () => {
+  it.each([[0.1 + 0.2, '0.3'], [85.5, '85.5'], [1e-7, '1e-7'], [123456789012345680, '123456789012346000'], [-2.135, '-2.135'], [0, '0']])('%s → %s', async (n, want) => {
+    const { excelNumber } = await import('../../src/input/cells.js');
+    expect(excelNumber(n).toString()).toBe(want);
+  });
+});

@@ -32,7 +32,8 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   }
   const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
-  const missing = (assembled.roster?.units ?? []).filter((u) => !assessment.results.some((r) => r.unit === u));
+  const scored = new Set(assessment.results.map((r) => r.unit));
+  const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
   if (missing.length > 0) throw new Error(`单位未进入计分结果：${missing.map((u) => u.name).join('、')}`);
   diagnostics.push(...assessment.diagnostics);
   const templatePath = scheme.notice.template
