@@ -53,9 +53,13 @@ export interface SheetStream {
   rows: AsyncIterable<{ number: number; values: unknown[] }>;
 }
 
+/** A zip file that holds no Excel workbook (xl/workbook.xml): another program's archive. */
+export class NotWorkbookError extends Error {}
+
 /** The sheets of an .xlsx in workbook order, each with its rows as a stream. Throws on a broken file. */
 export async function* readSheetStreams(file: string): AsyncGenerator<SheetStream> {
   const zip = await JSZip.loadAsync(await readFile(file));
+  if (!zip.file('xl/workbook.xml')) throw new NotWorkbookError(file);
   const Reader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => Parser;
   const parser = new Reader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   await parser._parseRels!(textOf(zip, 'xl/_rels/workbook.xml.rels'));

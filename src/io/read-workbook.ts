@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readSheetStreams } from './exceljs.js';
+import { NotWorkbookError, readSheetStreams } from './exceljs.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
@@ -77,6 +77,9 @@ export async function readXlsx(file: string): Promise<RawSheet[]> {
       sheets.push({ file: display, name: sheet.name, rows });
     }
   } catch (e) {
+    if (e instanceof NotWorkbookError) {
+      fail(display, 'E_NOT_WORKBOOK', `「${file}」是压缩文件，但不是 Excel 工作簿（里面没有工作表）。`, '请确认选对了文件；若是 WPS 或其他软件导出的，请在 Excel 或 WPS 中另存为「Excel 工作簿（*.xlsx）」。');
+    }
     fail(display, 'E_CORRUPT_XLSX', `无法读取工作簿「${file}」：文件已损坏或不是有效的 .xlsx。`,
       `请在 Excel 或 WPS 中打开并重新保存。（${(e as Error).message}）`);
   }

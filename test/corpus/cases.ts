@@ -1,0 +1,160 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { SAMPLES } from '../support/cli.js';
+import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
+
+/** One bad input: how to make it in a folder, the command to run, and what must come out. */
+export interface BadCase {
+  name: string;
+  make: (dir: string) => Promise<string[]>;
+  code: string;
+  exit: number;
+  /** The message must name this (a cell, a sheet, a line). */
+  names?: string;
+}
+
+const SAMPLE = path.join(SAMPLES, 'guannan-2009', 'annual.xlsx');
+
+/** The 灌南 sample with one change. */
+function sample(edit: (wb: ExcelJS.Workbook) => void, command: string[] = []): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const file = path.join(dir, 'bad.xlsx');
+    await editWorkbook(SAMPLE, file, edit);
+    return [...command, file];
+  };
+}
+
+function scoreCell(unit: string, column: RegExp, value: ExcelJS.CellValue) {
+  return (wb: ExcelJS.Workbook): void => {
+    const ws = wb.getWorksheet('得分表')!;
+    rowOf(ws, unit).getCell(columnOf(ws, column)).value = value;
+  };
+}
+
+function schemeLine(from: string, to: string) {
+  return (wb: ExcelJS.Workbook): void => {
+    wb.getWorksheet('方案')!.eachRow((row) => {
+      const cell = row.getCell(1);
+      if (cell.text.includes(from)) cell.value = cell.text.replace(from, to);
+    });
+  };
+}
+
+function file(name: string, content: string | Buffer): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const target = path.join(dir, name);
+    writeFileSync(target, content);
+    return [target];
+  };
+}
+
+async function zip(dir: string, name: string, entries: Record<string, string>): Promise<string[]> {
+  const z = new JSZip();
+  for (const [p, text] of Object.entries(entries)) z.file(p, text);
+  const target = path.join(dir, name);
+  writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return [target];
+}
+
+const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+
+/** A minimal valid book: scheme, indicators, roster, scores; `edit` changes the rows. */
+function book(edit: (s: Record<string, Rows | string>) => void): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const sheets: Record<string, Rows | string> = {
+      方案: 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n',
+      指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 60], ['B', '乙', 40]],
+      单位名单: [['单位名称', '类别'], ['一镇', '乡镇'], ['二镇', '乡镇']],
+      得分表: [['单位名称', 'A', 'B'], ['一镇', 50, 30], ['二镇', 40, 20]],
+    };
+    edit(sheets);
+    return [await writeBook(path.join(dir, 'book.xlsx'), sheets)];
+  };
+}
+
+export const CASES: BadCase[] = [
+  // Files that are not workbooks
+  { name: 'a missing file', make: async (d) => [path.join(d, 'nope.xlsx')], code: 'E_FILE_NOT_FOUND', exit: 3 },
+  { name: 'a directory', make: async (d) => { mkdirSync(path.join(d, 'folder.xlsx')); return [path.join(d, 'folder.xlsx')]; }, code: 'E_IS_DIRECTORY', exit: 3 },
+  { name: 'an empty file', make: file('empty.xlsx', ''), code: 'E_EMPTY_FILE', exit: 3 },
+  { name: 'an old .xls', make: file('old.xls', OLE), code: 'E_OLD_XLS', exit: 3 },
+  { name: 'a WPS .et', make: file('table.et', OLE), code: 'E_OLD_XLS', exit: 3 },
+  { name: 'an encrypted workbook (OLE container)', make: file('secret.xlsx', OLE), code: 'E_OLD_XLS', exit: 3 },
+  { name: 'a CSV renamed .xlsx', make: file('scores.xlsx', '单位名称,A\n一镇,50\n'), code: 'E_NOT_XLSX', exit: 3 },
+  { name: 'a PDF renamed .xlsx', make: file('report.xlsx', '%PDF-1.4\n'), code: 'E_NOT_XLSX', exit: 3 },
+  { name: 'a truncated zip', make: async (d) => { const [f] = await zip(d, 'cut.xlsx', { 'xl/workbook.xml': 'x'.repeat(5000) }); const b = (await import('node:fs')).readFileSync(f!); writeFileSync(f!, b.subarray(0, 60)); return [f!]; }, code: 'E_CORRUPT_XLSX', exit: 3 },
+  { name: 'a corrupt zip', make: file('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), code: 'E_CORRUPT_XLSX', exit: 3 },
+  { name: 'a zip that is not a workbook', make: (d) => zip(d, 'photos.xlsx', { 'a.txt': 'hello', 'b/c.txt': 'world' }), code: 'E_NOT_WORKBOOK', exit: 3 },
+  { name: 'a workbook with zero sheets', make: (d) => zip(d, 'none.xlsx', {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+    'xl/workbook.xml': '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+  }), code: 'E_NO_SHEETS', exit: 3 },
+
+  // Sheets and columns
+  { name: 'no 方案 sheet', make: sample((wb) => wb.removeWorksheet(wb.getWorksheet('方案')!.id)), code: 'E_MISSING_SHEET', exit: 1, names: '方案' },
+  { name: 'no 单位名单 sheet', make: sample((wb) => wb.removeWorksheet(wb.getWorksheet('单位名单')!.id)), code: 'E_MISSING_SHEET', exit: 1, names: '单位名单' },
+  { name: 'no 得分表 sheet', make: sample((wb) => wb.removeWorksheet(wb.getWorksheet('得分表')!.id)), code: 'E_MISSING_SHEET', exit: 1, names: '得分表' },
+  { name: 'no 指标体系 sheet', make: sample((wb) => wb.removeWorksheet(wb.getWorksheet('指标体系')!.id)), code: 'E_MISSING_SHEET', exit: 1, names: '指标体系' },
+  { name: 'no 单位名称 column in 得分表', make: sample((wb) => { wb.getWorksheet('得分表')!.getCell('A2').value = '名字'; }), code: 'E_HEADER_NOT_FOUND', exit: 1, names: '得分表' },
+  { name: 'no 分值 column in 指标体系', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('E1').value = '权'; }), code: 'E_HEADER_NOT_FOUND', exit: 1, names: '指标体系' },
+  { name: 'a missing leaf column', make: sample((wb) => wb.getWorksheet('得分表')!.spliceColumns(3, 1)), code: 'E_MISSING_COLUMN', exit: 1, names: 'A1' },
+  { name: 'a leaf column twice', make: sample((wb) => { wb.getWorksheet('得分表')!.getCell('D2').value = 'A1'; }), code: 'E_DUPLICATE_COLUMN', exit: 1, names: '得分表!D2' },
+  { name: 'a unit twice in the roster', make: sample((wb) => wb.getWorksheet('单位名单')!.addRow(['新安镇', '乡镇'])), code: 'E_ROSTER_DUPLICATE', exit: 1, names: '单位名单!A45' },
+  { name: 'a unit in two categories', make: sample((wb) => wb.getWorksheet('单位名单')!.addRow(['新安镇', '部门'])), code: 'E_ROSTER_TWO_CATEGORIES', exit: 1, names: '单位名单!A45' },
+  { name: 'a unit with two score rows', make: sample((wb) => wb.getWorksheet('得分表')!.addRow(['新安镇', '乡镇', 1, 1, 1, 1, 1, 1, 1, 1, 40, 1])), code: 'E_DUPLICATE_UNIT_ROW', exit: 1, names: '得分表!A46' },
+  { name: 'an unknown unit', make: sample(scoreCell('田楼乡', /^单位名称/, '天楼乡')), code: 'E_UNKNOWN_UNIT', exit: 1, names: '田楼乡' },
+  { name: 'a unit of an unknown category', make: sample((wb) => { wb.getWorksheet('单位名单')!.getCell('B2').value = '街道'; }), code: 'E_ROSTER_CATEGORY', exit: 1, names: '单位名单!B2' },
+  { name: 'a roster row without category', make: sample((wb) => { wb.getWorksheet('单位名单')!.getCell('B2').value = null; }), code: 'E_ROSTER_NO_CATEGORY', exit: 1, names: '单位名单!B2' },
+  { name: 'a score row without unit', make: sample((wb) => { wb.getWorksheet('得分表')!.getCell('A3').value = null; }), code: 'E_ROW_NO_UNIT', exit: 1, names: '得分表!A3' },
+  { name: 'a category that disagrees with the roster', make: sample((wb) => { wb.getWorksheet('得分表')!.getCell('B3').value = '部门'; }), code: 'E_CATEGORY_MISMATCH', exit: 1, names: '得分表!B3' },
+
+  // Indicator system
+  { name: 'duplicate indicator codes', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('A4').value = 'A1'; }), code: 'E_INDICATOR_DUP_CODE', exit: 1, names: '指标体系!A4' },
+  { name: 'points that do not add up', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('E3').value = 6; }), code: 'E_POINTS_CHILDREN', exit: 1, names: '指标体系!A2' },
+  { name: 'parts that do not add up to full marks', make: sample((wb) => { const ws = wb.getWorksheet('指标体系')!; ws.getCell('E2').value = 25; ws.getCell('E3').value = 10; }), code: 'E_POINTS_TOTAL', exit: 1 },
+  { name: 'an unknown scoring method', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('F3').value = '打星'; }), code: 'E_INDICATOR_METHOD', exit: 1, names: '指标体系!F3' },
+  { name: 'a bad method parameter', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('G3').value = '目标值=100'; }), code: 'E_INDICATOR_PARAM', exit: 1, names: '指标体系!G3' },
+  { name: 'points that are text', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('E3').value = '五分'; }), code: 'E_INDICATOR_POINTS', exit: 1, names: '指标体系!E3' },
+  { name: 'a leaf without code', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('A3').value = null; }), code: 'E_INDICATOR_NO_CODE', exit: 1 },
+
+  // Scheme
+  { name: 'a YAML syntax error', make: sample(schemeLine('categories: [乡镇, 园区, 部门]', 'categories: [乡镇, 园区, 部门')), code: 'E_SCHEME_YAML', exit: 2, names: '方案!A' },
+  { name: 'a tab in the YAML indentation', make: sample(schemeLine('    atLeast: 80', '\tatLeast: 80')), code: 'E_SCHEME_YAML', exit: 2 },
+  { name: 'an unknown scheme key', make: sample(schemeLine('fullMarks: 100', 'fullMark: 100')), code: 'E_SCHEME_UNKNOWN_KEY', exit: 2, names: 'fullMarks' },
+  { name: 'a wrong type in the scheme', make: sample(schemeLine('fullMarks: 100', 'fullMarks: 一百')), code: 'E_SCHEME_VALUE', exit: 2, names: 'fullMarks' },
+  { name: 'an empty scheme', make: sample((wb) => wb.getWorksheet('方案')!.eachRow((r) => (r.getCell(1).value = null))), code: 'E_SCHEME_EMPTY', exit: 2 },
+  { name: 'bands out of order (overlapping)', make: sample(schemeLine('atLeast: 60', 'atLeast: 85')), code: 'E_SCHEME_BAND_ORDER', exit: 2 },
+  { name: 'a band without a declared boundary', make: sample(schemeLine('    atLeast: 60', '    label: 达标单位')), code: 'E_SCHEME_BAND_BOUND', exit: 2 },
+  { name: 'a boundary above full marks', make: sample(schemeLine('atLeast: 80', 'atLeast: 180')), code: 'E_SCHEME_BAND_RANGE', exit: 2 },
+  { name: 'a quota over 100%', make: sample(schemeLine('    atLeast: 80', '    atLeast: 80\n    quota: {percent: 120, rounding: up}')), code: 'E_SCHEME_VALUE', exit: 2 },
+  { name: 'a percentage quota without rounding', make: sample(schemeLine('    atLeast: 80', '    atLeast: 80\n    quota: {percent: 25}')), code: 'E_SCHEME_VALUE', exit: 2 },
+  { name: 'duplicate categories', make: sample(schemeLine('[乡镇, 园区, 部门]', '[乡镇, 园区, 乡镇]')), code: 'E_SCHEME_DUP_CATEGORY', exit: 2 },
+  { name: 'a --scheme file that does not exist', make: async (d) => [SAMPLE, '--scheme', path.join(d, 'none.yaml'), '-o', d], code: 'E_FILE_NOT_FOUND', exit: 3 },
+
+  // Cells
+  { name: 'a negative score', make: sample(scoreCell('新安镇', /^A1/, -1)), code: 'E_NEGATIVE', exit: 1, names: '得分表!C3' },
+  { name: 'a score above its maximum', make: sample(scoreCell('新安镇', /^A1/, 6)), code: 'E_ABOVE_MAX', exit: 1, names: '得分表!C3' },
+  { name: 'a huge number', make: sample(scoreCell('新安镇', /^A1/, 1e300)), code: 'E_ABOVE_MAX', exit: 1, names: '得分表!C3' },
+  { name: 'NaN as text', make: sample(scoreCell('新安镇', /^A1/, 'NaN')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!C3' },
+  { name: 'Infinity as text', make: sample(scoreCell('新安镇', /^A1/, 'Infinity')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!C3' },
+  { name: 'a dash for no score', make: sample(scoreCell('新安镇', /^A1/, '—')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!C3' },
+  { name: 'an empty required cell', make: sample(scoreCell('新安镇', /^A1/, null)), code: 'E_EMPTY_CELL', exit: 1, names: '得分表!C3' },
+  { name: 'a date where a number belongs', make: sample(scoreCell('新安镇', /^A1/, new Date(Date.UTC(2009, 4, 4)))), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!C3' },
+  { name: 'a boolean where a number belongs', make: sample(scoreCell('新安镇', /^A1/, true)), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!C3' },
+  { name: 'an error cell', make: sample(scoreCell('新安镇', /^A1/, { error: '#DIV/0!' } as ExcelJS.CellErrorValue)), code: 'E_ERROR_CELL', exit: 1, names: '得分表!C3' },
+  { name: 'a formula without a cached result', make: sample(scoreCell('新安镇', /^A1/, { formula: 'D3/2' } as ExcelJS.CellFormulaValue)), code: 'E_FORMULA_NO_RESULT', exit: 1, names: '得分表!C3' },
+  { name: 'a deduction without reason', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('D2').value = null; }), code: 'E_DEDUCTION_REASON', exit: 1, names: '扣分明细!D2' },
+  { name: 'a negative deduction', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('C2').value = -1; }), code: 'E_DEDUCTION_SIGN', exit: 1, names: '扣分明细!C2' },
+  { name: 'a deduction on a direct indicator', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('B2').value = 'A1'; }), code: 'E_DEDUCTION_CODE', exit: 1, names: '扣分明细!B2' },
+  { name: 'a zero target', make: sample((wb) => { wb.getWorksheet('目标值')!.getCell('B3').value = 0; }), code: 'E_BAD_TARGET', exit: 1, names: '目标值!B3' },
+  { name: 'a score entered for a deduct indicator', make: sample((wb) => { const ws = wb.getWorksheet('得分表')!; ws.getCell('M2').value = 'D1'; ws.getCell('M3').value = 15; }), code: 'E_NOT_IN_SCORES', exit: 1, names: '得分表!M3' },
+  { name: 'a minimal book with text in a score', make: book((s) => { (s['得分表'] as Rows)[1]![1] = '优'; }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_MISSING_UNIT_ROW', exit: 1, names: '一镇' },
+
+  // Usage
+  { name: 'an unknown option', make: async () => ['--bogus'], code: '用法错误', exit: 2 },
+  { name: 'check without a workbook', make: async () => ['check'], code: '用法错误', exit: 2 },
+];

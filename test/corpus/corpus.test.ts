@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { runCli, tempDir } from '../support/cli.js';
+import { CASES } from './cases.js';
+
+/** Every file below `dir` with its hash: what must be the same after a failed run. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(path.relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('the bad-input corpus', () => {
+  it('has at least 60 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const dir = tempDir();
+    const args = await c.make(dir);
+    const before = snapshot(dir);
+    const run = await runCli(args);
+    expect({ exit: run.code, hasCode: run.stderr.includes(c.code) }).toEqual({ exit: c.exit, hasCode: true });
+    if (c.names) expect(run.stderr).toContain(c.names);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stderr).not.toContain('E_INTERNAL');
+    // Nothing written, nothing changed: not a partial output, not a temporary file.
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
