@@ -23,16 +23,30 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/**
+ * Messages quote cells in 「…」; a quoted text longer than a name (a 1 MB cell) is shortened
+ * here, once for every message, so that no report is flooded by one cell.
+ */
+function bounded(text: string): string {
+  return text.replace(/「([^」]{61,})」/g, (_, quoted: string) => `「${brief(quoted)}」`);
+}
+
+function make(code: string, severity: Severity, where: Where, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { code, severity, where, message: bounded(message) };
+  if (hint !== undefined) d.hint = bounded(hint);
+  return d;
+}
+
 export function error(code: string, where: Where, message: string, hint?: string): Diagnostic {
-  return hint === undefined ? { code, severity: 'error', where, message } : { code, severity: 'error', where, message, hint };
+  return make(code, 'error', where, message, hint);
 }
 
 export function warning(code: string, where: Where, message: string, hint?: string): Diagnostic {
-  return hint === undefined ? { code, severity: 'warning', where, message } : { code, severity: 'warning', where, message, hint };
+  return make(code, 'warning', where, message, hint);
 }
 
 export function info(code: string, where: Where, message: string): Diagnostic {
-  return { code, severity: 'info', where, message };
+  return make(code, 'info', where, message);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -56,3 +70,9 @@ export function formatWhere(where: Where): string {
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** A cell's text as quoted in a message: at most `max` characters, the rest counted, never a megabyte. */
+export function brief(text: string, max = 40): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…（共 ${chars.length} 字）`;
+}

@@ -19,6 +19,8 @@ export function editDistance(a: string, b: string): number {
  * (about a third of the length), and those that contain or are contained in it ("中行" / "中国银行").
  */
 export function nearest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  // A name this long is no typo of a short one, and comparing it would cost its length times each candidate's.
+  if (name.length > 200) return [];
   const scored: { c: string; d: number }[] = [];
   const len = [...name].length;
   for (const c of candidates) {

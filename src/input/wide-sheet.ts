@@ -14,6 +14,9 @@ const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'seq', names: ['序号', '排序', '编号'], required: false },
 ];
 
+/** Unknown columns reported one by one; the rest are counted in one line. */
+const SHOWN_UNKNOWN = 10;
+
 export interface Cell {
   value: CellValue;
   where: Where;
@@ -50,12 +53,16 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
   if (!table) return data;
   const codes = new Map<number, string>();
   const seenCodes = new Map<string, number>();
+  const unknown: string[] = [];
   for (const [i, header] of table.others) {
     const code = headerCode(header, tree);
     const where = at(table, table.headerRow, i);
     if (code === undefined) {
-      diagnostics.push(warning('W_UNKNOWN_COLUMN', where, `列「${header}」不是指标体系中的末级指标编码，该列未参与计分。`,
-        didYouMean(normalizeName(header), tree.byCode.keys()) ?? '表头应为末级指标的编码，例如 A1。'));
+      unknown.push(where.cell!);
+      if (unknown.length <= SHOWN_UNKNOWN) {
+        diagnostics.push(warning('W_UNKNOWN_COLUMN', where, `列「${header}」不是指标体系中的末级指标编码，该列未参与计分。`,
+          didYouMean(normalizeName(header), tree.byCode.keys()) ?? '表头应为末级指标的编码，例如 A1。'));
+      }
     } else if (seenCodes.has(code)) {
       diagnostics.push(error('E_DUPLICATE_COLUMN', where, `指标「${code}」在表头中出现了两次。`, '请删除重复的列。'));
     } else if (tree.byCode.get(code)!.children.length > 0) {
@@ -68,6 +75,10 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
       seenCodes.set(code, i);
       data.codes.add(code);
     }
+  }
+  if (unknown.length > SHOWN_UNKNOWN) {
+    diagnostics.push(warning('W_UNKNOWN_COLUMNS', { file: sheet.file, sheet: sheet.name }, `另有 ${unknown.length - SHOWN_UNKNOWN} 列（${unknown[SHOWN_UNKNOWN]} 至 ${unknown.at(-1)}）也不是指标编码，均未参与计分。`,
+      '请删除多余的列；表头只应有单位名称、类别和末级指标编码。'));
   }
   const rowOf = new Map<Unit, number>();
   for (const row of table.rows) {

@@ -24,9 +24,19 @@ type Parser = Record<string, (...args: unknown[]) => unknown> & {
   workbookRels?: { Id: string; Target: string; Type?: string }[];
 };
 
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/** A part of the zip inflates past the limit: a zip bomb, or a sheet no office produces. */
+export class PartTooLargeError extends Error {
+  constructor(readonly part: string, readonly limit: number) {
+    super(part);
+  }
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, part = '', limit = Infinity): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
+  let bytes = 0;
   for await (const chunk of chunks) {
+    bytes += chunk.length;
+    if (bytes > limit) throw new PartTooLargeError(part, limit);
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (text !== '') yield text;
   }
@@ -34,14 +44,21 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest !== '') yield rest;
 }
 
-/** An entry's content as a Node stream of UTF-8 text, the shape exceljs's parsers read. */
-function textOf(zip: JSZip, path: string): Readable {
+/** An entry's content as a Node stream of UTF-8 text, the shape exceljs's parsers read; at most `limit` bytes. */
+function textOf(zip: JSZip, path: string, limit: number): Readable {
   const file = zip.file(path);
   if (!file) throw new Error(`缺少 ${path}`);
   // JSZip's stream is an old readable-stream without async iteration: pass it through Node's.
   const inflated = file.nodeStream('nodebuffer').pipe(new PassThrough());
-  return Readable.from(decodeUtf8(inflated));
+  return Readable.from(decodeUtf8(inflated, path, limit));
 }
+
+export interface ReadLimits {
+  /** Most bytes one part of the zip (a sheet's XML) may inflate to. */
+  maxPartBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 512 * 1024 * 1024 };
 
 /** A sheet's part path from its relationship target: "worksheets/sheet1.xml" or "/xl/worksheets/x.xml". */
 function partPath(target: string): string {
@@ -57,21 +74,22 @@ export interface SheetStream {
 export class NotWorkbookError extends Error {}
 
 /** The sheets of an .xlsx in workbook order, each with its rows as a stream. Throws on a broken file. */
-export async function* readSheetStreams(file: string): AsyncGenerator<SheetStream> {
+export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<SheetStream> {
+  const textOf_ = (path: string): Readable => textOf(zip, path, limits.maxPartBytes);
   const zip = await JSZip.loadAsync(await readFile(file));
   if (!zip.file('xl/workbook.xml')) throw new NotWorkbookError(file);
   const Reader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => Parser;
   const parser = new Reader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  await parser._parseRels!(textOf(zip, 'xl/_rels/workbook.xml.rels'));
-  await parser._parseWorkbook!(textOf(zip, 'xl/workbook.xml'));
+  await parser._parseRels!(textOf_('xl/_rels/workbook.xml.rels'));
+  await parser._parseWorkbook!(textOf_('xl/workbook.xml'));
   if (zip.file('xl/sharedStrings.xml')) {
-    for await (const _ of parser._parseSharedStrings!(textOf(zip, 'xl/sharedStrings.xml')) as AsyncIterable<unknown>) void _;
+    for await (const _ of parser._parseSharedStrings!(textOf_('xl/sharedStrings.xml')) as AsyncIterable<unknown>) void _;
   }
-  if (zip.file('xl/styles.xml')) await parser._parseStyles!(textOf(zip, 'xl/styles.xml'));
+  if (zip.file('xl/styles.xml')) await parser._parseStyles!(textOf_('xl/styles.xml'));
   for (const [index, sheet] of (parser.model?.sheets ?? []).entries()) {
     const rel = parser.workbookRels?.find((r) => r.Id === sheet.rId);
     if (!rel) continue;
-    const events = parser._parseWorksheet!(textOf(zip, partPath(rel.Target)), String(index + 1)) as Iterable<{ value: { name: string } }>;
+    const events = parser._parseWorksheet!(textOf_(partPath(rel.Target)), String(index + 1)) as Iterable<{ value: { name: string } }>;
     for (const { value: reader } of events) {
       reader.name = sheet.name;
       yield { name: sheet.name, rows: reader as unknown as AsyncIterable<{ number: number; values: unknown[] }> };

@@ -5,10 +5,11 @@ import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { RawSheet } from './raw-sheet.js';
 import { readXlsx } from './read-workbook.js';
+import type { ReadLimits } from './exceljs.js';
 
-export async function readWorkbooks(files: readonly string[]): Promise<RawSheet[]> {
+export async function readWorkbooks(files: readonly string[], limits?: ReadLimits): Promise<RawSheet[]> {
   const sheets: RawSheet[] = [];
-  for (const file of files) sheets.push(...(await readXlsx(file)));
+  for (const file of files) sheets.push(...(await readXlsx(file, limits)));
   return sheets;
 }
 

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { NotWorkbookError, readSheetStreams } from './exceljs.js';
+import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits } from './exceljs.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
@@ -55,7 +55,7 @@ export function plainValue(v: unknown): CellValue {
  * Reads every sheet of an .xlsx, streaming each sheet's rows (see readSheetStreams) into plain
  * values. Merged ranges come back with their value in the master cell only.
  */
-export async function readXlsx(file: string): Promise<RawSheet[]> {
+export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<RawSheet[]> {
   const head = await sniff(file);
   const display = file;
   if (startsWith(head, OLE_MAGIC)) {
@@ -68,7 +68,7 @@ export async function readXlsx(file: string): Promise<RawSheet[]> {
   }
   const sheets: RawSheet[] = [];
   try {
-    for await (const sheet of readSheetStreams(file)) {
+    for await (const sheet of readSheetStreams(file, limits)) {
       const rows: RawRow[] = [];
       for await (const row of sheet.rows) {
         const values = readRowValues(row.values);
@@ -77,6 +77,14 @@ export async function readXlsx(file: string): Promise<RawSheet[]> {
       sheets.push({ file: display, name: sheet.name, rows });
     }
   } catch (e) {
+    if (e instanceof PartTooLargeError) {
+      fail(display, 'E_SHEET_TOO_LARGE', `工作簿「${file}」中的「${e.part}」解压后超过 ${Math.round(e.limit / 1024 / 1024)} MB，已停止读取。`,
+        '文件可能已损坏或被恶意构造；若确是正常的大表，请拆分后分别提交，或设置环境变量 SCORE_MAX_SHEET_MB 提高上限。');
+    }
+    if (/Out of bounds|Excel supports columns/i.test((e as Error).message)) {
+      fail(display, 'E_TOO_MANY_COLUMNS', `工作簿「${file}」的某个工作表超过了 Excel 的列数上限（16384 列，即 XFD 列），无法读取。`,
+        '该文件不是 Excel 或 WPS 保存的；请在 Excel 或 WPS 中打开，删除多余的列后另存为 .xlsx。');
+    }
     if (e instanceof NotWorkbookError) {
       fail(display, 'E_NOT_WORKBOOK', `「${file}」是压缩文件，但不是 Excel 工作簿（里面没有工作表）。`, '请确认选对了文件；若是 WPS 或其他软件导出的，请在 Excel 或 WPS 中另存为「Excel 工作簿（*.xlsx）」。');
     }

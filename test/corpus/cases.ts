@@ -13,6 +13,7 @@ export interface BadCase {
   exit: number;
   /** The message must name this (a cell, a sheet, a line). */
   names?: string;
+  env?: Record<string, string>;
 }
 
 const SAMPLE = path.join(SAMPLES, 'guannan-2009', 'annual.xlsx');
@@ -57,6 +58,19 @@ async function zip(dir: string, name: string, entries: Record<string, string>): 
   writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return [target];
 }
+
+/** Replaces one part of a built workbook's zip (to make sheets no spreadsheet program would write). */
+async function patchZip(target: string, part: string, content: string | Buffer): Promise<void> {
+  const fs = await import('node:fs');
+  const z = await JSZip.loadAsync(fs.readFileSync(target));
+  z.file(part, content);
+  fs.writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The 得分表 part of a `book()` workbook (sheets in order: 方案, 指标体系, 单位名单, 得分表). */
+const SCORES_PART = 'xl/worksheets/sheet4.xml';
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
 
@@ -153,6 +167,34 @@ export const CASES: BadCase[] = [
   { name: 'a score entered for a deduct indicator', make: sample((wb) => { const ws = wb.getWorksheet('得分表')!; ws.getCell('M2').value = 'D1'; ws.getCell('M3').value = 15; }), code: 'E_NOT_IN_SCORES', exit: 1, names: '得分表!M3' },
   { name: 'a minimal book with text in a score', make: book((s) => { (s['得分表'] as Rows)[1]![1] = '优'; }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
   { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_MISSING_UNIT_ROW', exit: 1, names: '一镇' },
+
+  // Sizes no office produces
+  { name: 'a 1 MB cell', make: book((s) => { (s['得分表'] as Rows)[1]![0] = '县'.repeat(1024 * 1024); }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '共 1048576 字' },
+  ...[20000, 16000].map((columns): BadCase => ({
+    name: `a row of ${columns} columns${columns > 16384 ? ' (more than Excel allows)' : ''}`,
+    make: async (d) => {
+      const [f] = await book(() => undefined)(d);
+      const letters = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
+      const header = [inline('A1', '单位名称'), inline('B1', 'A'), inline('C1', 'B'), ...Array.from({ length: columns - 3 }, (_, i) => inline(`${letters(i + 3)}1`, `X${i}`))];
+      const body = ['一镇', '二镇'].map((u, k) => `<row r="${k + 2}">${inline(`A${k + 2}`, u)}<c r="B${k + 2}"><v>40</v></c><c r="C${k + 2}"><v>20</v></c></row>`);
+      await patchZip(f!, SCORES_PART, `${SHEET_HEAD}<row r="1">${header.join('')}</row>${body.join('')}</sheetData></worksheet>`);
+      return ['check', f!];
+    },
+    ...(columns > 16384 ? { code: 'E_TOO_MANY_COLUMNS', exit: 3 } : { code: 'W_UNKNOWN_COLUMNS', exit: 0, names: `另有 ${columns - 13} 列` }),
+  })),
+  { name: 'a zip bomb (a small file whose sheet inflates past the limit)', env: { SCORE_MAX_SHEET_MB: '4' }, make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    await patchZip(f!, SCORES_PART, `${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(16 * 1024 * 1024))}</row></sheetData></worksheet>`);
+    return [f!];
+  }, code: 'E_SHEET_TOO_LARGE', exit: 3, names: 'xl/worksheets/sheet4.xml' },
+  { name: 'a sheet of a million empty styled rows', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    const rows = [`<row r="1">${inline('A1', '单位名称')}${inline('B1', 'A')}${inline('C1', 'B')}</row>`,
+      `<row r="2">${inline('A2', '一镇')}<c r="B2"><v>50</v></c><c r="C2"><v>30</v></c></row>`];
+    for (let r = 3; r <= 1_000_002; r++) rows.push(`<row r="${r}" s="0" customFormat="1"/>`);
+    await patchZip(f!, SCORES_PART, `${SHEET_HEAD}${rows.join('')}</sheetData></worksheet>`);
+    return ['check', f!];
+  }, code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
 
   // Usage
   { name: 'an unknown option', make: async () => ['--bogus'], code: '用法错误', exit: 2 },

@@ -2,7 +2,7 @@ import { formatWhere, hasErrors } from '../../core/diagnostic.js';
 import type { ExitCode } from '../../core/errors.js';
 import { assess } from '../../engine/assess.js';
 import { colours, type Context } from '../context.js';
-import { exitCodeFor, loadInputs, type LoadOptions } from '../load.js';
+import { exitCodeFor, limitsFrom, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface CheckOptions extends LoadOptions {
@@ -12,7 +12,8 @@ export interface CheckOptions extends LoadOptions {
 
 /** `score check <workbook…>`: every problem at once, nothing written. */
 export async function runCheck(files: string[], options: CheckOptions, ctx: Context): Promise<ExitCode> {
-  const assembled = await loadInputs(files, options);
+  const limits = limitsFrom(ctx.env);
+  const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
   if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
     diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak }).diagnostics);

@@ -11,7 +11,7 @@ import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../.
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
-import { exitCodeFor, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -22,7 +22,8 @@ export interface ScoreOptions extends LoadOptions {
 /** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
-  const assembled = await loadInputs(files, options);
+  const limits = limitsFrom(ctx.env);
+  const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
   const { scheme, tree } = assembled;
   if (hasErrors(diagnostics) || !scheme || !tree) {
