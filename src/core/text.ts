@@ -4,3 +4,12 @@ export function displayWidth(text: string): number {
   for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
+
+/**
+ * A name as it goes into plain text a clerk may paste into a spreadsheet: one starting with = + - @
+ * would be read as a formula there (CSV/formula injection), so it gets a leading apostrophe, which
+ * Excel and WPS treat as "this is text".
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}

@@ -1,3 +1,4 @@
+import { neutralise } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { allBands, bandLabel, chineseOrdinal } from './wording.js';
 
@@ -91,7 +92,7 @@ export function appendixText(sections: readonly AppendixSection[]): string {
     lines.push(s.heading);
     for (const c of s.categories) {
       if (c.units.length === 0) continue;
-      lines.push(`  ${c.category}（${c.units.length}个）：${c.units.map((u, i) => `${i + 1}、${u}`).join('  ')}`);
+      lines.push(`  ${c.category}（${c.units.length}个）：${c.units.map((u, i) => `${i + 1}、${neutralise(u)}`).join('  ')}`);
     }
   }
   return lines.join('\n');

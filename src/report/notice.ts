@@ -1,4 +1,5 @@
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { neutralise } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { appendixSections, appendixText } from './appendix.js';
 import { allBands, appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
@@ -26,7 +27,7 @@ export function noticeValues(a: Assessment): Map<string, string> {
   for (const band of allBands(scheme)) {
     // Bands in the text follow the appendix: category order, then rank (001).
     const members = scheme.categories.flatMap((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c));
-    const names = members.map((m) => m.unit.shortName).join('、');
+    const names = members.map((m) => neutralise(m.unit.shortName)).join('、');
     values.set(`等次.${band.name}.数量`, String(members.length));
     values.set(`等次.${band.name}.名单`, names);
     if (members.length > 0) sentences.push(`${bandLabel(scheme, band)}${members.length}个：${names}`);
@@ -35,14 +36,14 @@ export function noticeValues(a: Assessment): Map<string, string> {
   values.set('荣誉情况', listed(scheme.honours.map((h) => [h.name, a.results.filter((r) => r.honour === h.name)])));
   values.set('标记情况', listed(scheme.flags.map((f) => [f.name, a.results.filter((r) => r.flags.includes(f.name))])));
   const pending = a.results.filter((r) => r.pending || r.honourPending || r.flagsPending.length > 0);
-  values.set('待定情况', pending.length > 0 ? `${pending.map((r) => r.unit.shortName).join('、')}因并列待研究决定。` : '');
+  values.set('待定情况', pending.length > 0 ? `${pending.map((r) => neutralise(r.unit.shortName)).join('、')}因并列待研究决定。` : '');
   values.set('附件正文', appendixText(appendixSections(a)));
   return values;
 }
 
 /** "一等奖1个：甲；二等奖2个：乙、丙。" — empty when nobody has any. */
 function listed(groups: [string, UnitResult[]][]): string {
-  const parts = groups.filter(([, units]) => units.length > 0).map(([name, units]) => `${name}${units.length}个：${units.map((u) => u.unit.shortName).join('、')}`);
+  const parts = groups.filter(([, units]) => units.length > 0).map(([name, units]) => `${name}${units.length}个：${units.map((u) => neutralise(u.unit.shortName)).join('、')}`);
   return parts.length > 0 ? `${parts.join('；')}。` : '';
 }
 

@@ -86,7 +86,8 @@ export function rankingSheet(a: Assessment): SheetModel {
     ...(honours.length > 0 ? ['荣誉'] : []), ...(flags.length > 0 ? ['标记'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
-    const figureCells = figures.map((f) => text(r.band === undefined ? '' : String(f.values[r.band] ?? '')));
+    // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
+    const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
       ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r))]);
