@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { access, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
@@ -31,27 +31,56 @@ export interface PendingFile {
 }
 
 /**
- * Writes several files as one: every file goes to its temporary name first, and only when all
- * are complete are they renamed into place. A failure while writing leaves nothing behind.
+ * Writes several files as one: every file goes to its temporary name first; only when all are
+ * complete are earlier outputs moved aside and the new ones renamed into place. If any step fails,
+ * the earlier outputs are put back and no temporary file is left: the pair is replaced whole or
+ * not at all.
  */
-export async function writeAllAtomically(files: readonly PendingFile[]): Promise<void> {
+export async function writeAllAtomically(files: readonly PendingFile[], ops: FileOps = nodeOps): Promise<void> {
   const temps = files.map((f) => tempPathFor(f.target));
+  const backups: { target: string; backup: string }[] = [];
+  const placed: string[] = [];
   let current = '';
   try {
     for (const [i, f] of files.entries()) {
       current = f.target;
       await f.write(temps[i]!);
     }
+    for (const f of files) {
+      current = f.target;
+      if (await ops.exists(f.target)) {
+        const backup = tempPathFor(f.target);
+        await ops.rename(f.target, backup);
+        backups.push({ target: f.target, backup });
+      }
+    }
     for (const [i, f] of files.entries()) {
       current = f.target;
-      await rename(temps[i]!, f.target);
+      await ops.rename(temps[i]!, f.target);
+      placed.push(f.target);
     }
   } catch (e) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    for (const target of placed) await ops.remove(target);
+    for (const { target, backup } of backups) await ops.rename(backup, target).catch(() => undefined);
+    await Promise.all(temps.map((t) => ops.remove(t)));
     if (e instanceof ScoreError) throw e;
     throw writeFailure(current, e);
   }
+  await Promise.all(backups.map((b) => ops.remove(b.backup)));
 }
+
+/** The file operations the commit step uses, replaceable in tests to make one of them fail. */
+export interface FileOps {
+  exists(path: string): Promise<boolean>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+}
+
+const nodeOps: FileOps = {
+  exists: (p) => access(p).then(() => true, () => false),
+  rename: (from, to) => rename(from, to),
+  remove: (p) => rm(p, { force: true }),
+};
 
 export function textFile(target: string, text: string): PendingFile {
   return { target, write: (temp) => writeFile(temp, text, 'utf8') };

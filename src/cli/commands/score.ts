@@ -22,6 +22,14 @@ export interface ScoreOptions extends LoadOptions {
 /** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
+  // Before reading anything: the outputs must not be among the inputs.
+  const base = outputBase(files[0]!, options.out);
+  const targets = [`${base}.xlsx`, `${base}.txt`];
+  const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
+  if (clash) {
+    printDiagnostics([clash], ctx.stderr, err);
+    return ExitCode.usage;
+  }
   const limits = limitsFrom(ctx.env);
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
@@ -43,13 +51,6 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
   if (rendered.diagnostics.length > 0) {
     printDiagnostics(rendered.diagnostics, ctx.stderr, err);
-    return ExitCode.usage;
-  }
-  const base = outputBase(files[0]!, options.out);
-  const targets = [`${base}.xlsx`, `${base}.txt`];
-  const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
-  if (clash) {
-    printDiagnostics([clash], ctx.stderr, err);
     return ExitCode.usage;
   }
   await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, `${rendered.text.trimEnd()}\n`)]);
