@@ -49,7 +49,12 @@ function textOf(zip: JSZip, path: string, limit: number): Readable {
   const file = zip.file(path);
   if (!file) throw new Error(`缺少 ${path}`);
   // JSZip's stream is an old readable-stream without async iteration: pass it through Node's.
-  const inflated = file.nodeStream('nodebuffer').pipe(new PassThrough());
+  // pipe() does not carry errors: a corrupt entry (bad CRC or length) must end the reading with
+  // that error, not crash the process as an unhandled event or leave the reader waiting forever.
+  const source = file.nodeStream('nodebuffer');
+  const inflated = new PassThrough();
+  source.on('error', (e: Error) => inflated.destroy(e));
+  source.pipe(inflated);
   return Readable.from(decodeUtf8(inflated, path, limit));
 }
 

@@ -101,6 +101,18 @@ export const CASES: BadCase[] = [
   { name: 'a truncated zip', make: async (d) => { const [f] = await zip(d, 'cut.xlsx', { 'xl/workbook.xml': 'x'.repeat(5000) }); const b = (await import('node:fs')).readFileSync(f!); writeFileSync(f!, b.subarray(0, 60)); return [f!]; }, code: 'E_CORRUPT_XLSX', exit: 3 },
   { name: 'a corrupt zip', make: file('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), code: 'E_CORRUPT_XLSX', exit: 3 },
   { name: 'a zip that is not a workbook', make: (d) => zip(d, 'photos.xlsx', { 'a.txt': 'hello', 'b/c.txt': 'world' }), code: 'E_NOT_WORKBOOK', exit: 3 },
+  { name: 'a sheet whose recorded size does not match its data (bad zip entry)', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(f!);
+    // Central directory entries (PK\x01\x02): name at +46, uncompressed size at +24.
+    for (let i = bytes.indexOf('PK\x01\x02'); i >= 0; i = bytes.indexOf('PK\x01\x02', i + 4)) {
+      const name = bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).toString();
+      if (name === SCORES_PART) bytes.writeUInt32LE(bytes.readUInt32LE(i + 24) + 1, i + 24);
+    }
+    fs.writeFileSync(f!, bytes);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3 },
   { name: 'a workbook with zero sheets', make: (d) => zip(d, 'none.xlsx', {
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',

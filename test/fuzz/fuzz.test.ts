@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { runCli, SAMPLES, tempDir } from '../support/cli.js';
+
+// FUZZ_CASES=2000 npm run fuzz for a long run; CI runs a bounded number with a fixed seed.
+const CASES = Number(process.env.FUZZ_CASES ?? 48);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+
+/** A small deterministic generator (mulberry32), so a failing case can be replayed by its number. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VALUES: ExcelJS.CellValue[] = [null, '', -5, 0, 1e9, 'abc', '８５．５', '85%', '85分', { error: '#N/A' } as ExcelJS.CellErrorValue,
+  { formula: 'A1*2' } as ExcelJS.CellFormulaValue, new Date(Date.UTC(2020, 0, 1)), true, '=1+1', '县'.repeat(5000), 0.1 + 0.2, '新安镇', '__proto__', 'A1', 99.995];
+const SAMPLE_NAMES = ['guannan-2009', 'zhengding', 'qitai', 'hang-1000'];
+
+async function mutate(rand: () => number, source: string, target: string): Promise<string> {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const kind = pick(['cells', 'cells', 'rows', 'bytes']);
+  if (kind === 'bytes') {
+    const bytes = Buffer.from(readFileSync(source));
+    if (rand() < 0.5) writeFileSync(target, bytes.subarray(0, Math.floor(rand() * bytes.length)));
+    else {
+      for (let i = 0; i < 8; i++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      writeFileSync(target, bytes);
+    }
+    return 'bytes';
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  for (let n = 1 + Math.floor(rand() * 4); n > 0; n--) {
+    const ws = pick(wb.worksheets);
+    const row = 1 + Math.floor(rand() * Math.max(1, ws.rowCount));
+    if (kind === 'rows') ws.spliceRows(row, 1);
+    else ws.getCell(row, 1 + Math.floor(rand() * Math.max(1, ws.columnCount))).value = pick(VALUES);
+  }
+  await wb.xlsx.writeFile(target);
+  return kind;
+}
+
+describe('fuzz: mutated samples never crash, never half-write, never touch the input', () => {
+  const rand = random(SEED);
+  const plan = Array.from({ length: CASES }, (_, i) => ({ i, sample: SAMPLE_NAMES[Math.floor(rand() * SAMPLE_NAMES.length)]!, seed: Math.floor(rand() * 2 ** 31) }));
+
+  it.each(plan)('case $i ($sample)', async ({ sample, seed }) => {
+    const dir = tempDir();
+    for (const f of readdirSync(path.join(SAMPLES, sample))) if (f.endsWith('.txt') && !f.includes('.通报.')) copyFileSync(path.join(SAMPLES, sample, f), path.join(dir, f));
+    const input = path.join(dir, 'annual.xlsx');
+    await mutate(random(seed), path.join(SAMPLES, sample, 'annual.xlsx'), input);
+    const hash = createHash('sha256').update(readFileSync(input)).digest('hex');
+    for (const args of [['check', input], [input]]) {
+      const run = await runCli(args);
+      expect([0, 1, 2, 3]).toContain(run.code);
+      expect(run.stderr).not.toContain('E_INTERNAL');
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+    const outputs = ['annual.通报.xlsx', 'annual.通报.txt'].map((f) => existsSync(path.join(dir, f)));
+    expect(outputs[0]).toBe(outputs[1]); // both or neither
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(hash);
+  });
+});
