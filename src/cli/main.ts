@@ -85,7 +85,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
       return ExitCode.usage;
     }
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
-    ctx.stderr.write(`${err.red('错误')} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
+    ctx.stderr.write(`${err.red('错误')} ${diag.code} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
     return 70;
   }

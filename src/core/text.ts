@@ -13,3 +13,11 @@ export function displayWidth(text: string): number {
 export function neutralise(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
+
+/**
+ * A table entry by a clerk's text. Never `table[text]`: "__proto__", "constructor" or "toString"
+ * typed in a cell would find Object.prototype's members instead of nothing.
+ */
+export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

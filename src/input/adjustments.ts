@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { D } from '../core/decimal.js';
 import { didYouMean } from '../core/suggest.js';
+import { lookup } from '../core/text.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { AdjustmentEntry, Unit } from '../engine/model.js';
 import type { Adjustments } from '../scheme/schema.js';
@@ -49,7 +50,7 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
     const unit = unitOfRow(roster, written, at('unit'), sheet.name, '该加减分', diagnostics);
     if (!unit) continue;
     const sideText = normalizeName(text(table, row, 'side'));
-    const sides = sideText === '' ? (['bonus', 'deduction'] as const).filter((s) => kinds.has(`${s}|${itemText}`)) : [SIDES[sideText]].filter((s) => s !== undefined);
+    const sides = sideText === '' ? (['bonus', 'deduction'] as const).filter((s) => kinds.has(`${s}|${itemText}`)) : [lookup(SIDES, sideText)].filter((s) => s !== undefined);
     if (sideText !== '' && sides.length === 0) {
       bad('side', 'E_ADJUSTMENT_SIDE', `类型「${sideText}」无法识别。`, '类型填写「加分」或「减分」。');
       continue;

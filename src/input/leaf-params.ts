@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
+import { lookup } from '../core/text.js';
 import type { GradePoints, Indicator, LeafParams, Method } from '../engine/model.js';
 import { normalizeLabel, readNumber } from './cells.js';
 
@@ -52,7 +53,7 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
   };
   for (const item of textValue.split(/[；;\n\r]+/).map((s) => s.trim()).filter(Boolean)) {
     const m = /^(.+?)\s*[=＝:：]\s*(.+)$/.exec(item);
-    const key = m ? KEYS[normalizeLabel(m[1]!).toLowerCase()] : undefined;
+    const key = m ? lookup(KEYS, normalizeLabel(m[1]!).toLowerCase()) : undefined;
     if (!m || key === undefined) {
       bad(`「${item}」无法识别。`, didYouMean(normalizeLabel(m?.[1] ?? item), Object.keys(KEYS)));
       continue;

@@ -212,3 +212,10 @@ export const CASES: BadCase[] = [
   { name: 'an unknown option', make: async () => ['--bogus'], code: '用法错误', exit: 2 },
   { name: 'check without a workbook', make: async () => ['check'], code: '用法错误', exit: 2 },
 ];
+
+// Found by the fuzz test: a clerk's text that names a member of Object.prototype.
+CASES.push(
+  { name: 'a scoring method named __proto__', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('F3').value = '__proto__'; }), code: 'E_INDICATOR_METHOD', exit: 1, names: '指标体系!F3' },
+  { name: 'a scoring method named constructor', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('F3').value = 'constructor'; }), code: 'E_INDICATOR_METHOD', exit: 1, names: '指标体系!F3' },
+  { name: 'a parameter named toString', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('G3').value = 'toString=1'; }), code: 'E_INDICATOR_PARAM', exit: 1, names: '指标体系!G3' },
+);
