@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { D } from '../core/decimal.js';
 
 z.config(z.locales.zhCN());
 
@@ -28,7 +29,7 @@ export const quotaSchema = z
   .refine((q) => q.percent === undefined || q.rounding !== undefined, {
     message: '按百分比确定名额时必须写 rounding：up（进一）、down（去尾）或 half-up（四舍五入）',
   })
-  .refine((q) => q.percent === undefined || (Number(q.percent) > 0 && Number(q.percent) <= 100), {
+  .refine((q) => q.percent === undefined || (new D(q.percent).gt(0) && new D(q.percent).lte(100)), {
     message: '名额百分比应大于 0、不超过 100',
   })
   .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, { message: 'min 不能大于 max' });
