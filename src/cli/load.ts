@@ -10,13 +10,15 @@ export interface LoadOptions {
   scheme?: string;
   indicators?: string;
   limits?: ReadLimits;
+  /** --encoding for CSV inputs. */
+  encoding?: string;
 }
 
 /** Reads every input and gives it meaning. Unreadable files throw (exit 3); data problems are collected. */
 export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
-  const sheets = await readWorkbooks(files, options.limits);
+  const sheets = await readWorkbooks(files, options.limits, options.encoding);
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
-  const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], options.limits) : undefined;
+  const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], options.limits, options.encoding) : undefined;
   return assemble({ sheets, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
 }
 

@@ -39,10 +39,11 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     // `score check a.xlsx --indicators b.xlsx`: options after a command belong to that command.
     .enablePositionalOptions();
   program
-    .argument('[workbook...]', '得分工作簿（.xlsx），可内含方案和指标体系')
+    .argument('[workbook...]', '得分工作簿（.xlsx），可内含方案和指标体系；也可以是 CSV，文件名即工作表名（如 得分表.csv）')
     .option('--scheme <file>', '方案文件（YAML），代替工作簿中的「方案」表')
     .option('--indicators <file>', '指标体系工作簿，代替工作簿中的「指标体系」表')
     .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--no-color', '不使用颜色')
     .action(async (files: string[], options) => {
       if (files.length === 0) {
@@ -59,6 +60,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .argument('<workbook...>', '得分工作簿（.xlsx）')
     .option('--scheme <file>', '方案文件（YAML）')
     .option('--indicators <file>', '指标体系工作簿')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--json', '以 JSON 输出全部问题（供脚本使用）')
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')

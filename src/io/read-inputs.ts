@@ -4,12 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { RawSheet } from './raw-sheet.js';
-import { readXlsx } from './read-workbook.js';
+import { assertFile, readXlsx } from './read-workbook.js';
+import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './exceljs.js';
 
-export async function readWorkbooks(files: readonly string[], limits?: ReadLimits): Promise<RawSheet[]> {
+/** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
+export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {
   const sheets: RawSheet[] = [];
-  for (const file of files) sheets.push(...(await readXlsx(file, limits)));
+  for (const file of files) {
+    if (/\.csv$/i.test(file)) {
+      await assertFile(file);
+      sheets.push(await readCsv(file, encoding));
+    } else sheets.push(...(await readXlsx(file, limits)));
+  }
   return sheets;
 }
 

@@ -12,6 +12,11 @@ function fail(file: string, code: string, message: string, hint?: string, exitCo
   throw new ScoreError([error(code, { file }, message, hint)], exitCode);
 }
 
+/** The file exists, is a file and is not empty; otherwise the Chinese message and exit 3. */
+export async function assertFile(file: string): Promise<void> {
+  await sniff(file);
+}
+
 async function sniff(file: string): Promise<Buffer> {
   let info;
   try {

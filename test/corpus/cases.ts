@@ -219,3 +219,9 @@ CASES.push(
   { name: 'a scoring method named constructor', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('F3').value = 'constructor'; }), code: 'E_INDICATOR_METHOD', exit: 1, names: '指标体系!F3' },
   { name: 'a parameter named toString', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('G3').value = 'toString=1'; }), code: 'E_INDICATOR_PARAM', exit: 1, names: '指标体系!G3' },
 );
+
+// CSV inputs
+CASES.push(
+  { name: 'a CSV with unbalanced quotes', make: async (d) => { const [f] = await book((s) => { delete s['得分表']; })(d); writeFileSync(path.join(d, '得分表.csv'), '单位名称,A,B\n"一镇,50,30\n'); return [f!, path.join(d, '得分表.csv')]; }, code: 'E_BAD_CSV', exit: 3, names: '得分表.csv' },
+  { name: 'an empty CSV', make: async (d) => { const [f] = await book((s) => { delete s['得分表']; })(d); writeFileSync(path.join(d, '得分表.csv'), ''); return [f!, path.join(d, '得分表.csv')]; }, code: 'E_EMPTY_FILE', exit: 3 },
+);

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { error } from '../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../core/errors.js';
+import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+
+/** How a CSV's bytes were read, for the message when the choice matters. */
+export type CsvEncoding = 'utf8' | 'gb18030' | string;
+
+/**
+ * The text of a CSV. Files saved by Chinese Windows Excel/WPS are usually GBK: UTF-8 (with or
+ * without BOM) is taken when the bytes are valid UTF-8, else GB18030 (a superset of GBK);
+ * `forced` (--encoding) overrides.
+ */
+export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encoding: CsvEncoding } {
+  if (forced) return { text: iconv.decode(bytes, forced).replace(/^\uFEFF/, ''), encoding: forced };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+const PLAIN_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
+
+/** A CSV field: empty is blank, a plain number is a number (as Excel would read it), the rest is text. */
+function csvValue(field: string): CellValue {
+  if (field === '') return null;
+  return PLAIN_NUMBER.test(field) ? Number(field) : field;
+}
+
+/**
+ * A CSV file as one sheet, named by the file (得分表.csv is the sheet 得分表). Rows are records,
+ * numbered as Excel shows them when it opens the file, so messages point at the cell a clerk sees.
+ */
+export async function readCsv(file: string, forced?: string): Promise<RawSheet> {
+  if (forced && !iconv.encodingExists(forced)) {
+    throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')], ExitCode.usage);
+  }
+  const { text } = decodeCsv(await readFile(file), forced);
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (e) {
+    const err = e as { lines?: number; message: string };
+    throw new ScoreError([error('E_BAD_CSV', { file, line: err.lines ?? 1 }, `CSV 文件「${file}」格式有误，无法读取。`,
+      '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')], ExitCode.unreadable);
+  }
+  const rows: RawRow[] = [];
+  records.forEach((fields, i) => {
+    const values = fields.map(csvValue);
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    if (values.length > 0) rows.push({ number: i + 1, values });
+  });
+  return { file, name: path.basename(file).replace(/\.csv$/i, ''), rows };
+}
