@@ -6,6 +6,7 @@ import { ExitCode, ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
+import { runInit } from './commands/init.js';
 import { runScore } from './commands/score.js';
 import { colours, type Context } from './context.js';
 import { printDiagnostics } from './print.js';
@@ -65,6 +66,14 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (files: string[], options) => setCode(await runCheck(files, options, ctx)));
+  program
+    .command('init')
+    .usage('[文件夹] --preset <样例>')
+    .description('从样例生成起步文件：方案、指标体系、空白得分表')
+    .argument('[dir]', '输出文件夹（默认当前文件夹）')
+    .option('--preset <sample>', '样例名称：guannan-2009、zhengding、qitai、hang-1000、suqian、jiangsu-2013', 'guannan-2009')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (dir: string | undefined, options) => setCode(await runInit(dir, options, ctx)));
   return program;
 }
 
