@@ -16,6 +16,13 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
   deductions: DeductionData, raters: RaterData, diagnostics: Diagnostic[]): UnitEntries[] {
   const out: UnitEntries[] = [];
   const missing = scores ? missingColumns(leaves, roster, scores, diagnostics) : new Set<string>();
+  // A sheet with no unit rows at all is one problem, not one per unit of the roster.
+  const expected = roster.units.filter((u) => leaves.some((l) => appliesTo(l, u.category)));
+  if (scores && scores.rows.size === 0 && expected.length > 0) {
+    diagnostics.push(error('E_NO_SCORE_ROWS', scores.sheet, `「${scores.sheet.sheet}」中没有任何单位的得分行（名单中有 ${expected.length} 个单位）。`,
+      '请在表头下方逐行填写各单位的名称和分数。'));
+    return [];
+  }
   for (const unit of roster.units) {
     // A unit with nothing to score here (部门 only in a quarter's 公众评估) needs no row.
     if (!leaves.some((l) => appliesTo(l, unit.category))) continue;

@@ -16,7 +16,7 @@ describe('score init', () => {
     expect(scores.map((r) => r[0])).toEqual(['全县乡科级单位2009年绩效管理组织工作评估得分表', '单位名称']);
     const check = await runCli(['check', path.join(dir, '得分表.xlsx'), '--scheme', path.join(dir, '方案.yaml'), '--indicators', path.join(dir, '指标体系.xlsx'), '--json']);
     const codes = new Set((JSON.parse(check.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code));
-    expect([...codes]).toEqual(['E_MISSING_UNIT_ROW']);
+    expect([...codes]).toEqual(['E_NO_SCORE_ROWS']);
   });
 
   it('never overwrites, and names the presets when one is unknown', async () => {

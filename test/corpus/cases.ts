@@ -178,7 +178,8 @@ export const CASES: BadCase[] = [
   { name: 'a zero target', make: sample((wb) => { wb.getWorksheet('目标值')!.getCell('B3').value = 0; }), code: 'E_BAD_TARGET', exit: 1, names: '目标值!B3' },
   { name: 'a score entered for a deduct indicator', make: sample((wb) => { const ws = wb.getWorksheet('得分表')!; ws.getCell('M2').value = 'D1'; ws.getCell('M3').value = 15; }), code: 'E_NOT_IN_SCORES', exit: 1, names: '得分表!M3' },
   { name: 'a minimal book with text in a score', make: book((s) => { (s['得分表'] as Rows)[1]![1] = '优'; }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
-  { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_MISSING_UNIT_ROW', exit: 1, names: '一镇' },
+  { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_NO_SCORE_ROWS', exit: 1, names: '名单中有 2 个单位' },
+  { name: 'a scores sheet missing one unit', make: book((s) => { (s['得分表'] as Rows).pop(); }), code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
 
   // Sizes no office produces
   { name: 'a 1 MB cell', make: book((s) => { (s['得分表'] as Rows)[1]![0] = '县'.repeat(1024 * 1024); }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '共 1048576 字' },

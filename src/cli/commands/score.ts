@@ -36,8 +36,9 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const { scheme, tree } = assembled;
   if (hasErrors(diagnostics) || !scheme || !tree) {
     printDiagnostics(diagnostics, ctx.stderr, err);
-    ctx.stderr.write(`\n${countLine(diagnostics)}。数据有误，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
-    return exitCodeFor(diagnostics, assembled);
+    const code = exitCodeFor(diagnostics, assembled);
+    ctx.stderr.write(`\n${countLine(diagnostics)}。${code === ExitCode.usage ? '方案有误' : '数据有误'}，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
+    return code;
   }
   const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
