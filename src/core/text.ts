@@ -21,3 +21,11 @@ export function neutralise(text: string): string {
 export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+/**
+ * A unit, indicator or label name as it should compare: full-width letters and digits folded
+ * (NFKC), and every space removed, full-width U+3000 included — "中  行" is "中行" (001).
+ */
+export function normalizeName(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}

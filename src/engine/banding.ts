@@ -87,6 +87,18 @@ export function cutAt(ranked: readonly Contender[], places: number, band: string
   };
 }
 
+/**
+ * The worst `places` of `ranked` (best first): the same cut on a mirrored order, so ties at the
+ * bottom are settled — or left pending — exactly as at the top (tie-break keys reversed).
+ */
+export function cutFromBottom(ranked: readonly Contender[], places: number, band: string): Cut {
+  const mirrored = [...ranked].reverse().map((c) => ({ ...c, total: c.total.neg(), tieKeys: c.tieKeys.map((k) => k.neg()) }));
+  const original = new Map(ranked.map((c) => [c.id, c]));
+  const cut = cutAt(mirrored, places, band);
+  const back = (list: Contender[]): Contender[] => list.map((c) => original.get(c.id)!);
+  return { taken: back(cut.taken), pending: back(cut.pending), ...(cut.event ? { event: cut.event } : {}) };
+}
+
 /** The band a unit meets by score alone, from `start` down (for naming where a pending unit may go). */
 function nextBandMet(c: Contender, bands: readonly Band[], start: number): string {
   for (let i = start; i < bands.length; i++) if (i === bands.length - 1 || meets(c, bands[i]!)) return bands[i]!.name;
@@ -105,9 +117,8 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
   // 003 宿迁: the last band takes the bottom N whatever their scores (后三位 → 诫勉).
   const last = bands[bands.length - 1]!;
   if (last.bottom !== undefined && bands.length > 1) {
-    const mirrored = [...ranked].reverse().map((c) => ({ ...c, total: c.total.neg(), tieKeys: c.tieKeys.map((k) => k.neg()) }));
-    const cut = cutAt(mirrored, last.bottom, last.name);
-    if (cut.event) events.push(cut.event.kind === 'tie-decided' ? cut.event : { ...cut.event, band: last.name });
+    const cut = cutFromBottom(ranked, last.bottom, last.name);
+    if (cut.event) events.push(cut.event);
     const above = bands[bands.length - 2]!.name;
     for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: last.name });
     const ids = cut.pending.map((c) => c.id);

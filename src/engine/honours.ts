@@ -1,5 +1,5 @@
 import type { Flag, Honour } from '../scheme/schema.js';
-import { cutAt, type BandingEvent, type Contender } from './banding.js';
+import { cutAt, cutFromBottom, type BandingEvent, type Contender } from './banding.js';
 
 export interface Titles {
   /** id → the honour given. */
@@ -33,13 +33,10 @@ export function giveHonours(pool: readonly Contender[], honours: readonly Honour
  * most / under a score ("60分以下且后三名"). Ties at the cut are decided like any other cut.
  */
 export function bottomFlag(ranked: readonly Contender[], flag: Flag): { flagged: number[]; pending: number[]; event?: BandingEvent } {
-  // The same cut on a mirrored order: worst first, tie-break keys reversed.
-  const mirrored = [...ranked].reverse().map((c) => ({ ...c, total: c.total.neg(), tieKeys: c.tieKeys.map((k) => k.neg()) }));
-  const cut = cutAt(mirrored, flag.bottom, flag.name);
+  const cut = cutFromBottom(ranked, flag.bottom, flag.name);
   const applies = (c: Contender): boolean => {
-    const total = c.total.neg();
-    if (flag.atMost !== undefined) return total.lte(flag.atMost);
-    if (flag.under !== undefined) return total.lt(flag.under);
+    if (flag.atMost !== undefined) return c.total.lte(flag.atMost);
+    if (flag.under !== undefined) return c.total.lt(flag.under);
     return true;
   };
   const flagged = cut.taken.filter(applies).map((c) => c.id);

@@ -153,11 +153,17 @@ function tieBreakParts(scheme: Scheme, tree: IndicatorTree, source: SchemeSource
     const index = tree.parts.findIndex((p) => p === key || tree.roots.some((r) => r.code === key && nameOf(r) === p));
     if (index >= 0) parts.push(index);
     else {
-      diagnostics.push(error('E_SCHEME_TIEBREAK', { ...source.locate(1), path: 'tieBreak' }, `方案 tieBreak 中的「${name}」不是一级指标。`,
+      diagnostics.push(error('E_SCHEME_TIEBREAK', { ...source.locate(lineOf(source, 'tieBreak')), path: 'tieBreak' }, `方案 tieBreak 中的「${name}」不是一级指标。`,
         didYouMean(key, tree.parts) ?? `一级指标：${tree.parts.join('、')}`));
     }
   }
   return parts;
+}
+
+/** The line of a top-level key in the scheme text, for messages about it (1 if not found). */
+function lineOf(source: SchemeSource, key: string): number {
+  const index = source.text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index + 1 || 1;
 }
 
 function roleOf(name: string): SheetRole | undefined {

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../core/decimal.js';
+import { normalizeName } from '../core/text.js';
 import { isErrorValue, isFormulaWithoutResult, type CellValue } from '../io/raw-sheet.js';
 
 /** The text of a cell as a clerk sees it, for labels and names. */
@@ -17,13 +18,7 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/**
- * A unit or indicator name as it should compare: full-width letters and digits folded (NFKC),
- * and every space removed, full-width U+3000 included — "中  行" is "中行" (001).
- */
-export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-}
+export { normalizeName };
 
 /** A label (header, method, category): NFKC, trimmed, inner spaces removed. */
 export const normalizeLabel = normalizeName;

@@ -68,8 +68,8 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
     } else if (tree.byCode.get(code)!.children.length > 0) {
       diagnostics.push(warning('W_PARENT_COLUMN', where, `列「${header}」是上级指标，其得分由下级指标汇总，该列未参与计分。`));
     } else if (scope && !scope.has(code)) {
-      diagnostics.push(warning('W_COLUMN_ELSEWHERE', where, `列「${header}」的指标不在本表计分（方案中它所属的部分${sheet.name.includes('（') || sheet.name.includes('(') ? '不分此期' : '分期计分'}），该列未使用。`,
-        '请把该指标的数据填在对应期次的得分表中。'));
+      diagnostics.push(warning('W_COLUMN_ELSEWHERE', where, `列「${header}」的指标不在「${sheet.name}」中计分，该列未使用。`,
+        '按方案分期计分的指标填在「得分表（期次）」中，其余的填在「得分表」中。'));
     } else {
       codes.set(i, code);
       seenCodes.set(code, i);

@@ -1,7 +1,6 @@
 import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits } from './exceljs.js';
-import { error, type Diagnostic } from '../core/diagnostic.js';
+import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
 
@@ -114,9 +113,3 @@ function readRowValues(values: unknown[]): CellValue[] {
   out.length = last + 1;
   return out;
 }
-
-export function baseName(file: string): string {
-  return path.basename(file);
-}
-
-export type { Diagnostic };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { D } from '../core/decimal.js';
+import { normalizeName } from '../core/text.js';
 
 z.config(z.locales.zhCN());
 
@@ -237,6 +238,6 @@ export { z };
 
 /** The component rule of a part for a category: the one naming the category, else one naming none. */
 export function componentFor(scheme: Pick<Scheme, 'components'>, part: string, category: string): Component | undefined {
-  const rules = scheme.components.filter((c) => c.part.normalize('NFKC').replace(/\s+/g, '') === part);
+  const rules = scheme.components.filter((c) => normalizeName(c.part) === part);
   return rules.find((c) => c.categories?.includes(category)) ?? rules.find((c) => c.categories === undefined);
 }

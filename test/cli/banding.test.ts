@@ -90,3 +90,14 @@ describe('score: vetoes', () => {
     expect(run.stderr).toMatch(/E_UNKNOWN_VETO \S+ 一票否决!B2：否决事项「特大安全生产事故」不是方案中的一票否决事项。\n\s+→ 是否应为：「特大生产安全事故」/);
   });
 });
+
+describe('score: an unknown tie-break part', () => {
+  it('is reported at the tieBreak line of the scheme, with the parts to choose from', async () => {
+    const { file } = await variant((y) => `${y}tieBreak: [指标评估]\n`);
+    const lines = readFileSync(path.join(path.dirname(file), 'scheme.yaml'), 'utf8').split('\n').length; // the appended line
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`E_SCHEME_TIEBREAK ${file} 方案!A${lines} tieBreak：方案 tieBreak 中的「指标评估」不是一级指标。`);
+    expect(run.stderr).toContain('一级指标：健全组织、内部绩效、网上绩效、材料报送、档案管理');
+  });
+});
