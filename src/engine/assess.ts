@@ -78,7 +78,11 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
       if (note) diagnostics.push(note);
     }
   }
-  applyTitles(scheme, results, contenders, diagnostics, tree, tieBreak);
+  const titles: TitleContext = { scheme, results, contenders, diagnostics, tieParts: tieBreak.map((i) => tree.parts[i]!) };
+  for (const scope of ['category', 'all'] as const) {
+    applyHonours(titles, scope);
+    applyFlags(titles, scope);
+  }
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics };
 }
 
@@ -108,34 +112,45 @@ function contenderOf(id: number, r: UnitResult, full: Decimal, scheme: Scheme, t
   return c;
 }
 
-/** Honours (by rank, optionally within a band) and bottom flags, per category or over all units. */
-function applyTitles(scheme: Scheme, results: UnitResult[], contenders: Contender[], diagnostics: Diagnostic[], tree: IndicatorTree, tieBreak: readonly number[]): void {
-  const byTotal = (list: Contender[]): Contender[] => [...list].sort((a, b) => b.total.comparedTo(a.total) || results[a.id]!.unit.order - results[b.id]!.unit.order);
-  const groups = (scope: 'category' | 'all'): [string, Contender[]][] =>
-    scope === 'all' ? [['', byTotal(contenders)]] : scheme.categories.map((c) => [c, contenders.filter((x) => results[x.id]!.unit.category === c)]);
-  const tieParts = tieBreak.map((i) => tree.parts[i]!);
-  for (const scope of ['category', 'all'] as const) {
-    const honours = scheme.honours.filter((h) => h.scope === scope);
-    if (honours.length > 0) {
-      for (const [group, members] of groups(scope)) {
-        for (const from of new Set(honours.map((h) => h.from))) {
-          const pool = members.filter((c) => c.veto === undefined && results[c.id]!.band !== undefined && (from === undefined || results[c.id]!.band === from));
-          const titles = giveHonours(pool, honours.filter((h) => h.from === from));
-          for (const [id, name] of titles.given) results[id]!.honour = name;
-          for (const [id, names] of titles.pending) results[id]!.honourPending = names;
-          diagnostics.push(...describeEvents(titles.events, group, results, scheme, tieParts));
-        }
-      }
+interface TitleContext {
+  scheme: Scheme;
+  results: UnitResult[];
+  contenders: Contender[];
+  diagnostics: Diagnostic[];
+  tieParts: string[];
+}
+
+/** The groups titles are given in: each category, or every unit together ranked by total. */
+function groupsOf(t: TitleContext, scope: 'category' | 'all'): [string, Contender[]][] {
+  if (scope === 'category') return t.scheme.categories.map((c) => [c, t.contenders.filter((x) => t.results[x.id]!.unit.category === c)]);
+  const unit = (c: Contender) => t.results[c.id]!.unit;
+  return [['', [...t.contenders].sort((a, b) => b.total.comparedTo(a.total) || unit(a).order - unit(b).order)]];
+}
+
+/** Honours by rank, from a band where they say so; vetoed and pending units take none. */
+function applyHonours(t: TitleContext, scope: 'category' | 'all'): void {
+  const honours = t.scheme.honours.filter((h) => h.scope === scope);
+  if (honours.length === 0) return;
+  for (const [group, members] of groupsOf(t, scope)) {
+    for (const from of new Set(honours.map((h) => h.from))) {
+      const pool = members.filter((c) => c.veto === undefined && t.results[c.id]!.band !== undefined && (from === undefined || t.results[c.id]!.band === from));
+      const titles = giveHonours(pool, honours.filter((h) => h.from === from));
+      for (const [id, name] of titles.given) t.results[id]!.honour = name;
+      for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
+      t.diagnostics.push(...describeEvents(titles.events, group, t.results, t.scheme, t.tieParts));
     }
-    for (const flag of scheme.flags.filter((f) => f.scope === scope)) {
-      for (const [group, all] of groups(scope)) {
-        // 正定: 只对承担日常工作的乡镇、部门和单位.
-        const members = flag.categories ? all.filter((c) => flag.categories!.includes(results[c.id]!.unit.category)) : all;
-        const { flagged, pending, event } = bottomFlag(members, flag);
-        for (const id of flagged) results[id]!.flags.push(flag.name);
-        for (const id of pending) results[id]!.flagsPending.push(flag.name);
-        if (event) diagnostics.push(...describeEvents([event], group, results, scheme, tieParts));
-      }
+  }
+}
+
+/** Bottom-N flags, within the categories a flag names (正定: 只对承担日常工作的乡镇、部门和单位). */
+function applyFlags(t: TitleContext, scope: 'category' | 'all'): void {
+  for (const flag of t.scheme.flags.filter((f) => f.scope === scope)) {
+    for (const [group, all] of groupsOf(t, scope)) {
+      const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
+      const { flagged, pending, event } = bottomFlag(members, flag);
+      for (const id of flagged) t.results[id]!.flags.push(flag.name);
+      for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
+      if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
     }
   }
 }

@@ -46,15 +46,9 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
   if (missing.length > 0) throw new Error(`单位未进入计分结果：${missing.map((u) => u.name).join('、')}`);
   diagnostics.push(...assessment.diagnostics);
-  const templatePath = scheme.notice.template
-    ? path.resolve(path.dirname(options.scheme ?? files[0]!), scheme.notice.template)
-    : defaultTemplatePath();
-  const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
-  if (rendered.diagnostics.length > 0) {
-    printDiagnostics(rendered.diagnostics, ctx.stderr, err);
-    return ExitCode.usage;
-  }
-  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, `${rendered.text.trimEnd()}\n`)]);
+  const notice = await renderNotice(assessment, options.scheme ?? files[0]!, ctx, err);
+  if (notice === undefined) return ExitCode.usage;
+  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)]);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
@@ -66,6 +60,18 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     return ExitCode.dataProblems;
   }
   return ExitCode.ok;
+}
+
+/** The notice text from the scheme's template (relative to where the scheme came from) or the default one. */
+async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Context, err: ReturnType<typeof colours>): Promise<string | undefined> {
+  const { template } = assessment.scheme.notice;
+  const templatePath = template ? path.resolve(path.dirname(schemeFile), template) : defaultTemplatePath();
+  const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
+  if (rendered.diagnostics.length > 0) {
+    printDiagnostics(rendered.diagnostics, ctx.stderr, err);
+    return undefined;
+  }
+  return `${rendered.text.trimEnd()}\n`;
 }
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
