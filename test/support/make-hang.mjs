@@ -1,8 +1,7 @@
 // Builds samples/hang-1000/annual.xlsx (seed 002 千分制) and prints every unit's total, computed here
 // in integer hundredths, independently of the engine, for the expected files.
 // Run: node test/support/make-hang.mjs
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { sampleBook } from './sample-book.mjs';
 
 const dir = new URL('../../samples/hang-1000/', import.meta.url);
 // unit, [A1 经济指标完成 % (ratio of 200), A2 社会事业 (≤120), A3 机关效能 (≤80), M1 重点工作 (≤300), M2 常规工作 (≤150), 满意率 %], 察访核验 [source, points, reason]
@@ -32,10 +31,7 @@ const results = units.map(([name, [a1, a2, a3, m1, m2, rate], checks]) => {
 results.sort((x, y) => y.total - x.total);
 results.forEach((r, i) => console.log(`${r.name}\t${r.total.toFixed(2)}\t${r.total >= 600 ? '合格' : '不合格'}\t${i === 0 ? '一等奖' : i < 3 ? '二等奖' : i < 6 ? '三等奖' : ''}`));
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2013, 1, 6));
-const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
-sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2013, 1, 6)));
 sheet('指标体系', [
   ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门'],
   ['A', '绩效评估指标', null, 400, null, null, '乡经委'],
@@ -51,4 +47,4 @@ sheet('指标体系', [
 sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u[0], '责任部门'])]);
 sheet('得分表', [['单位名称', 'A1', 'A2', 'A3', 'M1', 'M2', 'P1'], ...units.map((u) => [u[0], ...u[1]])]);
 sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由', '来源'], ...units.flatMap((u) => u[2].map(([source, points, reason]) => [u[0], '减分', '察访核验', points, reason, source]))]);
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+await save();

@@ -1,8 +1,7 @@
 // Builds samples/jiangsu-2013/annual.xlsx (seed 004) and prints every unit's total, band and honour,
 // computed here in integer ten-thousandths, independently of the engine, for the expected files.
 // Run: node test/support/make-jiangsu.mjs
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { sampleBook } from './sample-book.mjs';
 
 const dir = new URL('../../samples/jiangsu-2013/', import.meta.url);
 const party = ['省委办公厅', '省纪委', '省委组织部', '省委宣传部', '省委统战部', '省委政法委', '省委政研室', '省委农工办'];
@@ -35,10 +34,7 @@ if (excellent.length > 10 && excellent[9].total === excellent[10].total) throw n
 excellent.slice(0, 10).forEach((u) => (u.honour = '先进单位'));
 for (const u of units) console.log(`${u.category}\t${u.name}\t${(u.exact / 10000).toFixed(4)}\t${(u.total / 100).toFixed(2)}\t${u.band}\t${u.honour ?? ''}`);
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2014, 3, 10));
-const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
-sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 3, 10)));
 sheet('指标体系', [
   ['编码', '一级指标', '二级指标', '分值', '评分方法', '牵头部门', '评分标准'],
   ['F', '职能工作目标', null, 50, null, '省绩效办', '机关自评，牵头考核部门审核'],
@@ -60,4 +56,4 @@ sheet('指标体系', [
 ]);
 sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])]);
 sheet('得分表', [['单位名称', ...LEAVES.map((l) => l[0])], ...units.map((u) => [u.name, ...u.entries])]);
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+await save();

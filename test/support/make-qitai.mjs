@@ -1,8 +1,7 @@
 // Builds samples/qitai/annual.xlsx (seed 002 奇台) and prints every unit's total, computed here
 // in integer hundredths of a point, independently of the engine, for the expected files.
 // Run: node test/support/make-qitai.mjs
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { sampleBook } from './sample-book.mjs';
 
 const dir = new URL('../../samples/qitai/', import.meta.url);
 // 二级 indicators of 集中考核 (100 points) by unit kind; the 专项 leaf is a grade.
@@ -48,10 +47,7 @@ for (const [name, kind, half, end, rate, deductions] of units) {
 }
 for (const r of results) console.log(`${r.kind}\t${r.name}\t${r.exact}\t${r.total.toFixed(2)}\t${r.band}`);
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2013, 0, 25));
-const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
-sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2013, 0, 25)));
 const grade = '等级=优秀:10、良好:8-9、一般:5-6、差:0';
 sheet('指标体系', [
   ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
@@ -72,4 +68,4 @@ for (const [period, index] of [['半年', 2], ['年终', 3]]) {
 }
 sheet('得分表', [['单位名称', 'G1'], ...units.map((u) => [u[0], u[4]])]);
 sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由'], ...units.flatMap((u) => u[5].map(([item, points, reason]) => [u[0], '减分', item, points, reason]))]);
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+await save();

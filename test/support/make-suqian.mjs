@@ -1,8 +1,7 @@
 // Builds samples/suqian/annual.xlsx (seed 003 宿迁) and prints every unit's total, band and figure,
 // computed here in integer hundredths, independently of the engine, for the expected files.
 // Run: node test/support/make-suqian.mjs
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { sampleBook } from './sample-book.mjs';
 
 const dir = new URL('../../samples/suqian/', import.meta.url);
 const groups = {
@@ -50,10 +49,7 @@ for (const [category] of Object.entries(groups)) {
   }
 }
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2016, 1, 16));
-const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
-sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2016, 1, 16)));
 sheet('指标体系', [
   ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门'],
   ['F', '职能目标', null, 60, null, null, '市绩效办'],
@@ -68,4 +64,4 @@ sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, 
 sheet('得分表', [['单位名称', 'F1', 'F2', 'C1', 'S1'], ...units.map((u) => [u.name, u.actual1, u.actual2, u.common, u.rate])]);
 sheet('目标值', [['单位名称', 'F1', 'F2'], ...units.map((u) => [u.name, u.target1, u.target2])]);
 sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+await save();

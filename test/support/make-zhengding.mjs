@@ -1,8 +1,7 @@
 // Builds samples/zhengding/annual.xlsx from the seed 002 正定 scheme and planned totals.
 // Run: node test/support/make-zhengding.mjs   (the result is committed; the golden tests read it)
 // All arithmetic is in quarter points (integers), so every figure is exact and checkable by hand.
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { sampleBook } from './sample-book.mjs';
 
 const dir = new URL('../../samples/zhengding/', import.meta.url);
 const Q = (points) => Math.round(points * 4);
@@ -100,10 +99,7 @@ for (const [name, category, total] of units) {
   }
 }
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2014, 0, 28));
-const sheet = (name, rows) => { const ws = wb.addWorksheet(name); rows.forEach((r) => ws.addRow(r)); return ws; };
-sheet('方案', readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').map((l) => [l])).getColumn(1).width = 100;
+const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 0, 28)));
 sheet('指标体系', [
   ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
   ['Z', '指标评估', null, null, 90, null, null, '县绩效办', '乡镇'],
@@ -142,5 +138,5 @@ sheet('得分表', [['单位名称', 'G11', 'GL'], ...yearRows.map((r) => [r.nam
 sheet('扣分明细', [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions['']]);
 sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由', '依据'], ...adjustments]);
 sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+await save();
 console.log(`wrote ${units.length} units`);
