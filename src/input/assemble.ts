@@ -39,36 +39,70 @@ export interface Assembled {
 }
 
 /** Sheets by role, for the whole year ('') and for each period (期次). */
-type Found = Map<string, Partial<Record<SheetRole, RawSheet>>>;
+export type Found = Map<string, Partial<Record<SheetRole, RawSheet>>>;
 
-/** Reads meaning into the sheets: scheme, indicators, roster, scores. Collects every problem. */
-export function assemble(inputs: Inputs): Assembled {
+/** What every command needs before any entry is read: the scheme, the indicator tree and the roster. */
+export interface Basics {
+  scheme?: Scheme;
+  schemeSource?: SchemeSource;
+  tree?: IndicatorTree;
+  roster?: Roster;
+  /** The sheets these came from, for commands that carry them along (template, merge). */
+  indicatorSheet?: RawSheet;
+  rosterSheet?: RawSheet;
+  /** Entry sheets by role, for the whole year ('') and each period. */
+  found: Found;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the scheme, the indicators and the roster, collecting every problem with them. */
+export function readBasics(inputs: Inputs): Basics {
   const diagnostics: Diagnostic[] = [];
-  const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
+  const basics: Basics = { found: new Map(), diagnostics };
   const schemeSheet = inputs.scheme ? undefined : pick(inputs.sheets, 'scheme');
   const schemeSource = inputs.scheme ?? (schemeSheet ? sheetSchemeSource(schemeSheet) : undefined);
   if (!schemeSource) {
     diagnostics.push(missingSheet('scheme', inputs.sheets, '或用 --scheme 指定方案文件（YAML）。'));
-    return result;
+    return basics;
   }
+  basics.schemeSource = schemeSource;
   const loaded = loadScheme(schemeSource);
   diagnostics.push(...loaded.diagnostics);
   const scheme = loaded.scheme;
-  if (!scheme) return result;
-  result.scheme = scheme;
-  const found = findSheets(inputs.sheets, scheme.periods, diagnostics);
-  const year = found.get('') ?? {};
+  if (!scheme) return basics;
+  basics.scheme = scheme;
+  basics.found = findSheets(inputs.sheets, scheme.periods, diagnostics);
+  const year = basics.found.get('') ?? {};
   const indicatorSheet = inputs.indicatorSheets ? pick(inputs.indicatorSheets, 'indicators') ?? inputs.indicatorSheets[0] : year.indicators;
   if (!indicatorSheet) diagnostics.push(missingSheet('indicators', inputs.sheets, '或用 --indicators 指定指标体系工作簿。'));
   if (!year.roster) diagnostics.push(missingSheet('roster', inputs.sheets));
-  const tree = indicatorSheet ? parseIndicators(indicatorSheet, scheme, diagnostics) : undefined;
-  const roster = year.roster ? parseRoster(year.roster, scheme.categories, scheme.excluded.units, diagnostics) : undefined;
+  if (indicatorSheet) {
+    basics.indicatorSheet = indicatorSheet;
+    const tree = parseIndicators(indicatorSheet, scheme, diagnostics);
+    if (tree) basics.tree = tree;
+  }
+  if (year.roster) {
+    basics.rosterSheet = year.roster;
+    const roster = parseRoster(year.roster, scheme.categories, scheme.excluded.units, diagnostics);
+    if (roster) basics.roster = roster;
+  }
+  return basics;
+}
+
+/** Reads meaning into the sheets: scheme, indicators, roster, scores. Collects every problem. */
+export function assemble(inputs: Inputs): Assembled {
+  const basics = readBasics(inputs);
+  const { diagnostics, scheme, tree, roster, found } = basics;
+  const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
+  if (!scheme) return result;
+  result.scheme = scheme;
   if (tree) {
     result.tree = tree;
-    result.tieBreak = tieBreakParts(scheme, tree, schemeSource, diagnostics);
+    result.tieBreak = tieBreakParts(scheme, tree, basics.schemeSource!, diagnostics);
   }
   if (roster) result.roster = roster;
   if (!tree || !roster) return result;
+  const year = found.get('') ?? {};
   result.entries = collectAllPeriods(scheme, tree, roster, found, inputs.sheets, diagnostics);
   if (year.vetoes) result.vetoes = readVetoes(year.vetoes, scheme.vetoes, roster, diagnostics);
   if (year.adjustments) {
@@ -90,7 +124,7 @@ function parseIndicators(sheet: RawSheet, scheme: Scheme, diagnostics: Diagnosti
 }
 
 /** The leaves of the parts scored in `period` ('' for the parts scored once for the year). */
-function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): Indicator[] {
+export function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): Indicator[] {
   const periodsOf = (root: Indicator): string[] => {
     const category = root.categories?.[0] ?? scheme.categories[0]!;
     return Object.keys(componentFor(scheme, nameOf(root), category)?.periods ?? {});
@@ -166,11 +200,11 @@ function lineOf(source: SchemeSource, key: string): number {
   return index + 1 || 1;
 }
 
-function roleOf(name: string): SheetRole | undefined {
+export function roleOf(name: string): SheetRole | undefined {
   return (Object.keys(SHEETS) as SheetRole[]).find((r) => (SHEETS[r] as readonly string[]).includes(name));
 }
 
-function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
+export function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
   return sheets.find((s) => roleOf(normalizeName(s.name)) === role);
 }
 
@@ -180,7 +214,7 @@ function splitPeriod(name: string): { base: string; period: string } | undefined
   return m ? { base: m[1]!, period: m[2]! } : undefined;
 }
 
-function findSheets(sheets: readonly RawSheet[], periods: readonly string[], diagnostics: Diagnostic[]): Found {
+export function findSheets(sheets: readonly RawSheet[], periods: readonly string[], diagnostics: Diagnostic[]): Found {
   const found: Found = new Map();
   for (const sheet of sheets) {
     const name = normalizeName(sheet.name);
