@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { ExitCode } from '../core/errors.js';
-import { assemble, type Assembled } from '../input/assemble.js';
+import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
 import type { ReadLimits } from '../io/exceljs.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
@@ -14,16 +14,26 @@ export interface LoadOptions {
   encoding?: string;
 }
 
-/** Reads every input and gives it meaning. Unreadable files throw (exit 3); data problems are collected. */
-export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
+/** Reads every input file. Unreadable files throw (exit 3). */
+export async function readInputs(files: readonly string[], options: LoadOptions): Promise<Inputs> {
   const sheets = await readWorkbooks(files, options.limits, options.encoding);
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
   const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], options.limits, options.encoding) : undefined;
-  return assemble({ sheets, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
+  return { sheets, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) };
+}
+
+/** Reads every input and gives it meaning; data problems are collected. */
+export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
+  return assemble(await readInputs(files, options));
+}
+
+/** Reads the scheme, indicators and roster only (template, merge). */
+export async function loadBasics(files: readonly string[], options: LoadOptions): Promise<Basics> {
+  return readBasics(await readInputs(files, options));
 }
 
 /** 2 when the scheme itself is unusable, 1 for any other error in the data, 0 otherwise. */
-export function exitCodeFor(diagnostics: readonly Diagnostic[], assembled: Assembled): ExitCode {
+export function exitCodeFor(diagnostics: readonly Diagnostic[], assembled: { scheme?: unknown }): ExitCode {
   if (!assembled.scheme && diagnostics.some((d) => d.code.startsWith('E_SCHEME'))) return ExitCode.usage;
   return hasErrors(diagnostics) ? ExitCode.dataProblems : ExitCode.ok;
 }
@@ -38,4 +48,11 @@ export function outputBase(firstInput: string, outDir: string | undefined): stri
 export function limitsFrom(env: Record<string, string | undefined>): ReadLimits | undefined {
   const mb = Number(env.SCORE_MAX_SHEET_MB);
   return Number.isFinite(mb) && mb > 0 ? { maxPartBytes: mb * 1024 * 1024 } : undefined;
+}
+
+/** An output that would replace one of the inputs, before anything is read. */
+export function clashWithInput(targets: readonly string[], inputs: readonly (string | undefined)[], hint = '请把输入文件改名，或用 --out 指定其他输出文件夹。'): Diagnostic | undefined {
+  const resolved = new Set(inputs.filter((i): i is string => i !== undefined).map((i) => path.resolve(i)));
+  const hit = targets.find((t) => resolved.has(path.resolve(t)));
+  return hit === undefined ? undefined : error('E_OUTPUT_IS_INPUT', { file: hit }, `输出文件「${hit}」是输入文件之一，不能覆盖输入。`, hint);
 }

@@ -7,7 +7,9 @@ import { displayWidth } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
 import { runInit } from './commands/init.js';
+import { runMerge } from './commands/merge.js';
 import { runScore } from './commands/score.js';
+import { runTemplate } from './commands/template.js';
 import { colours, type Context } from './context.js';
 import { printDiagnostics } from './print.js';
 
@@ -74,6 +76,32 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--preset <sample>', '样例名称：guannan-2009、zhengding、qitai、hang-1000、suqian、jiangsu-2013', 'guannan-2009')
     .helpOption('-h, --help', '显示帮助')
     .action(async (dir: string | undefined, options) => setCode(await runInit(dir, options, ctx)));
+  program
+    .command('template')
+    .usage('[选项] <工作簿…>')
+    .description('生成空白填报表：每个单位一行、每个末级指标一列，带填写说明和输入检查')
+    .argument('<workbook...>', '含「单位名单」的工作簿（可内含方案和指标体系）')
+    .option('--scheme <file>', '方案文件（YAML）')
+    .option('--indicators <file>', '指标体系工作簿')
+    .option('--by-department', '按牵头部门分别生成，每个部门只含本部门的指标')
+    .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
+    .option('--force', '覆盖已有的同名填报表')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (files: string[], options) => setCode(await runTemplate(files, options, ctx)));
+  program
+    .command('merge')
+    .usage('[选项] <交回的表…> -o 合并得分表.xlsx')
+    .description('合并各部门交回的填报表：同一单元格填得不同即报错，不替您选择；列出未填的单元格')
+    .argument('<workbook...>', '交回的填报表（.xlsx 或 CSV）')
+    .option('-o, --out <file>', '合并结果（默认：第一个文件所在文件夹的「合并得分表.xlsx」）')
+    .option('--scheme <file>', '方案文件（YAML），代替填报表中携带的方案')
+    .option('--indicators <file>', '指标体系工作簿，代替填报表中携带的指标体系')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (files: string[], options) => setCode(await runMerge(files, options, ctx)));
   return program;
 }
 

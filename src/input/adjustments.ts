@@ -10,9 +10,9 @@ import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
-type Col = 'unit' | 'side' | 'item' | 'points' | 'reason' | 'evidence' | 'source';
+export type Col = 'unit' | 'side' | 'item' | 'points' | 'reason' | 'evidence' | 'source';
 
-const COLUMNS: ColumnSpec<Col>[] = [
+export const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
   { key: 'side', names: ['类型', '加减分', '类别'], required: false },
   { key: 'item', names: ['项目', '加减分项目', '事项'], required: true },

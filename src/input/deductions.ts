@@ -6,9 +6,9 @@ import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
-type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
+export type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
 
-const COLUMNS: ColumnSpec<Col>[] = [
+export const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
   { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
   { key: 'points', names: ['扣分', '扣分值', '分值'], required: true },

@@ -7,9 +7,9 @@ import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
-type Col = 'unit' | 'code' | 'rater' | 'score';
+export type Col = 'unit' | 'code' | 'rater' | 'score';
 
-const COLUMNS: ColumnSpec<Col>[] = [
+export const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'unit', names: ['单位名称', '单位', '考核对象', '被评单位'], required: true },
   { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
   { key: 'rater', names: ['评分人', '评议人', '评委'], required: true },

@@ -9,9 +9,9 @@ import { normalizeName } from './cells.js';
 import { readTable, text, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
-type Col = 'unit' | 'item' | 'note';
+export type Col = 'unit' | 'item' | 'note';
 
-const COLUMNS: ColumnSpec<Col>[] = [
+export const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
   { key: 'item', names: ['否决事项', '事项', '否决项目', '项目'], required: true },
   { key: 'note', names: ['说明', '原因', '情况说明', '依据'], required: true },

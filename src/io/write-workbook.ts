@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CellStyle, SheetModel } from '../report/sheet-model.js';
+import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
+import { cellRef } from './raw-sheet.js';
 import type { PendingFile } from './atomic-write.js';
 
 /** A fixed timestamp for the workbook's properties: the same inputs give the same file contents. */
@@ -17,12 +18,36 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   score: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' }, border },
   entry: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' }, border },
   note: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  input: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border, protection: { locked: false },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } },
+  na: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } },
 };
+
+/** Excel's limits: a prompt of 255 characters, a title of 32. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function excelValidation(rule: Validation): ExcelJS.DataValidation {
+  const shared = {
+    allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: '填写有误', error: clip(rule.prompt, 225),
+    showInputMessage: true, promptTitle: '填写说明', prompt: clip(rule.prompt, 255),
+  } as const;
+  if (rule.type === 'list') {
+    return { ...shared, type: 'list', formulae: [rule.source ?? `"${(rule.items ?? []).join(',')}"`] };
+  }
+  if (rule.min !== undefined && rule.max !== undefined) return { ...shared, type: rule.type, operator: 'between', formulae: [rule.min, rule.max] };
+  if (rule.max !== undefined) return { ...shared, type: rule.type, operator: 'lessThanOrEqual', formulae: [rule.max] };
+  return { ...shared, type: rule.type, operator: 'greaterThanOrEqual', formulae: [rule.min ?? '0'] };
+}
 
 function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): void {
   const frozen = model.headerRows ?? 0;
+  const frozenColumns = model.frozenColumns ?? 0;
   const ws = wb.addWorksheet(model.name, {
-    views: frozen > 0 ? [{ state: 'frozen', ySplit: frozen }] : [],
+    ...(model.hidden ? { state: 'hidden' as const } : {}),
+    views: frozen > 0 || frozenColumns > 0 ? [{ state: 'frozen', ySplit: frozen, xSplit: frozenColumns }] : [],
     pageSetup: {
       paperSize: 9, // A4
       orientation: model.landscape ? 'landscape' : 'portrait',
@@ -35,6 +60,16 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
     },
   });
   ws.columns = model.widths.map((width) => ({ width }));
+  // The type definitions leave out the collection the streaming writer keeps (exceljs 4.4.0).
+  const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of model.validations ?? []) {
+    validations.add(`${cellRef(v.top, v.left - 1)}:${cellRef(v.bottom, v.right - 1)}`, excelValidation(v.rule));
+  }
+  if (model.protect) {
+    // No password, so nothing random in the file; the protection guards against slips.
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
+      insertRows: model.protect.insertRows ?? false, deleteRows: model.protect.insertRows ?? false, sort: false, autoFilter: false });
+  }
   // One style object per kind, shared by every cell: exceljs caches a style by identity, and
   // hashing a fresh object for each of millions of cells was most of the writing time.
   const scoreStyle = model.scoreFormat ? { ...STYLES.score, numFmt: model.scoreFormat } : STYLES.score;

@@ -4,7 +4,11 @@ import { displayWidth } from '../core/text.js';
  * A workbook as plain data: what the writer in src/io turns into .xlsx, and what golden tests
  * read back and compare. Styles are named, not described, so the report stays free of exceljs.
  */
-export type CellStyle = 'title' | 'section' | 'header' | 'body' | 'score' | 'note' | 'entry';
+export type CellStyle = 'title' | 'section' | 'header' | 'body' | 'score' | 'note' | 'entry'
+  /** A cell to fill in: unlocked when the sheet is protected, lightly shaded. */
+  | 'input'
+  /** A cell that does not apply (an indicator another category is scored on): grey, locked. */
+  | 'na';
 
 export interface CellModel {
   v: string | number | null;
@@ -31,6 +35,23 @@ export interface SheetModel {
   scoreFormat?: string;
   /** Row heights in points, by row index (0-based); unset rows keep Excel's default. */
   heights?: (number | undefined)[];
+  /** Columns kept in view beside the frozen header rows. */
+  frozenColumns?: number;
+  /** Hidden sheets travel with an entry form (its scheme and indicators) without being in the way. */
+  hidden?: boolean;
+  /** Protected against edits but for `input` cells (no password: this guards against slips, not people). */
+  protect?: { insertRows?: boolean };
+  /** Checks Excel/WPS make as a cell is typed in. */
+  validations?: RangeValidation[];
+}
+
+/** What a cell accepts. Numbers are written as text so that exact decimals stay exact. */
+export type Validation =
+  | { type: 'decimal' | 'whole'; min?: string; max?: string; prompt: string }
+  | { type: 'list'; items?: readonly string[]; source?: string; prompt: string };
+
+export interface RangeValidation extends Merge {
+  rule: Validation;
 }
 
 export { displayWidth };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { hasErrors, error, type Diagnostic } from '../../core/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode } from '../../core/errors.js';
 import { assess, type Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
@@ -11,7 +11,7 @@ import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../.
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
-import { exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { clashWithInput, exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -77,10 +77,4 @@ async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Con
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
   const adjustments = adjustmentsSheet(assessment, new Map(entries.map((e) => [e.unit.name, e.adjustments ?? []])));
   return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
-}
-
-function clashWithInput(targets: readonly string[], inputs: readonly (string | undefined)[]): Diagnostic | undefined {
-  const resolved = new Set(inputs.filter((i): i is string => i !== undefined).map((i) => path.resolve(i)));
-  const hit = targets.find((t) => resolved.has(path.resolve(t)));
-  return hit === undefined ? undefined : error('E_OUTPUT_IS_INPUT', { file: hit }, `输出文件「${hit}」是输入文件之一，不能覆盖输入。`, '请把输入文件改名，或用 --out 指定其他输出文件夹。');
 }

@@ -1,0 +1,79 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import Table from 'cli-table3';
+import { hasErrors, warning } from '../../core/diagnostic.js';
+import { ExitCode } from '../../core/errors.js';
+import { mergeForms, type Coverage, type FormInput } from '../../forms/merge.js';
+import { writeAtomically } from '../../io/atomic-write.js';
+import { readText, readWorkbooks } from '../../io/read-inputs.js';
+import { workbookFile } from '../../io/write-workbook.js';
+import { fileSource } from '../../scheme/load-scheme.js';
+import { colours, type Context } from '../context.js';
+import { clashWithInput, exitCodeFor, limitsFrom, type LoadOptions } from '../load.js';
+import { countLine, printDiagnostics } from '../print.js';
+
+export interface MergeOptions extends LoadOptions {
+  out?: string;
+  color: boolean;
+}
+
+export const MERGED_FILE = '合并得分表.xlsx';
+
+/** `score merge <workbook…> -o merged.xlsx`: the departments' returned forms as one score workbook. */
+export async function runMerge(files: string[], options: MergeOptions, ctx: Context): Promise<ExitCode> {
+  const err = colours(ctx, ctx.stderr, options.color);
+  const target = await outputPath(files[0]!, options.out);
+  const clash = clashWithInput([target], [...files, options.scheme, options.indicators], '请用 -o 指定另一个输出文件。');
+  if (clash) {
+    printDiagnostics([clash], ctx.stderr, err);
+    return ExitCode.usage;
+  }
+  const limits = limitsFrom(ctx.env);
+  const notes = [];
+  const forms: FormInput[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(path.resolve(file))) {
+      notes.push(warning('W_SAME_FILE_TWICE', { file }, `「${file}」给了两次，只读一次。`));
+      continue;
+    }
+    seen.add(path.resolve(file));
+    forms.push({ file, sheets: await readWorkbooks([file], limits, options.encoding) });
+  }
+  const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
+  const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], limits, options.encoding) : undefined;
+  const merged = mergeForms({ forms, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
+  const diagnostics = [...notes, ...merged.diagnostics];
+  if (!merged.sheets || hasErrors(diagnostics)) {
+    printDiagnostics(diagnostics, ctx.stderr, err);
+    const schemeBroken = diagnostics.some((d) => d.code.startsWith('E_SCHEME'));
+    ctx.stderr.write(`\n${countLine(diagnostics)}。未生成合并结果；请按上面的位置改正后重新合并。\n`);
+    return exitCodeFor(diagnostics, schemeBroken ? {} : { scheme: true });
+  }
+  await writeAtomically(target, workbookFile(target, merged.sheets).write);
+  printDiagnostics(diagnostics, ctx.stderr, err);
+  const out = colours(ctx, ctx.stdout, options.color);
+  ctx.stdout.write(`${coverageTable(merged.coverage, out.level > 0)}\n`);
+  ctx.stdout.write(`已合并 ${forms.length} 个文件：${target}\n`);
+  ctx.stdout.write(`下一步：score check ${path.relative(ctx.cwd, target) || target} 检查，无误后 score ${path.relative(ctx.cwd, target) || target} 计分。\n`);
+  if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}。\n`);
+  return ExitCode.ok;
+}
+
+/** -o as a file, or as a folder to put 合并得分表.xlsx in; beside the first form by default. */
+async function outputPath(first: string, out: string | undefined): Promise<string> {
+  if (out === undefined) return path.join(path.dirname(first), MERGED_FILE);
+  const isDir = await stat(out).then((s) => s.isDirectory(), () => false);
+  return isDir ? path.join(out, MERGED_FILE) : out;
+}
+
+function coverageTable(rows: readonly Coverage[], colour: boolean): string {
+  const table = new Table({
+    head: ['牵头部门', '指标', '应填', '已填', '未填', '来自'],
+    style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+  });
+  for (const r of rows) {
+    table.push([r.department, r.leaves, r.expected, r.filled, r.expected - r.filled, r.files.map((f) => path.basename(f)).join('、') || '—']);
+  }
+  return table.toString();
+}

@@ -1,0 +1,204 @@
+import type { Decimal } from 'decimal.js';
+import { displayWidth } from '../core/text.js';
+import { appliesTo, nameOf, type Indicator, type Unit } from '../engine/model.js';
+import type { CellValue, RawSheet } from '../io/raw-sheet.js';
+import type { CellModel, RangeValidation, SheetModel, Validation } from '../report/sheet-model.js';
+import { SHEETS } from '../input/sheet-names.js';
+
+/**
+ * The entry sheets as `score template` writes them and `score merge` writes them back filled:
+ * the same layout, so a merged workbook looks like a form every department filled at once.
+ */
+
+export const METHOD_NAMES: Record<Indicator['method'], string> = {
+  direct: '直接打分', deduct: '扣分制', ratio: '完成比例折算', inverse: '反向比例', pass: '达标制', grade: '等级',
+  rate: '比率', rank: '位次', raters: '评议',
+};
+
+/** Rows above the data in every entry sheet: a title, then the header. */
+export const HEADER_ROWS = 2;
+
+const plain = (d: Decimal): string => d.toString();
+
+function gradesFixed(leaf: Indicator): boolean {
+  return (leaf.params.grades ?? []).every((g) => g.min.eq(g.max));
+}
+
+function gradeText(leaf: Indicator): string {
+  return (leaf.params.grades ?? []).map((g) => `${g.label} ${g.min.eq(g.max) ? plain(g.min) : `${plain(g.min)}—${plain(g.max)}`} 分`).join('，');
+}
+
+/** What goes in a leaf's cell of the score sheet, in a few words (the third line of its header). */
+export function entryWords(leaf: Indicator): string {
+  switch (leaf.method) {
+    case 'direct': return `0—${plain(leaf.points)} 分`;
+    case 'ratio': return '完成值';
+    case 'inverse': return '实际值';
+    case 'pass': return '达标/未达标';
+    case 'grade': return gradesFixed(leaf) ? (leaf.params.grades ?? []).map((g) => g.label).join('/') : '分数';
+    case 'rate': return '百分数';
+    case 'rank': return '位次';
+    case 'deduct': return '见扣分明细';
+    case 'raters': return '见评议';
+  }
+}
+
+/** How to fill a leaf's cell, as the clerk is told in the 说明 sheet and in the cell's prompt. */
+export function entryHelp(leaf: Indicator): string {
+  const target = leaf.params.target ? `；「目标值」表空着的按 ${plain(leaf.params.target)} 计` : '';
+  switch (leaf.method) {
+    case 'direct': return `填 0 到 ${plain(leaf.points)} 之间的得分。`;
+    case 'ratio': return `填完成值，得分 = ${plain(leaf.points)} × 完成值 ÷ 目标值${leaf.params.cap ? `，最高 ${plain(leaf.params.cap)} 分` : '，最高为满分'}${target}。`;
+    case 'inverse': return `填实际值（越低越好），得分 = ${plain(leaf.points)} × 目标值 ÷ 实际值，最高为满分${target}。`;
+    case 'pass': return `选「达标」或「未达标」：达标得 ${plain(leaf.points)} 分，未达标得 0 分。`;
+    case 'grade': return gradesFixed(leaf) ? `选等级：${gradeText(leaf)}。` : `填分数：${gradeText(leaf)}；分值为范围的等级须填具体分数。`;
+    case 'rate': return '填 0 到 100 之间的百分数，如 92 或 92%。';
+    case 'rank': return `填位次 1、2、3…；第 1 名 ${plain(leaf.points)} 分，每降一位减 ${plain(leaf.params.step!)} 分${leaf.params.floor ? `，最低 ${plain(leaf.params.floor)} 分` : ''}。`;
+    case 'deduct': return `不在得分表填写；每一项扣分在「${SHEETS.deductions[0]}」中写一行（单位、指标编码、扣分、原因），满分 ${plain(leaf.points)} 分减去扣分。`;
+    case 'raters': return `不在得分表填写；每位评分人的分数在「${SHEETS.raters[0]}」中写一行（单位、指标编码、评分人、分数）。`;
+  }
+}
+
+/** The check Excel/WPS make as a leaf's cell is typed in. */
+export function leafValidation(leaf: Indicator): Validation | undefined {
+  const prompt = `${leaf.code} ${nameOf(leaf)}：${entryHelp(leaf)}`;
+  switch (leaf.method) {
+    case 'direct': return { type: 'decimal', min: '0', max: plain(leaf.points), prompt };
+    case 'ratio':
+    case 'inverse': return { type: 'decimal', min: '0', prompt };
+    case 'pass': return { type: 'list', items: ['达标', '未达标'], prompt };
+    case 'grade': {
+      const grades = leaf.params.grades ?? [];
+      if (gradesFixed(leaf) && fitsInlineList(grades.map((g) => g.label))) return { type: 'list', items: grades.map((g) => g.label), prompt };
+      const min = grades.reduce((m, g) => (g.min.lt(m) ? g.min : m), leaf.points);
+      const max = grades.reduce((m, g) => (g.max.gt(m) ? g.max : m), grades[0]?.max ?? leaf.points);
+      return { type: 'decimal', min: plain(min), max: plain(max), prompt };
+    }
+    case 'rate': return { type: 'decimal', min: '0', max: '100', prompt };
+    case 'rank': return { type: 'whole', min: '1', prompt };
+    case 'deduct':
+    case 'raters': return undefined;
+  }
+}
+
+/** Excel keeps an inline list to 255 characters, and a comma would split an item. */
+export function fitsInlineList(items: readonly string[]): boolean {
+  return items.length > 0 && items.join(',').length <= 250 && items.every((i) => !i.includes(',') && !i.includes('"'));
+}
+
+export function modelValue(v: CellValue | undefined): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return 'error' in v ? v.error : `=${v.formula}`;
+}
+
+function titleRow(title: string, width: number): { cells: (CellModel | null)[]; merge: SheetModel['merges'][number] } {
+  return { cells: [{ v: title, s: 'title' }], merge: { top: 1, left: 1, bottom: 1, right: Math.max(width, 1) } };
+}
+
+export interface WideOptions {
+  /** The sheet's name, e.g. 得分表（中期）. */
+  name: string;
+  title: string;
+  kind: 'scores' | 'targets';
+  leaves: readonly Indicator[];
+  units: readonly Unit[];
+  /** Filled values (merge); a blank form without. */
+  values?: ReadonlyMap<Unit, ReadonlyMap<string, CellValue>>;
+  /** A blank form: entry cells unlocked, the rest protected, each column checked as typed. */
+  form: boolean;
+}
+
+/** One row per unit, one column per leaf: 单位名称, 类别, then the leaves by code, name and what to enter. */
+export function wideSheet(o: WideOptions): SheetModel {
+  const width = 2 + o.leaves.length;
+  const title = titleRow(o.title, width);
+  const header: CellModel[] = [{ v: '单位名称', s: 'header' }, { v: '类别', s: 'header' }];
+  for (const leaf of o.leaves) {
+    const what = o.kind === 'targets' ? `目标值${leaf.params.target ? `，空则按 ${plain(leaf.params.target)}` : ''}` : entryWords(leaf);
+    header.push({ v: `${leaf.code}\n${nameOf(leaf)}\n（${what}）`, s: 'header' });
+  }
+  const rows: (CellModel | null)[][] = [title.cells, header];
+  for (const unit of o.units) {
+    const filled = o.values?.get(unit);
+    const row: CellModel[] = [{ v: unit.name, s: 'body' }, { v: unit.category, s: 'body' }];
+    for (const leaf of o.leaves) {
+      const applies = appliesTo(leaf, unit.category);
+      row.push({ v: applies ? modelValue(filled?.get(leaf.code)) : null, s: applies ? (o.form ? 'input' : 'entry') : 'na' });
+    }
+    rows.push(row);
+  }
+  const validations: RangeValidation[] = [];
+  if (o.form && o.units.length > 0) {
+    o.leaves.forEach((leaf, i) => {
+      const rule = o.kind === 'targets' ? { type: 'decimal' as const, min: '0', prompt: `${leaf.code} ${nameOf(leaf)}：填该单位的目标值（大于 0）。` } : leafValidation(leaf);
+      if (rule) validations.push({ top: HEADER_ROWS + 1, left: 3 + i, bottom: HEADER_ROWS + o.units.length, right: 3 + i, rule });
+    });
+  }
+  const nameWidth = Math.max(10, ...o.units.map((u) => displayWidth(u.name) + 2));
+  const categoryWidth = Math.max(6, ...o.units.map((u) => displayWidth(u.category) + 2));
+  return {
+    name: o.name, rows, merges: [title.merge],
+    widths: [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))],
+    headerRows: HEADER_ROWS, frozenColumns: 2, landscape: true, heights: [30, 48], validations,
+    ...(o.form ? { protect: {} } : {}),
+  };
+}
+
+/** A column of a list sheet (扣分明细, 评议, 加减分, 一票否决) and the check on what is typed in it. */
+export interface ListColumn {
+  header: string;
+  width: number;
+  rule?: Validation;
+}
+
+export interface ListOptions {
+  name: string;
+  title: string;
+  columns: readonly ListColumn[];
+  /** Filled rows (merge), in column order. */
+  rows?: readonly (readonly CellValue[])[];
+  /** Empty rows to offer in a blank form. */
+  blankRows?: number;
+  form: boolean;
+}
+
+/** One row per item: a deduction, a rater's score, a bonus, a veto. A form may insert rows. */
+export function listSheet(o: ListOptions): SheetModel {
+  const title = titleRow(o.title, o.columns.length);
+  const rows: (CellModel | null)[][] = [title.cells, o.columns.map((c) => ({ v: c.header, s: 'header' as const }))];
+  for (const r of o.rows ?? []) rows.push(o.columns.map((_, i) => ({ v: modelValue(r[i]), s: 'entry' as const })));
+  for (let i = 0; i < (o.blankRows ?? 0); i++) rows.push(o.columns.map(() => ({ v: null, s: 'input' as const })));
+  const last = rows.length;
+  const validations: RangeValidation[] = [];
+  if (o.form && last > HEADER_ROWS) {
+    o.columns.forEach((c, i) => {
+      if (c.rule) validations.push({ top: HEADER_ROWS + 1, left: i + 1, bottom: last, right: i + 1, rule: c.rule });
+    });
+  }
+  return {
+    name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS, landscape: true,
+    heights: [30], validations, ...(o.form ? { protect: { insertRows: true } } : {}),
+  };
+}
+
+/** A sheet carried along as it was read (指标体系, 单位名单): same rows, same cells. */
+export function copiedSheet(name: string, sheet: RawSheet, options: { hidden?: boolean; protect?: boolean } = {}): SheetModel {
+  const rows: (CellModel | null)[][] = [];
+  let widths: number[] = [];
+  for (const r of sheet.rows) {
+    while (rows.length < r.number - 1) rows.push([]);
+    rows.push(r.values.map((v) => (v === null ? null : { v: modelValue(v) })));
+    r.values.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 8, Math.min(40, displayWidth(String(modelValue(v) ?? '')) + 2))));
+  }
+  widths = Array.from(widths, (w) => w ?? 8);
+  return { name, rows, merges: [], widths, ...(options.hidden ? { hidden: true } : {}), ...(options.protect ? { protect: {} } : {}) };
+}
+
+/** The scheme's YAML one line a row in column A, as the 方案 sheet holds it. */
+export function schemeSheet(text: string, options: { hidden?: boolean; protect?: boolean } = {}): SheetModel {
+  const rows = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => [line === '' ? null : { v: line }]);
+  return { name: SHEETS.scheme[0], rows, merges: [], widths: [100], ...(options.hidden ? { hidden: true } : {}), ...(options.protect ? { protect: {} } : {}) };
+}
