@@ -292,10 +292,20 @@ function mergedRows(rows: readonly ListRow[], diagnostics: Diagnostic[]): ListRo
       if (!firstKept.has(r.key)) firstKept.set(r.key, r);
     }
   }
+  // One warning per form and sheet whose rows another form already brought (a form sent twice).
+  const dropped = new Map<string, { first: ListRow; keptFrom: ListRow; rows: number[] }>();
   for (const r of rows) {
     if (chosen.get(r.key) === r.file) continue;
-    diagnostics.push(warning('W_MERGE_SAME_ROW', r.where, `这一行与 ${placeOf(firstKept.get(r.key)!.where)} 那一行完全相同，合并后只计一次。`,
-      '如果确实是两件事，请在其中一行的原因或说明中写明区别。'));
+    const keptFrom = firstKept.get(r.key)!;
+    const key = `${r.file}\u0000${r.where.sheet}\u0000${keptFrom.file}`;
+    const group = dropped.get(key) ?? { first: r, keptFrom, rows: [] };
+    dropped.set(key, group);
+    group.rows.push(Number(/\d+$/.exec(r.where.cell ?? '')?.[0]));
+  }
+  for (const { first, keptFrom, rows: numbers } of dropped.values()) {
+    diagnostics.push(warning('W_MERGE_SAME_ROW', first.where,
+      `「${first.where.sheet}」第 ${numbers.join('、')} 行与「${keptFrom.file}」${keptFrom.where.sheet} 中的行完全相同，合并后只计一次。`,
+      '同一张表交了两次时正是如此；如果确实是两件事，请在其中一行的原因或说明中写明区别。'));
   }
   return kept;
 }
