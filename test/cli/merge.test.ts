@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { allMethodsBook, ENTRIES } from '../support/all-methods.js';
 import { filesIn, runCli, tempDir } from '../support/cli.js';
 import { fillForm, fillXlsx, sampleData, type SampleData } from '../support/fill-form.js';
 import { dumpSheet, writeBook } from '../support/workbook.js';
+
+const LIBREOFFICE_FORM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'libreoffice', '得分填报表-组织部.xlsx');
 
 const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
 
@@ -54,6 +57,20 @@ describe('score merge', () => {
     const deductions = await dumpSheet(merged, '扣分明细');
     expect(deductions[1]).toEqual(['单位名称', '指标编码', '扣分', '扣分原因', '依据', '填报文件']);
     expect(String(deductions[2]![5])).toMatch(/得分填报表-纪委\.xlsx 扣分明细!A3$/);
+  });
+
+  it('merges a form LibreOffice saved (rich-text headers, its own styles and validations) with forms made here', async () => {
+    const s = await setup();
+    const others = Object.entries(s.forms).filter(([d]) => d !== '组织部').map(([, f]) => f);
+    for (const f of others) await fillForm(f, s.data);
+    const merged = path.join(s.dir, 'merged.xlsx');
+    const run = await runCli(['merge', LIBREOFFICE_FORM, ...others, '-o', merged]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const direct = await allMethodsBook(tempDir(), ENTRIES);
+    await runCli([direct]);
+    expect((await runCli([merged])).code).toBe(0);
+    expect(await dumpSheet(merged.replace('.xlsx', '.通报.xlsx'), '排名')).toEqual(await dumpSheet(direct.replace('.xlsx', '.通报.xlsx'), '排名'));
   });
 
   it('two different values for one unit and indicator: both cells named, nothing written', async () => {
