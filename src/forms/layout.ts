@@ -94,6 +94,12 @@ export function modelValue(v: CellValue | undefined): string | number | null {
   return 'error' in v ? v.error : `=${v.formula}`;
 }
 
+/** A title in 16-point type wraps across the sheet's width; the row grows to show all of it. */
+function titleHeight(title: string, widths: readonly number[]): number {
+  const across = widths.reduce((a, b) => a + b, 0);
+  return 24 * Math.max(1, Math.ceil((displayWidth(title) * 1.5) / Math.max(across, 1)));
+}
+
 function titleRow(title: string, width: number): { cells: (CellModel | null)[]; merge: SheetModel['merges'][number] } {
   return { cells: [{ v: title, s: 'title' }], merge: { top: 1, left: 1, bottom: 1, right: Math.max(width, 1) } };
 }
@@ -139,10 +145,10 @@ export function wideSheet(o: WideOptions): SheetModel {
   }
   const nameWidth = Math.max(10, ...o.units.map((u) => displayWidth(u.name) + 2));
   const categoryWidth = Math.max(6, ...o.units.map((u) => displayWidth(u.category) + 2));
+  const widths = [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))];
   return {
-    name: o.name, rows, merges: [title.merge],
-    widths: [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))],
-    headerRows: HEADER_ROWS, frozenColumns: 2, landscape: true, heights: [30, 48], validations,
+    name: o.name, rows, merges: [title.merge], widths,
+    headerRows: HEADER_ROWS, frozenColumns: 2, landscape: true, heights: [titleHeight(o.title, widths), 48], validations,
     ...(o.form ? { protect: {} } : {}),
   };
 }
@@ -180,7 +186,7 @@ export function listSheet(o: ListOptions): SheetModel {
   }
   return {
     name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS, landscape: true,
-    heights: [30], validations, ...(o.form ? { protect: { insertRows: true } } : {}),
+    heights: [titleHeight(o.title, o.columns.map((c) => c.width))], validations, ...(o.form ? { protect: { insertRows: true } } : {}),
   };
 }
 

@@ -38,6 +38,8 @@ export interface Coverage {
   leaves: number;
   expected: number;
   filled: number;
+  /** Rows of its deductions and raters' scores. */
+  rows: number;
   /** Forms that brought any of its entries. */
   files: string[];
 }
@@ -327,18 +329,32 @@ function raterConflicts(rows: readonly ListRow[], diagnostics: Diagnostic[]): vo
 
 /** Per lead department: how many cells it owes, how many came in; what is missing, as warnings. */
 function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected: Collected, diagnostics: Diagnostic[]): Coverage[] {
-  const byDepartment = new Map<string, { cov: Coverage; missing: Map<string, Unit[]> }>();
-  const files = new Map<string, Set<string>>();
-  const note = (leaf: Indicator, sheet: string, unit: Unit, filled: Where | undefined): void => {
+  // Every lead department, in the order of the indicators, even one whose only entries are deductions.
+  const byDepartment = new Map<string, { cov: Coverage; missing: Map<string, Unit[]>; files: Set<string> }>();
+  for (const leaf of tree.leaves) {
     const department = leaf.department || NO_DEPARTMENT;
-    const d = byDepartment.get(department) ?? { cov: { department, leaves: 0, expected: 0, filled: 0, files: [] }, missing: new Map<string, Unit[]>() };
+    const d = byDepartment.get(department) ?? { cov: { department, leaves: 0, expected: 0, filled: 0, rows: 0, files: [] }, missing: new Map<string, Unit[]>(), files: new Set<string>() };
     byDepartment.set(department, d);
+    d.cov.leaves++;
+  }
+  const departmentOf = (code: string): string => {
+    const leaf = tree.byCode.get(code);
+    return leaf ? leaf.department || NO_DEPARTMENT : '';
+  };
+  for (const [key, rows] of collected.lists) {
+    if (!key.endsWith('deductions') && !key.endsWith('raters')) continue;
+    for (const r of rows) {
+      const d = byDepartment.get(departmentOf(normalizeName(cellText(r.values[1] ?? null))));
+      d?.files.add(r.file);
+      if (d) d.cov.rows++;
+    }
+  }
+  const note = (leaf: Indicator, sheet: string, unit: Unit, filled: Where | undefined): void => {
+    const d = byDepartment.get(leaf.department || NO_DEPARTMENT)!;
     d.cov.expected++;
     if (filled) {
       d.cov.filled++;
-      const f = files.get(department) ?? new Set<string>();
-      files.set(department, f);
-      f.add(filled.file!);
+      d.files.add(filled.file!);
     } else {
       const key = `${sheet} ${leaf.code}`;
       d.missing.set(key, [...(d.missing.get(key) ?? []), unit]);
@@ -364,13 +380,9 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
       }
     }
   }
-  for (const leaf of tree.leaves) {
-    const d = byDepartment.get(leaf.department || NO_DEPARTMENT);
-    if (d) d.cov.leaves++;
-  }
   const out: Coverage[] = [];
   for (const [department, d] of byDepartment) {
-    d.cov.files = [...(files.get(department) ?? [])];
+    d.cov.files = [...d.files];
     out.push(d.cov);
     const missing = d.cov.expected - d.cov.filled;
     if (missing === 0) continue;

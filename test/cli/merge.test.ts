@@ -44,7 +44,8 @@ describe('score merge', () => {
     const run = await runCli(['merge', ...files, '-o', merged]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/组织部\s*│ 4\s*│ 12\s*│ 12\s*│ 0/);
+    expect(run.stdout).toMatch(/组织部\s*│ 4\s*│ 12\s*│ 12\s*│ 0\s*│ 0\s*│ 得分填报表-组织部\.xlsx/);
+    expect(run.stdout).toMatch(/纪委\s*│ 2\s*│ 4\s*│ 4\s*│ 0\s*│ 7\s*│ 得分填报表-纪委\.xlsx/);
     expect(files.map(hash)).toEqual(hashes);
     const fromForms = await runCli([merged]);
     expect(fromForms.code).toBe(0);
@@ -128,7 +129,7 @@ describe('score merge', () => {
     expect(run.stderr).toMatch(/W_UNFILLED 统计局\/调查队：20 处未填——得分表 A3（甲镇、乙镇、丙局 等 4 个单位）；得分表 A4/);
     expect(run.stderr).toMatch(/W_UNFILLED 纪委：4 处未填——评议 A9/);
     expect(run.stderr).not.toMatch(/W_UNFILLED 组织部/);
-    expect(run.stdout).toMatch(/统计局\/调查队\s*│ 4\s*│ 20\s*│ 0\s*│ 20\s*│ —/);
+    expect(run.stdout).toMatch(/统计局\/调查队\s*│ 4\s*│ 20\s*│ 0\s*│ 20\s*│ 0\s*│ —/);
     expect(existsSync(merged)).toBe(true);
   });
 

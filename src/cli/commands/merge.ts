@@ -69,11 +69,11 @@ async function outputPath(first: string, out: string | undefined): Promise<strin
 
 function coverageTable(rows: readonly Coverage[], colour: boolean): string {
   const table = new Table({
-    head: ['牵头部门', '指标', '应填', '已填', '未填', '来自'],
+    head: ['牵头部门', '指标', '应填', '已填', '未填', '明细行', '来自'],
     style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
   for (const r of rows) {
-    table.push([r.department, r.leaves, r.expected, r.filled, r.expected - r.filled, r.files.map((f) => path.basename(f)).join('、') || '—']);
+    table.push([r.department, r.leaves, r.expected, r.filled, r.expected - r.filled, r.rows, r.files.map((f) => path.basename(f)).join('、') || '—']);
   }
   return table.toString();
 }
