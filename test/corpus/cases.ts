@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SAMPLES } from '../support/cli.js';
+import { runCli, SAMPLES } from '../support/cli.js';
+import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
 
 /** One bad input: how to make it in a folder, the command to run, and what must come out. */
@@ -225,4 +226,74 @@ CASES.push(
 CASES.push(
   { name: 'a CSV with unbalanced quotes', make: async (d) => { const [f] = await book((s) => { delete s['得分表']; })(d); writeFileSync(path.join(d, '得分表.csv'), '单位名称,A,B\n"一镇,50,30\n'); return [f!, path.join(d, '得分表.csv')]; }, code: 'E_BAD_CSV', exit: 3, names: '得分表.csv' },
   { name: 'an empty CSV', make: async (d) => { const [f] = await book((s) => { delete s['得分表']; })(d); writeFileSync(path.join(d, '得分表.csv'), ''); return [f!, path.join(d, '得分表.csv')]; }, code: 'E_EMPTY_FILE', exit: 3 },
+);
+
+// template: forms are written only from a sound scheme, indicator system and roster, and never over anything.
+/** The minimal book's blank form, made in `dir` by `score template`. */
+async function blankForm(dir: string): Promise<{ book: string; form: string }> {
+  const [book] = await bookOf(dir);
+  const run = await runCli(['template', book!, '-o', dir]);
+  if (run.code !== 0) throw new Error(`template failed: ${run.stderr}`);
+  return { book: book!, form: path.join(dir, '得分填报表.xlsx') };
+}
+const bookOf = book(() => undefined);
+
+/** The minimal book's form filled (一镇 50/30, 二镇 40/20), a copy with `change`, and the merge command. */
+function mergeOf(change: Fill, extra: { copy?: boolean; out?: string } = {}): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const { form } = await blankForm(dir);
+    await fillXlsx(form, new Map([['得分表', new Map<string, FillValue>([['C3', 50], ['D3', 30], ['C4', 40], ['D4', 20]])]]));
+    const files = [form];
+    if (extra.copy !== false) {
+      const copy = path.join(dir, '第二份.xlsx');
+      copyFileSync(form, copy);
+      await fillXlsx(copy, change);
+      files.push(copy);
+    } else await fillXlsx(form, change);
+    return ['merge', ...files, '-o', extra.out ?? path.join(dir, '合并.xlsx')];
+  };
+}
+const scoresCell = (ref: string, value: FillValue): Fill => new Map([['得分表', new Map([[ref, value]])]]);
+
+CASES.push(
+  { name: 'template: a missing workbook', make: async (d) => ['template', path.join(d, 'nope.xlsx')], code: 'E_FILE_NOT_FOUND', exit: 3 },
+  { name: 'template: an old .xls', make: async (d) => ['template', ...(await file('old.xls', OLE)(d))], code: 'E_OLD_XLS', exit: 3 },
+  { name: 'template: no 单位名单 sheet', make: async (d) => ['template', ...(await book((s) => { delete s['单位名单']; })(d))], code: 'E_MISSING_SHEET', exit: 1, names: '单位名单' },
+  { name: 'template: an unknown scheme key', make: async (d) => ['template', ...(await book((s) => { s['方案'] = `${s['方案'] as string}fullMark: 100\n`; })(d))], code: 'E_SCHEME', exit: 2, names: 'fullMarks' },
+  { name: 'template: a duplicate indicator code', make: async (d) => ['template', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值'], ['A', '甲', 60], ['A', '乙', 40]]; })(d))], code: 'E_INDICATOR', exit: 1, names: '指标体系!A3' },
+  { name: 'template: a unit in two categories', make: async (d) => ['template', ...(await book((s) => { s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]'); s['单位名单'] = [['单位名称', '类别'], ['一镇', '乡镇'], ['一镇', '部门']]; })(d))], code: 'E_ROSTER', exit: 1, names: '单位名单!A3' },
+  { name: 'template: an earlier form in the way', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, '得分填报表.xlsx'), 'filled'); return ['template', b!]; }, code: 'E_WOULD_OVERWRITE', exit: 2, names: '得分填报表.xlsx' },
+  { name: 'template: the form would replace the input', make: async (d) => { const [b] = await bookOf(d); const input = path.join(d, '得分填报表.xlsx'); copyFileSync(b!, input); return ['template', input, '--force']; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
+  { name: 'template: --out names a file', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, 'afile'), 'x'); return ['template', b!, '-o', path.join(d, 'afile')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'afile' },
+  { name: 'template: a zip bomb', env: { SCORE_MAX_SHEET_MB: '4' }, make: async (d) => {
+    const [f] = await bookOf(d);
+    await patchZip(f!, SCORES_PART, `${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(16 * 1024 * 1024))}</row></sheetData></worksheet>`);
+    return ['template', f!];
+  }, code: 'E_SHEET_TOO_LARGE', exit: 3 },
+
+  // merge: nothing is written unless every form is read and agrees.
+  { name: 'merge: a missing form', make: async (d) => { const { form } = await blankForm(d); return ['merge', form, path.join(d, 'nope.xlsx'), '-o', path.join(d, 'm.xlsx')]; }, code: 'E_FILE_NOT_FOUND', exit: 3 },
+  { name: 'merge: a truncated form', make: async (d) => { const { form } = await blankForm(d); const cut = path.join(d, 'cut.xlsx'); writeFileSync(cut, readFileSync(form).subarray(0, 2000)); return ['merge', form, cut, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_CORRUPT_XLSX', exit: 3, names: 'cut.xlsx' },
+  { name: 'merge: two values for one cell', make: mergeOf(scoresCell('C3', 45)), code: 'E_MERGE_CONFLICT', exit: 1, names: '第二份.xlsx」得分表!C3' },
+  { name: 'merge: a form from another roster', make: mergeOf(new Map([['单位名单', new Map([['A3', '三镇']])]])), code: 'E_MERGE_DIFFERENT_FORMS', exit: 1, names: '单位名单!A3' },
+  { name: 'merge: a form from another scheme', make: mergeOf(new Map([['方案', new Map([['A1', 'name: 别的方案']])]])), code: 'E_MERGE_DIFFERENT_FORMS', exit: 1, names: '方案!A1' },
+  { name: 'merge: a score above the maximum', make: mergeOf(scoresCell('C3', 70), { copy: false }), code: 'E_ABOVE_MAX', exit: 1, names: '得分表!C3' },
+  { name: 'merge: a negative score', make: mergeOf(scoresCell('D4', -1), { copy: false }), code: 'E_NEGATIVE', exit: 1, names: '得分表!D4' },
+  { name: 'merge: an error cell', make: mergeOf(scoresCell('C4', { error: '#DIV/0!' }), { copy: false }), code: 'E_ERROR_CELL', exit: 1, names: '得分表!C4' },
+  { name: 'merge: a formula without a cached result', make: mergeOf(scoresCell('C4', { formula: 'B4*2' }), { copy: false }), code: 'E_FORMULA_NO_RESULT', exit: 1, names: '得分表!C4' },
+  { name: 'merge: text where a score belongs', make: mergeOf(scoresCell('D3', '—'), { copy: false }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!D3' },
+  { name: 'merge: an unknown unit', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '三镇'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '得分表!A5' },
+  { name: 'merge: a unit named __proto__', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '__proto__'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '__proto__' },
+  { name: 'merge: the header row gone', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A2', '名字']])]]), { copy: false }), code: 'E_HEADER_NOT_FOUND', exit: 1, names: '得分表' },
+  { name: 'merge: no scheme in any form', make: async (d) => { const [f] = await book((s) => { delete s['方案']; })(d); return ['merge', f!, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_MISSING_SHEET', exit: 1, names: '方案' },
+  { name: 'merge: the output would replace a form', make: async (d) => { const { form } = await blankForm(d); return ['merge', form, '-o', form]; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
+  { name: 'merge: the output folder does not exist', make: mergeOf(scoresCell('C3', 50), { out: '/nonexistent-score-dir/m.xlsx' }), code: 'E_WRITE_FAILED', exit: 3, names: '/nonexistent-score-dir/m.xlsx' },
+  { name: 'merge: a 1 MB unit name', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '县'.repeat(350_000)], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '得分表!A5' },
+  { name: 'merge: a zip bomb form', env: { SCORE_MAX_SHEET_MB: '4' }, make: async (d) => {
+    const { form } = await blankForm(d);
+    const bomb = path.join(d, 'bomb.xlsx');
+    copyFileSync(form, bomb);
+    await patchZip(bomb, 'xl/worksheets/sheet2.xml', `${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(16 * 1024 * 1024))}</row></sheetData></worksheet>`);
+    return ['merge', form, bomb, '-o', path.join(d, 'm.xlsx')];
+  }, code: 'E_SHEET_TOO_LARGE', exit: 3, names: 'bomb.xlsx' },
 );

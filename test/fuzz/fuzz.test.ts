@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, SAMPLES, tempDir } from '../support/cli.js';
+import { fillForm, sampleData } from '../support/fill-form.js';
 
 // FUZZ_CASES=2000 npm run fuzz for a long run; CI runs a bounded number with a fixed seed.
 const CASES = Number(process.env.FUZZ_CASES ?? 48);
@@ -58,8 +59,11 @@ describe('fuzz: mutated samples never crash, never half-write, never touch the i
     const input = path.join(dir, 'annual.xlsx');
     await mutate(random(seed), path.join(SAMPLES, sample, 'annual.xlsx'), input);
     const hash = createHash('sha256').update(readFileSync(input)).digest('hex');
-    for (const args of [['check', input], [input]]) {
+    const forms = path.join(dir, 'forms');
+    let templateCode = -1;
+    for (const args of [['check', input], [input], ['template', input, '--by-department', '-o', forms]]) {
       const run = await runCli(args, { SCORE_DEBUG: '1' });
+      if (args[0] === 'template') templateCode = run.code;
       if (run.code === 70) throw new Error(`internal error on ${args.join(' ')}:\n${run.stderr}`);
       expect(run.stderr).not.toContain('E_INTERNAL');
       expect([0, 1, 2, 3]).toContain(run.code);
@@ -70,5 +74,50 @@ describe('fuzz: mutated samples never crash, never half-write, never touch the i
     expect(outputs[0]).toBe(outputs[1]); // both or neither
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(hash);
+    // Forms are written as a set or not at all.
+    const written = existsSync(forms) ? readdirSync(forms) : [];
+    expect(written.filter((f) => !f.endsWith('.xlsx'))).toEqual([]);
+    expect(written.length > 0).toBe(templateCode === 0);
+  });
+});
+
+/** The sample's forms by department, filled from its own numbers: made once per sample. */
+const filledForms = new Map<string, Promise<string[]>>();
+function formsOf(sample: string): Promise<string[]> {
+  if (!filledForms.has(sample)) {
+    filledForms.set(sample, (async () => {
+      const dir = tempDir();
+      const run = await runCli(['template', path.join(SAMPLES, sample, 'annual.xlsx'), '--by-department', '-o', dir]);
+      if (run.code !== 0) throw new Error(run.stderr);
+      const data = await sampleData(path.join(SAMPLES, sample, 'annual.xlsx'));
+      const files = readdirSync(dir).map((f) => path.join(dir, f));
+      for (const f of files) await fillForm(f, data);
+      return files;
+    })());
+  }
+  return filledForms.get(sample)!;
+}
+
+describe('fuzz: merge of filled forms, one of them mutated, never crashes or half-writes', () => {
+  const rand = random(SEED + 1);
+  const plan = Array.from({ length: Math.ceil(CASES / 2) }, (_, i) => ({ i, sample: SAMPLE_NAMES[Math.floor(rand() * SAMPLE_NAMES.length)]!, seed: Math.floor(rand() * 2 ** 31) }));
+
+  it.each(plan)('case $i ($sample)', async ({ sample, seed }) => {
+    const dir = tempDir();
+    const sources = await formsOf(sample);
+    const forms = sources.map((f) => path.join(dir, path.basename(f)));
+    sources.forEach((f, k) => copyFileSync(f, forms[k]!));
+    const r = random(seed);
+    const victim = forms[Math.floor(r() * forms.length)]!;
+    await mutate(r, victim, victim);
+    const hashes = forms.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    const merged = path.join(dir, 'merged.xlsx');
+    const run = await runCli(['merge', ...forms, '-o', merged], { SCORE_DEBUG: '1' });
+    if (run.code === 70) throw new Error(`internal error on merge (seed ${seed}):\n${run.stderr}`);
+    expect([0, 1, 2, 3]).toContain(run.code);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(existsSync(merged)).toBe(run.code === 0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(forms.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'))).toEqual(hashes);
   });
 });

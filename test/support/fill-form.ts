@@ -8,7 +8,8 @@ import JSZip from 'jszip';
  * strings (openpyxl), no shared strings added, styles and validations left as they were. What
  * the form's writer put there (exceljs) is not used to read or write the values.
  */
-export type Fill = Map<string, Map<string, string | number>>;
+export type FillValue = string | number | { error: string } | { formula: string };
+export type Fill = Map<string, Map<string, FillValue>>;
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -21,13 +22,16 @@ function rowNumber(ref: string): number {
   return Number(/\d+$/.exec(ref)![0]);
 }
 
-function cellXml(ref: string, style: string, value: string | number): string {
+function cellXml(ref: string, style: string, value: FillValue): string {
+  if (typeof value === 'object') {
+    return 'error' in value ? `<c r="${ref}"${style} t="e"><v>${escapeXml(value.error)}</v></c>` : `<c r="${ref}"${style}><f>${escapeXml(value.formula)}</f></c>`;
+  }
   return typeof value === 'number'
     ? `<c r="${ref}"${style}><v>${value}</v></c>`
     : `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
 
-function fillSheetXml(xml: string, cells: Map<string, string | number>): string {
+function fillSheetXml(xml: string, cells: Map<string, FillValue>): string {
   const start = xml.indexOf('<sheetData');
   const open = xml.indexOf('>', start) + 1;
   const selfClosing = xml[open - 2] === '/';

@@ -44,7 +44,13 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
     printDiagnostics(refusals, ctx.stderr, err);
     return ExitCode.usage;
   }
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    printDiagnostics([error('E_OUT_NOT_FOLDER', { file: dir }, `无法使用输出文件夹「${dir}」（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：它是一个文件，或不能在那里新建文件夹。`,
+      '请用 --out 指定一个文件夹。')], ctx.stderr, err);
+    return ExitCode.usage;
+  }
   await writeAllAtomically(planned.forms.map((f, i) => workbookFile(targets[i]!, f.sheets)));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = ctx.stdout;
