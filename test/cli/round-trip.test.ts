@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { copySample, runCli, SAMPLES, tempDir } from '../support/cli.js';
@@ -51,5 +51,24 @@ describe.each(samples)('round trip of %s', (sample) => {
     const fromSample = await outputs(path.join(direct, 'annual.通报'));
     expect(fromForms.notice).toBe(fromSample.notice);
     expect(fromForms.sheets).toEqual(fromSample.sheets);
+  }, 60_000);
+
+  test('a whole-year form, filled elsewhere, scores on its own: it carries its scheme, indicators and roster', async () => {
+    const dir = tempDir();
+    const template = await runCli(['template', path.join(SAMPLES, sample, 'annual.xlsx'), '-o', dir]);
+    expect(template.code).toBe(0);
+    const form = path.join(dir, '得分填报表.xlsx');
+    await fillForm(form, await sampleData(path.join(SAMPLES, sample, 'annual.xlsx')));
+    // The scheme may name a notice template beside it.
+    for (const f of readdirSync(path.join(SAMPLES, sample))) if (f.endsWith('.txt') && !f.includes('.通报.')) writeFileSync(path.join(dir, f), readFileSync(path.join(SAMPLES, sample, f)));
+    const scored = await runCli([form]);
+    expect(scored.stderr).not.toMatch(/错误 [1-9]/);
+    const direct = copySample(sample);
+    const directRun = await runCli([path.join(direct, 'annual.xlsx')]);
+    expect(scored.code).toBe(directRun.code);
+    const fromForm = await outputs(path.join(dir, '得分填报表.通报'));
+    const fromSample = await outputs(path.join(direct, 'annual.通报'));
+    expect(fromForm.notice).toBe(fromSample.notice);
+    expect(fromForm.sheets).toEqual(fromSample.sheets);
   }, 60_000);
 });

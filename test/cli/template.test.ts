@@ -159,4 +159,15 @@ describe('score template', () => {
     expect(rosterRun.stderr).toMatch(/E_ROSTER_CATEGORY .*单位名单!B2/);
     expect(existsSync(path.join(path.dirname(roster), '得分填报表.xlsx'))).toBe(false);
   });
+
+  it('writes names a spreadsheet would take for formulas as text, and __proto__ as an ordinary unit', async () => {
+    const dir = tempDir();
+    const names = ['=HYPERLINK("http://x","点我")', '+1', '@SUM(A1)', '__proto__'];
+    const book = await allMethodsBook(dir, { 单位名单: [['单位名称', '类别'], ...names.map((n) => [n, '乡镇'])] });
+    const run = await runCli(['template', book]);
+    expect(run.code).toBe(0);
+    const scores = (await open(path.join(dir, '得分填报表.xlsx'))).getWorksheet('得分表')!;
+    expect([3, 4, 5, 6].map((r) => scores.getCell(r, 1).value)).toEqual(names);
+    expect([3, 4, 5, 6].map((r) => scores.getCell(r, 1).type)).toEqual(Array(4).fill(ExcelJS.ValueType.String));
+  });
 });
