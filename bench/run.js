@@ -24,10 +24,13 @@ try {
     const file = path.join(dir, `bench-${units}.xlsx`);
     await makeWorkbook(file, units, indicators);
     const mb = (statSync(file).size / 1e6).toFixed(1);
-    for (const command of [['check'], []]) {
-      const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(here, 'measure.js'), ...command, file, ...(command.length === 0 ? ['-o', dir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    // check, score, blank forms for every unit, and a merge of the full workbook (every cell compared and copied).
+    const runs = [['check', file], [file, '-o', dir], ['template', file, '-o', path.join(dir, `forms-${units}`), '--force'], ['merge', file, '-o', path.join(dir, `merged-${units}.xlsx`)]];
+    for (const command of runs) {
+      const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(here, 'measure.js'), ...command], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const r = JSON.parse(out);
-      console.log(`${units}\t${indicators}\t${mb}\t${command[0] ?? 'score'}\t${r.ms}\t${r.maxRssMB}${r.code === 0 ? '' : `\t(exit ${r.code})`}`);
+      const name = command[0] === file ? 'score' : command[0];
+      console.log(`${units}\t${indicators}\t${mb}\t${name}\t${r.ms}\t${r.maxRssMB}${r.code === 0 ? '' : `\t(exit ${r.code})`}`);
     }
   }
 } finally {

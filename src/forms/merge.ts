@@ -364,13 +364,16 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     const suffix = period === '' ? '' : `（${period}）`;
     const scores = collected.wide.get(slot(period, 'scores'));
     const targets = collected.wide.get(slot(period, 'targets'));
-    const raterRows = collected.lists.get(slot(period, 'raters')) ?? [];
+    const rated = new Map<string, Where>();
+    for (const r of collected.lists.get(slot(period, 'raters')) ?? []) {
+      const key = `${cellText(r.values[0] ?? null)}\u0000${normalizeName(cellText(r.values[1] ?? null))}`;
+      if (!rated.has(key)) rated.set(key, r.where);
+    }
     for (const leaf of leavesOf(tree, scheme, period)) {
       for (const unit of roster.units.filter((u) => appliesTo(leaf, u.category))) {
         if (leaf.method === 'deduct') continue;
         if (leaf.method === 'raters') {
-          const row = raterRows.find((r) => r.values[0] === unit.name && normalizeName(cellText(r.values[1] ?? null)) === leaf.code);
-          note(leaf, `${SHEETS.raters[0]}${suffix}`, unit, row?.where);
+          note(leaf, `${SHEETS.raters[0]}${suffix}`, unit, rated.get(`${unit.name}\u0000${leaf.code}`));
           continue;
         }
         note(leaf, `${SHEETS.scores[0]}${suffix}`, unit, scores?.get(unit)?.get(leaf.code)?.where);

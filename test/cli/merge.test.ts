@@ -54,6 +54,10 @@ describe('score merge', () => {
     const base = (f: string): string => f.replace(/\.xlsx$/, '.通报');
     for (const sheet of ['排名', '指标得分', '加减分核算']) expect(await dumpSheet(`${base(merged)}.xlsx`, sheet)).toEqual(await dumpSheet(`${base(direct)}.xlsx`, sheet));
     expect(readFileSync(`${base(merged)}.txt`, 'utf8')).toBe(readFileSync(`${base(direct)}.txt`, 'utf8'));
+    // The same forms merge to the same workbook.
+    const again = path.join(s.dir, 'again.xlsx');
+    expect((await runCli(['merge', ...files, '-o', again])).code).toBe(0);
+    for (const sheet of ['方案', '指标体系', '单位名单', '得分表', '目标值', '扣分明细', '评议', '加减分', '一票否决']) expect(await dumpSheet(again, sheet)).toEqual(await dumpSheet(merged, sheet));
     // The merged list sheets say which form each row came from.
     const deductions = await dumpSheet(merged, '扣分明细');
     expect(deductions[1]).toEqual(['单位名称', '指标编码', '扣分', '扣分原因', '依据', '填报文件']);
