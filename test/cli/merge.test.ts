@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allMethodsBook, ENTRIES } from '../support/all-methods.js';
 import { filesIn, runCli, tempDir } from '../support/cli.js';
-import { fillForm, fillXlsx, sampleData, type SampleData } from '../support/fill-form.js';
+import { fillForm, fillXlsx, sampleData, type Fill, type SampleData } from '../support/fill-form.js';
 import { dumpSheet, writeBook } from '../support/workbook.js';
 
 const LIBREOFFICE_FORM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'libreoffice', '得分填报表-组织部.xlsx');
@@ -28,6 +28,14 @@ async function setup(): Promise<Setup> {
   for (const f of filesIn(out)) forms[/得分填报表-(.+)\.xlsx/.exec(f)![1]!] = path.join(out, f);
   const direct = await allMethodsBook(tempDir(), ENTRIES);
   return { dir, forms, data: await sampleData(direct) };
+}
+
+/** A copy of a department's form under another name, with some cells changed: the form sent twice. */
+async function copyOf(s: Setup, department: string, name: string, change?: Fill): Promise<string> {
+  const copy = path.join(s.dir, name);
+  copyFileSync(s.forms[department]!, copy);
+  if (change) await fillXlsx(copy, change);
+  return copy;
 }
 
 async function fillAll(s: Setup): Promise<string[]> {
@@ -82,9 +90,7 @@ describe('score merge', () => {
     const s = await setup();
     const files = await fillAll(s);
     // The 组织部 form sent twice, the second copy with 乙镇's A1 changed.
-    const copy = path.join(s.dir, '组织部-第二次.xlsx');
-    copyFileSync(s.forms['组织部']!, copy);
-    await fillXlsx(copy, new Map([['得分表', new Map([['C4', 16]])]]));
+    const copy = await copyOf(s, '组织部', '组织部-第二次.xlsx', new Map([['得分表', new Map([['C4', 16]])]]));
     const merged = path.join(s.dir, 'merged.xlsx');
     const run = await runCli(['merge', ...files, copy, '-o', merged]);
     expect(run.code).toBe(1);
@@ -98,11 +104,8 @@ describe('score merge', () => {
   it('the same value twice is one value, whether typed as 85, "85" or "８５"; identical rows count once', async () => {
     const s = await setup();
     const files = await fillAll(s);
-    const copy = path.join(s.dir, '组织部-副本.xlsx');
-    copyFileSync(s.forms['组织部']!, copy);
-    await fillXlsx(copy, new Map([['得分表', new Map<string, string | number>([['C3', '１８'], ['C4', '15分']])]]));
-    const again = path.join(s.dir, '纪委-副本.xlsx');
-    copyFileSync(s.forms['纪委']!, again);
+    const copy = await copyOf(s, '组织部', '组织部-副本.xlsx', new Map([['得分表', new Map<string, string | number>([['C3', '１８'], ['C4', '15分']])]]));
+    const again = await copyOf(s, '纪委', '纪委-副本.xlsx');
     const merged = path.join(s.dir, 'merged.xlsx');
     const run = await runCli(['merge', ...files, copy, again, '-o', merged]);
     expect(run.code).toBe(0);
@@ -116,9 +119,7 @@ describe('score merge', () => {
   it('a rater scoring one unit differently in two forms is a conflict', async () => {
     const s = await setup();
     const files = await fillAll(s);
-    const copy = path.join(s.dir, '纪委-改.xlsx');
-    copyFileSync(s.forms['纪委']!, copy);
-    await fillXlsx(copy, new Map([['评议', new Map([['D3', 7]])]]));
+    const copy = await copyOf(s, '纪委', '纪委-改.xlsx', new Map([['评议', new Map([['D3', 7]])]]));
     const run = await runCli(['merge', ...files, copy, '-o', path.join(s.dir, 'm.xlsx')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/E_MERGE_CONFLICT .*评分人「评委1」对单位「甲镇」指标「A9」的分数在两份表中不同/);
