@@ -75,7 +75,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
   const sheets: SheetModel[] = [];
   const forWhom = department ? `（${department}）` : '';
   const unitsFor = (ls: readonly Indicator[]): Unit[] => roster.units.filter((u) => ls.some((l) => appliesTo(l, u.category)));
-  const unitList: Validation | undefined = unitListRule(roster, embedded.rosterSheet);
+  const unitList = unitListRule(roster);
   const blank = Math.min(2000, Math.max(50, roster.units.length * 2));
   for (const period of ['', ...scheme.periods]) {
     const inPeriod = leavesOf(tree, scheme, period).filter((l) => own.has(l));
@@ -132,12 +132,13 @@ function codeRule(leaves: readonly Indicator[]): { rule?: Validation } {
 }
 
 /** A dropdown of the roster's names, from the roster sheet the form carries. */
-function unitListRule(roster: Roster, sheet: RawSheet): Validation | undefined {
+function unitListRule(roster: Roster): Validation | undefined {
   const cells = roster.units.map((u) => /^([A-Z]+)(\d+)$/.exec(u.source.cell ?? '')).filter((m): m is RegExpExecArray => m !== null);
   if (cells.length === 0 || cells.length !== roster.units.length || new Set(cells.map((m) => m[1])).size !== 1) return undefined;
   const rows = cells.map((m) => Number(m[2]));
   const column = cells[0]![1]!;
-  return { type: 'list', source: `'${sheet.name === SHEETS.roster[0] ? sheet.name : SHEETS.roster[0]}'!$${column}$${Math.min(...rows)}:$${column}$${Math.max(...rows)}`, prompt: '从下拉中选择单位名称（与「单位名单」一致）。' };
+  // The form's 单位名单 is the roster sheet copied cell for cell, so the names sit where they were read.
+  return { type: 'list', source: `'${SHEETS.roster[0]}'!$${column}$${Math.min(...rows)}:$${column}$${Math.max(...rows)}`, prompt: '从下拉中选择单位名称（与「单位名单」一致）。' };
 }
 
 function officeSheets(scheme: Scheme, unitList: Validation | undefined, blank: number, forWhom: string): SheetModel[] {
