@@ -59,6 +59,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
   program
     .command('check')
     .usage('[选项] <工作簿…>')
+    .summary('只检查，列出全部问题及位置')
     .description('只检查，不生成通报：列出全部问题及位置，有错误时退出码为 1')
     .argument('<workbook...>', '得分工作簿（.xlsx）')
     .option('--scheme <file>', '方案文件（YAML）')
@@ -79,6 +80,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
   program
     .command('template')
     .usage('[选项] <工作簿…>')
+    .summary('生成空白填报表（可按牵头部门分别生成）')
     .description('生成空白填报表：每个单位一行、每个末级指标一列，带填写说明和输入检查')
     .argument('<workbook...>', '含「单位名单」的工作簿（可内含方案和指标体系）')
     .option('--scheme <file>', '方案文件（YAML）')
@@ -92,7 +94,8 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .action(async (files: string[], options) => setCode(await runTemplate(files, options, ctx)));
   program
     .command('merge')
-    .usage('[选项] <交回的表…> -o 合并得分表.xlsx')
+    .usage('[选项] <交回的表…>')
+    .summary('合并各部门交回的填报表，冲突即报错，列出未填')
     .description('合并各部门交回的填报表：同一单元格填得不同即报错，不替您选择；列出未填的单元格')
     .argument('<workbook...>', '交回的填报表（.xlsx 或 CSV）')
     .option('-o, --out <file>', '合并结果（默认：第一个文件所在文件夹的「合并得分表.xlsx」）')
