@@ -204,7 +204,7 @@ export function roleOf(name: string): SheetRole | undefined {
   return (Object.keys(SHEETS) as SheetRole[]).find((r) => (SHEETS[r] as readonly string[]).includes(name));
 }
 
-export function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
+function pick(sheets: readonly RawSheet[], role: SheetRole): RawSheet | undefined {
   return sheets.find((s) => roleOf(normalizeName(s.name)) === role);
 }
 

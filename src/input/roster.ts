@@ -5,9 +5,9 @@ import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { readTable, splitList, text, whereOf, type ColumnSpec } from './table.js';
 
-export type Col = 'name' | 'category' | 'short' | 'aliases';
+type Col = 'name' | 'category' | 'short' | 'aliases';
 
-export const COLUMNS: ColumnSpec<Col>[] = [
+const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true },
   { key: 'category', names: ['类别', '类型', '分类', '组别'], required: true },
   { key: 'short', names: ['简称'], required: false },
