@@ -1,6 +1,9 @@
 import type { Decimal } from 'decimal.js';
 import { displayWidth } from '../core/text.js';
-import { appliesTo, nameOf, type Indicator, type Unit } from '../engine/model.js';
+import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
+import { leavesOf } from '../input/assemble.js';
+import type { Roster } from '../input/roster.js';
+import type { Scheme } from '../scheme/schema.js';
 import type { CellValue, RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, RangeValidation, SheetModel, Validation } from '../report/sheet-model.js';
 import { SHEETS } from '../input/sheet-names.js';
@@ -14,6 +17,36 @@ export const METHOD_NAMES: Record<Indicator['method'], string> = {
   direct: '直接打分', deduct: '扣分制', ratio: '完成比例折算', inverse: '反向比例', pass: '达标制', grade: '等级',
   rate: '比率', rank: '位次', raters: '评议',
 };
+
+/** A period's leaves ('' for the whole year) by the sheet they are entered in, and that sheet's name suffix. */
+export interface PeriodLeaves {
+  suffix: string;
+  /** 得分表: every leaf but those scored from 扣分明细 and 评议. */
+  entered: Indicator[];
+  /** 目标值: leaves scored against a target. */
+  targeted: Indicator[];
+  deducted: Indicator[];
+  rated: Indicator[];
+}
+
+export function leavesByPeriod(tree: IndicatorTree, scheme: Scheme, keep: (leaf: Indicator) => boolean = () => true): (PeriodLeaves & { period: string })[] {
+  return ['', ...scheme.periods].map((period) => {
+    const leaves = leavesOf(tree, scheme, period).filter(keep);
+    return {
+      period,
+      suffix: period === '' ? '' : `（${period}）`,
+      entered: leaves.filter((l) => l.method !== 'deduct' && l.method !== 'raters'),
+      targeted: leaves.filter((l) => l.method === 'ratio' || l.method === 'inverse'),
+      deducted: leaves.filter((l) => l.method === 'deduct'),
+      rated: leaves.filter((l) => l.method === 'raters'),
+    };
+  });
+}
+
+/** Units, in roster order, that any of `leaves` applies to: the rows of a sheet for those leaves. */
+export function unitsFor(roster: Roster, leaves: readonly Indicator[]): Unit[] {
+  return roster.units.filter((u) => leaves.some((l) => appliesTo(l, u.category)));
+}
 
 /** Rows above the data in every entry sheet: a title, then the header. */
 export const HEADER_ROWS = 2;

@@ -5,6 +5,7 @@ import { findSheets, leavesOf, readBasics, roleOf, type Basics } from '../input/
 import { cellText, isBlank, normalizeLabel, normalizeName, readNumber } from '../input/cells.js';
 import { COLUMNS as DEDUCTION_COLUMNS, readDeductions } from '../input/deductions.js';
 import { COLUMNS as RATER_COLUMNS, readRaters } from '../input/raters.js';
+import { notApplicable, notInScores, targetValue } from '../input/collect-entries.js';
 import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
@@ -16,7 +17,7 @@ import { cellRef, type CellValue, type RawSheet } from '../io/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, listSheet, schemeSheet, wideSheet } from './layout.js';
+import { copiedSheet, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
 import { NO_DEPARTMENT } from './template.js';
 
 /** One returned form (or any score workbook): its file and every sheet read from it. */
@@ -45,6 +46,8 @@ export interface Coverage {
 }
 
 export interface MergeResult {
+  /** The scheme merged under, once it could be read (an unreadable scheme is a usage error). */
+  scheme?: Scheme;
   /** The merged score workbook; undefined when anything stops the merge. */
   sheets?: SheetModel[];
   diagnostics: Diagnostic[];
@@ -83,6 +86,7 @@ interface Collected {
 }
 
 const slot = (period: string, role: SheetRole): string => `${period}\u0000${role}`;
+const roleOfSlot = (key: string): SheetRole => key.slice(key.indexOf('\u0000') + 1) as SheetRole;
 
 /**
  * Combines lead departments' returned forms into one score workbook. The same value from two
@@ -99,16 +103,17 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const basics = readBasics({ sheets: basicsSheets, ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
   diagnostics.push(...basics.diagnostics);
   const { scheme, tree, roster } = basics;
+  if (scheme) result.scheme = scheme;
   if (diagnostics.some((d) => d.severity === 'error') || !scheme || !tree || !roster) return result;
   const collected: Collected = { wide: new Map(), lists: new Map() };
   for (const form of inputs.forms) collectForm(form, scheme, tree, roster, collected, diagnostics);
   for (const [key, rows] of collected.lists) {
-    if (key.endsWith(slot('', 'raters'))) raterConflicts(rows, diagnostics);
+    if (roleOfSlot(key) === 'raters') raterConflicts(rows, diagnostics);
     collected.lists.set(key, mergedRows(rows, diagnostics));
   }
   result.coverage = coverage(scheme, tree, roster, collected, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return result;
-  result.sheets = mergedSheets(basics, carried, inputs, collected);
+  result.sheets = mergedSheets({ scheme, tree, roster }, basics, carried, inputs, collected);
   return result;
 }
 
@@ -192,7 +197,7 @@ function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string
       if (isBlank(cell.value)) continue;
       const leaf = tree.byCode.get(code)!;
       if (!appliesTo(leaf, unit.category)) {
-        diagnostics.push(warning('W_NOT_APPLICABLE', cell.where, `指标「${code}」不适用于类别「${unit.category}」，单位「${unit.name}」的该项填写未合并。`));
+        diagnostics.push(notApplicable(leaf, unit, cell.where, '未合并'));
         continue;
       }
       const meaning = role === 'scores' ? scoreMeaning(leaf, cell, unit, diagnostics) : targetMeaning(leaf, cell, unit, diagnostics);
@@ -216,8 +221,7 @@ function placeOf(where: Where): string {
 
 function scoreMeaning(leaf: Indicator, cell: { value: CellValue; where: Where }, unit: Unit, diagnostics: Diagnostic[]): string | undefined {
   if (leaf.method === 'deduct' || leaf.method === 'raters') {
-    const from = leaf.method === 'deduct' ? SHEETS.deductions[0] : SHEETS.raters[0];
-    diagnostics.push(error('E_NOT_IN_SCORES', cell.where, `指标「${leaf.code}」的得分由「${from}」表计算，得分表中不应填写。`, `请把数据逐项填入「${from}」表，并清空此单元格。`));
+    diagnostics.push(notInScores(leaf, cell.where));
     return undefined;
   }
   // The value as scoring reads it: 达标 and 是 are one answer, 85 and "85分" one number.
@@ -230,12 +234,7 @@ function targetMeaning(leaf: Indicator, cell: { value: CellValue; where: Where }
     diagnostics.push(warning('W_TARGET_UNUSED', cell.where, `指标「${leaf.code}」不按完成比例计分，不需要目标值；单位「${unit.name}」的该项未合并。`));
     return undefined;
   }
-  const n = readNumber(cell.value);
-  if (!n.ok || n.value.lte(0)) {
-    diagnostics.push(error('E_BAD_TARGET', cell.where, `单位「${unit.name}」指标「${leaf.code}」的目标值应为大于 0 的数。`));
-    return undefined;
-  }
-  return n.value.toString();
+  return targetValue(cell, leaf.code, unit.name, diagnostics)?.toString();
 }
 
 /**
@@ -342,7 +341,7 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     return leaf ? leaf.department || NO_DEPARTMENT : '';
   };
   for (const [key, rows] of collected.lists) {
-    if (!key.endsWith('deductions') && !key.endsWith('raters')) continue;
+    if (roleOfSlot(key) !== 'deductions' && roleOfSlot(key) !== 'raters') continue;
     for (const r of rows) {
       const d = byDepartment.get(departmentOf(normalizeName(cellText(r.values[1] ?? null))));
       d?.files.add(r.file);
@@ -397,30 +396,25 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
 }
 
 /** The merged score workbook: the carried scheme, indicators and roster, then every entry sheet. */
-function mergedSheets(basics: Basics, carried: ReadonlyMap<SheetRole, RawSheet>, inputs: MergeInputs, collected: Collected): SheetModel[] {
-  const { scheme, tree, roster } = basics as Required<Pick<Basics, 'scheme' | 'tree' | 'roster'>>;
+function mergedSheets({ scheme, tree, roster }: { scheme: Scheme; tree: IndicatorTree; roster: Roster }, basics: Basics,
+  carried: ReadonlyMap<SheetRole, RawSheet>, inputs: MergeInputs, collected: Collected): SheetModel[] {
   const schemeText = inputs.scheme?.text ?? sheetSchemeSource(carried.get('scheme')!).text;
   const sheets: SheetModel[] = [schemeSheet(schemeText), copiedSheet(SHEETS.indicators[0], basics.indicatorSheet!), copiedSheet(SHEETS.roster[0], basics.rosterSheet!)];
-  for (const period of ['', ...scheme.periods]) {
-    const suffix = period === '' ? '' : `（${period}）`;
-    const leaves = leavesOf(tree, scheme, period);
-    const unitsFor = (ls: readonly Indicator[]): Unit[] => roster.units.filter((u) => ls.some((l) => appliesTo(l, u.category)));
+  for (const { period, suffix, entered, targeted, deducted, rated } of leavesByPeriod(tree, scheme)) {
     const valuesOf = (role: SheetRole): Map<Unit, Map<string, CellValue>> =>
       new Map([...(collected.wide.get(slot(period, role)) ?? new Map<Unit, Map<string, Entry>>())].map(([u, m]) => [u, new Map([...m].map(([c, e]) => [c, e.value]))]));
-    const entered = leaves.filter((l) => l.method !== 'deduct' && l.method !== 'raters');
     if (entered.length > 0) {
       const name = `${SHEETS.scores[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'scores', leaves: entered, units: unitsFor(entered), values: valuesOf('scores'), form: false }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), values: valuesOf('scores'), form: false }));
     }
-    const targeted = leaves.filter((l) => l.method === 'ratio' || l.method === 'inverse');
     if (targeted.length > 0) {
       const name = `${SHEETS.targets[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'targets', leaves: targeted, units: unitsFor(targeted), values: valuesOf('targets'), form: false }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), values: valuesOf('targets'), form: false }));
     }
     const lists: ListRole[] = period === '' ? ['deductions', 'raters', 'adjustments', 'vetoes'] : ['deductions', 'raters'];
     for (const role of lists) {
       const rows = collected.lists.get(slot(period, role)) ?? [];
-      const needed = role === 'deductions' ? leaves.some((l) => l.method === 'deduct') : role === 'raters' ? leaves.some((l) => l.method === 'raters') : rows.length > 0;
+      const needed = role === 'deductions' ? deducted.length > 0 : role === 'raters' ? rated.length > 0 : false;
       if (!needed && rows.length === 0) continue;
       const name = `${SHEETS[role][0]}${suffix}`;
       sheets.push(listSheet({

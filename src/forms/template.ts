@@ -1,13 +1,13 @@
 import { warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
-import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
-import { leavesOf } from '../input/assemble.js';
+import type { Decimal } from 'decimal.js';
+import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, entryHelp, fitsInlineList, listSheet, METHOD_NAMES, schemeSheet, wideSheet, type ListColumn } from './layout.js';
+import { copiedSheet, entryHelp, fitsInlineList, leavesByPeriod, listSheet, METHOD_NAMES, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
 
 /** What a form carries so that, returned, it says what it was made from. */
 export interface Embedded {
@@ -74,26 +74,20 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
   const own = new Set(leaves);
   const sheets: SheetModel[] = [];
   const forWhom = department ? `（${department}）` : '';
-  const unitsFor = (ls: readonly Indicator[]): Unit[] => roster.units.filter((u) => ls.some((l) => appliesTo(l, u.category)));
   const unitList = unitListRule(roster);
   const blank = Math.min(2000, Math.max(50, roster.units.length * 2));
-  for (const period of ['', ...scheme.periods]) {
-    const inPeriod = leavesOf(tree, scheme, period).filter((l) => own.has(l));
-    const suffix = period === '' ? '' : `（${period}）`;
-    const entered = inPeriod.filter((l) => l.method !== 'deduct' && l.method !== 'raters');
+  for (const { suffix, entered, targeted, deducted, rated } of leavesByPeriod(tree, scheme, (l) => own.has(l))) {
     if (entered.length > 0) {
       const name = `${SHEETS.scores[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'scores', leaves: entered, units: unitsFor(entered), form: true }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), form: true }));
     }
-    const targeted = inPeriod.filter((l) => l.method === 'ratio' || l.method === 'inverse');
     if (targeted.length > 0) {
       const name = `${SHEETS.targets[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'targets', leaves: targeted, units: unitsFor(targeted), form: true }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), form: true }));
     }
-    const deducted = inPeriod.filter((l) => l.method === 'deduct');
     if (deducted.length > 0) {
       const name = `${SHEETS.deductions[0]}${suffix}`;
-      const most = deducted.reduce((m, l) => (l.points.gt(m) ? l.points : m), deducted[0]!.points);
+      const most = mostPoints(deducted);
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: blank, columns: [
         { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(deducted) },
@@ -102,10 +96,9 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
         { header: '依据', width: 24 },
       ] }));
     }
-    const rated = inPeriod.filter((l) => l.method === 'raters');
     if (rated.length > 0) {
       const name = `${SHEETS.raters[0]}${suffix}`;
-      const most = rated.reduce((m, l) => (l.points.gt(m) ? l.points : m), rated[0]!.points);
+      const most = mostPoints(rated);
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: Math.min(5000, blank * 5), columns: [
         { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(rated) },
@@ -120,10 +113,14 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     name: department ? `${FORM_FILE}-${fileSafe(department)}` : FORM_FILE,
     ...(department ? { department } : {}),
     leaves: [...leaves],
-    units: unitsFor(leaves),
+    units: unitsFor(roster, leaves),
     sheets: [guide, ...sheets, copiedSheet(SHEETS.roster[0], embedded.rosterSheet, { protect: true }),
       schemeSheet(embedded.schemeText, { hidden: true, protect: true }), copiedSheet(SHEETS.indicators[0], embedded.indicatorSheet, { hidden: true, protect: true })],
   };
+}
+
+function mostPoints(leaves: readonly Indicator[]): Decimal {
+  return leaves.reduce((m, l) => (l.points.gt(m) ? l.points : m), leaves[0]!.points);
 }
 
 function codeRule(leaves: readonly Indicator[]): { rule?: Validation } {

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
-import { error, warning, type Diagnostic } from '../core/diagnostic.js';
-import { appliesTo, type Indicator, type UnitEntries } from '../engine/model.js';
+import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
+import { SHEETS } from './sheet-names.js';
 import { isBlank, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
@@ -35,16 +36,11 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
-        if (cell && !isBlank(cell.value)) {
-          diagnostics.push(warning('W_NOT_APPLICABLE', cell.where, `指标「${leaf.code}」不适用于类别「${unit.category}」，单位「${unit.name}」的该项填写未计分。`));
-        }
+        if (cell && !isBlank(cell.value)) diagnostics.push(notApplicable(leaf, unit, cell.where, '未计分'));
         continue;
       }
       if (leaf.method === 'deduct' || leaf.method === 'raters') {
-        if (cell && !isBlank(cell.value)) {
-          const from = leaf.method === 'deduct' ? '扣分明细' : '评议';
-          diagnostics.push(error('E_NOT_IN_SCORES', cell.where, `指标「${leaf.code}」的得分由「${from}」表计算，得分表中不应填写。`, `请把数据逐项填入「${from}」表，并清空此单元格。`));
-        }
+        if (cell && !isBlank(cell.value)) diagnostics.push(notInScores(leaf, cell.where));
         if (leaf.method === 'raters' && !entries.raters.has(leaf.code)) {
           diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」没有任何评议分数。`, '请在「评议」表中填写该单位的评分。'));
         }
@@ -83,10 +79,26 @@ function readTarget(cell: Cell | undefined, fallback: Decimal | undefined, code:
       '请在「目标值」表中填写该单位的目标值，或在指标体系的参数中写「目标值=…」。'));
     return undefined;
   }
+  return targetValue(cell, code, unitName, diagnostics);
+}
+
+/** A filled-in target: a number above 0, or an error at its cell. */
+export function targetValue(cell: Cell, code: string, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {
   const n = readNumber(cell.value);
   if (!n.ok || n.value.lte(0)) {
     diagnostics.push(error('E_BAD_TARGET', cell.where, `单位「${unitName}」指标「${code}」的目标值应为大于 0 的数。`));
     return undefined;
   }
   return n.value;
+}
+
+/** A score typed for a leaf scored from another sheet (扣分明细, 评议). */
+export function notInScores(leaf: Indicator, where: Where): Diagnostic {
+  const from = leaf.method === 'deduct' ? SHEETS.deductions[0] : SHEETS.raters[0];
+  return error('E_NOT_IN_SCORES', where, `指标「${leaf.code}」的得分由「${from}」表计算，得分表中不应填写。`, `请把数据逐项填入「${from}」表，并清空此单元格。`);
+}
+
+/** A filled cell of a leaf the unit's category is not scored on; `outcome` says what became of it (未计分, 未合并). */
+export function notApplicable(leaf: Indicator, unit: Unit, where: Where, outcome: string): Diagnostic {
+  return warning('W_NOT_APPLICABLE', where, `指标「${leaf.code}」不适用于类别「${unit.category}」，单位「${unit.name}」的该项填写${outcome}。`);
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import Table from 'cli-table3';
-import { hasErrors, warning } from '../../core/diagnostic.js';
+import { hasErrors, warning, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode } from '../../core/errors.js';
 import { mergeForms, type Coverage, type FormInput } from '../../forms/merge.js';
 import { writeAtomically } from '../../io/atomic-write.js';
@@ -29,7 +29,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
     return ExitCode.usage;
   }
   const limits = limitsFrom(ctx.env);
-  const notes = [];
+  const notes: Diagnostic[] = [];
   const forms: FormInput[] = [];
   const seen = new Set<string>();
   for (const file of files) {
@@ -46,9 +46,8 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
   const diagnostics = [...notes, ...merged.diagnostics];
   if (!merged.sheets || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, ctx.stderr, err);
-    const schemeBroken = diagnostics.some((d) => d.code.startsWith('E_SCHEME'));
     ctx.stderr.write(`\n${countLine(diagnostics)}。未生成合并结果；请按上面的位置改正后重新合并。\n`);
-    return exitCodeFor(diagnostics, schemeBroken ? {} : { scheme: true });
+    return exitCodeFor(diagnostics, merged);
   }
   await writeAtomically(target, workbookFile(target, merged.sheets).write);
   printDiagnostics(diagnostics, ctx.stderr, err);
