@@ -1,5 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { D, ZERO, sum } from '../core/decimal.js';
+import { Rational, ZERO, sum } from '../core/rational.js';
 import type { AdjustmentSide } from '../scheme/schema.js';
 import type { AdjustmentEntry } from './model.js';
 
@@ -7,22 +6,22 @@ import type { AdjustmentEntry } from './model.js';
 export interface CapCut {
   scope: 'source' | 'item' | 'total';
   name: string;
-  cap: Decimal;
-  before: Decimal;
-  cut: Decimal;
+  cap: Rational;
+  before: Rational;
+  cut: Rational;
 }
 
 export interface AdjustmentResult {
   /** The items as entered, summed. */
-  raw: Decimal;
+  raw: Rational;
   /** What counts after every cap. */
-  applied: Decimal;
+  applied: Rational;
   cuts: CapCut[];
 }
 
 /** Caps `groups` (name → points) at `caps`, recording every cut; returns the capped points per group. */
-function capGroups(groups: Map<string, Decimal>, caps: ReadonlyMap<string, Decimal>, scope: CapCut['scope'], cuts: CapCut[]): Map<string, Decimal> {
-  const out = new Map<string, Decimal>();
+function capGroups(groups: Map<string, Rational>, caps: ReadonlyMap<string, Rational>, scope: CapCut['scope'], cuts: CapCut[]): Map<string, Rational> {
+  const out = new Map<string, Rational>();
   for (const [name, points] of groups) {
     const cap = caps.get(name);
     if (cap !== undefined && points.gt(cap)) {
@@ -43,21 +42,21 @@ export function applyCaps(entries: readonly AdjustmentEntry[], side: AdjustmentS
   const cuts: CapCut[] = [];
   const raw = sum(entries.map((e) => e.points));
   // By source first: what one reporter can take away or give.
-  const bySource = new Map<string, Decimal>();
+  const bySource = new Map<string, Rational>();
   for (const e of entries) bySource.set(e.source, (bySource.get(e.source) ?? ZERO).plus(e.points));
-  const sourceCaps = new Map(side.sources.map((s) => [s.name, new D(s.cap)]));
+  const sourceCaps = new Map(side.sources.map((s) => [s.name, Rational.of(s.cap)]));
   const afterSources = capGroups(bySource, sourceCaps, 'source', cuts);
-  const sourceFactor = (source: string): Decimal => {
+  const sourceFactor = (source: string): Rational => {
     const before = bySource.get(source)!;
     return before.isZero() ? ZERO : afterSources.get(source)!.div(before);
   };
   // Then by item kind, on what the source caps left of each item.
-  const byItem = new Map<string, Decimal>();
+  const byItem = new Map<string, Rational>();
   for (const e of entries) byItem.set(e.item, (byItem.get(e.item) ?? ZERO).plus(e.points.mul(sourceFactor(e.source))));
-  const itemCaps = new Map(side.items.filter((i) => i.cap !== undefined).map((i) => [i.name, new D(i.cap!)]));
+  const itemCaps = new Map(side.items.filter((i) => i.cap !== undefined).map((i) => [i.name, Rational.of(i.cap!)]));
   const afterItems = sum(capGroups(byItem, itemCaps, 'item', cuts).values());
   if (side.cap !== undefined && afterItems.gt(side.cap)) {
-    const cap = new D(side.cap);
+    const cap = Rational.of(side.cap);
     cuts.push({ scope: 'total', name: '合计', cap, before: afterItems, cut: afterItems.minus(cap) });
     return { raw, applied: cap, cuts };
   }

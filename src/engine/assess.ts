@@ -1,6 +1,5 @@
-import type { Decimal } from 'decimal.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
@@ -47,7 +46,7 @@ export interface AssessOptions {
  */
 export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly UnitEntries[], options: AssessOptions = {}): Assessment {
   const rounding = { decimals: scheme.rounding.decimals, roundParts: scheme.rounding.roundParts };
-  const full = new D(scheme.fullMarks);
+  const full = Rational.of(scheme.fullMarks);
   const tieBreak = options.tieBreak ?? [];
   const results: UnitResult[] = [];
   const contenders: Contender[] = [];
@@ -93,18 +92,18 @@ export function partRules(scheme: Scheme): (part: string, category: string) => P
     if (!c) return undefined;
     const periods = c.periods;
     return periods
-      ? { weight: new D(1), periods: scheme.periods.filter((p) => periods[p] !== undefined).map((p) => ({ name: p, weight: new D(periods[p]!).div(100) })) }
-      : { weight: new D(c.weight ?? 100).div(100) };
+      ? { weight: Rational.of(1), periods: scheme.periods.filter((p) => periods[p] !== undefined).map((p) => ({ name: p, weight: Rational.of(periods[p]!).div(100) })) }
+      : { weight: Rational.of(c.weight ?? 100).div(100) };
   };
 }
 
-function contenderOf(id: number, r: UnitResult, full: Decimal, scheme: Scheme, tieBreak: readonly number[]): Contender {
+function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, tieBreak: readonly number[]): Contender {
   const total = scheme.rounding.rankOn === 'exact' ? r.score.exact : r.score.total;
   const c: Contender = {
     id,
     total,
     basis: scheme.bandBasis === 'percent' ? total.div(full).mul(100) : total,
-    tieKeys: tieBreak.map((i) => r.score.parts[i] ?? new D(0)),
+    tieKeys: tieBreak.map((i) => r.score.parts[i] ?? Rational.of(0)),
   };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
   if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';

@@ -1,16 +1,15 @@
-import type { Decimal } from 'decimal.js';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import type { Band, Quota } from '../scheme/schema.js';
 
 /** One ranked unit as banding sees it. */
 export interface Contender {
   id: number;
   /** The published total: ranks, bands and quotas use it. */
-  total: Decimal;
+  total: Rational;
   /** What the band boundaries are compared with: the total, or its percentage of full marks. */
-  basis: Decimal;
+  basis: Rational;
   /** Exact scores of the scheme's tie-break parts, in order. */
-  tieKeys: Decimal[];
+  tieKeys: Rational[];
   veto?: 'ineligible' | 'fail';
 }
 
@@ -24,17 +23,16 @@ export type BandingEvent =
   | { kind: 'tie-decided'; band: string; ids: number[]; taken: number[] }
   | { kind: 'tie-undecided'; band: string; ids: number[]; places: number }
   | { kind: 'quota-short'; band: string; quota: number; min?: number; got: number }
-  | { kind: 'quota'; band: string; exact: Decimal; places: number; groupSize: number };
+  | { kind: 'quota'; band: string; exact: Rational; places: number; groupSize: number };
 
 /** Places a quota gives in a group of `size` units; a percentage is rounded as the scheme declares. */
-export function quotaPlaces(quota: Quota, size: number): { places: number; exact: Decimal } {
-  if (quota.count !== undefined) return { places: quota.count, exact: new D(quota.count) };
+export function quotaPlaces(quota: Quota, size: number): { places: number; exact: Rational } {
+  if (quota.count !== undefined) return { places: quota.count, exact: Rational.of(quota.count) };
   if (quota.percent !== undefined) {
-    const exact = new D(quota.percent).mul(size).div(100);
-    const mode = quota.rounding === 'up' ? D.ROUND_UP : quota.rounding === 'down' ? D.ROUND_DOWN : D.ROUND_HALF_UP;
-    return { places: exact.toDecimalPlaces(0, mode).toNumber(), exact };
+    const exact = Rational.of(quota.percent).mul(size).div(100);
+    return { places: exact.round(0, quota.rounding ?? 'half-up').toNumber(), exact };
   }
-  return { places: quota.max ?? size, exact: new D(quota.max ?? size) };
+  return { places: quota.max ?? size, exact: Rational.of(quota.max ?? size) };
 }
 
 function meets(c: Contender, band: Band): boolean {

@@ -1,6 +1,6 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
-import { fixed } from '../core/decimal.js';
+import { fixed } from '../core/rational.js';
 import type { Band, Scheme } from '../scheme/schema.js';
 import type { BandingEvent } from './banding.js';
 import type { UnitResult } from './assess.js';
@@ -40,7 +40,7 @@ export function describeEvents(events: readonly BandingEvent[], group: string, r
 }
 
 /** A total sitting exactly on a band boundary deserves a mention (domain.md, "以上 / 以下 / 不含"). */
-export function boundaryNote(result: UnitResult, basis: Decimal, bands: readonly Band[], scheme: Scheme): Diagnostic | undefined {
+export function boundaryNote(result: UnitResult, basis: Rational, bands: readonly Band[], scheme: Scheme): Diagnostic | undefined {
   const band = bands.find((b) => (b.atLeast ?? b.above) !== undefined && basis.eq(b.atLeast ?? b.above!));
   if (!band) return undefined;
   const inclusive = band.atLeast !== undefined;

@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import type { Where } from '../core/diagnostic.js';
 
 /** Scoring methods of a leaf indicator (domain.md, "Scoring methods"). */
@@ -7,23 +7,23 @@ export type Method = 'direct' | 'deduct' | 'ratio' | 'inverse' | 'pass' | 'grade
 /** A grade's points: fixed, or a range the assessor chooses within (奇台 专项: 良好 8–9). */
 export interface GradePoints {
   label: string;
-  min: Decimal;
-  max: Decimal;
+  min: Rational;
+  max: Rational;
 }
 
 /** Method parameters from the 参数 column, typed. */
 export interface LeafParams {
   /** ratio, inverse: the target (目标值) when the targets sheet gives none. */
-  target?: Decimal;
+  target?: Rational;
   /** ratio: points may go above the leaf's points up to this (超额加分封顶). */
-  cap?: Decimal;
+  cap?: Rational;
   /** grade: label → points. */
   grades?: GradePoints[];
   /** rate: tiers, highest first: a rate at or above `from` earns `points`. */
-  tiers?: { from: Decimal; points: Decimal }[];
+  tiers?: { from: Rational; points: Rational }[];
   /** rank: points lost per place below first, and the least a ranked unit gets. */
-  step?: Decimal;
-  floor?: Decimal;
+  step?: Rational;
+  floor?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
 }
@@ -34,7 +34,7 @@ export interface Indicator {
   /** Names from 一级 down to this node. */
   path: string[];
   level: number;
-  points: Decimal;
+  points: Rational;
   method: Method;
   params: LeafParams;
   department: string;
@@ -72,7 +72,7 @@ export interface Unit {
 }
 
 export interface Deduction {
-  points: Decimal;
+  points: Rational;
   reason: string;
   source: Where;
 }
@@ -84,11 +84,11 @@ export interface UnitEntries {
    * Keyed by leaf code. direct, pass, grade: the points; ratio, inverse: the actual value (完成值);
    * rate: the rate in percent; rank: the place (位次).
    */
-  values: Map<string, Decimal>;
+  values: Map<string, Rational>;
   /** ratio and inverse leaves: the unit's target (its own, or the indicator's default). */
-  targets: Map<string, Decimal>;
+  targets: Map<string, Rational>;
   /** raters leaves: every rater's score. */
-  raters: Map<string, Decimal[]>;
+  raters: Map<string, Rational[]>;
   deductions: Map<string, Deduction[]>;
   /** Entries of each period (期次), for parts scored per period. */
   periods?: Map<string, UnitEntries>;
@@ -100,7 +100,7 @@ export interface AdjustmentEntry {
   side: 'bonus' | 'deduction';
   /** The scheme's item kind. */
   item: string;
-  points: Decimal;
+  points: Rational;
   reason: string;
   evidence: string;
   source: string;
@@ -110,8 +110,8 @@ export interface AdjustmentEntry {
 /** How a part counts in the total: a share of its score, or shares of its scores in each period. */
 export interface PartRule {
   /** Fraction of the part's score that counts (1 for a plain points sum). */
-  weight: Decimal;
-  periods?: { name: string; weight: Decimal }[];
+  weight: Rational;
+  periods?: { name: string; weight: Rational }[];
 }
 
 /** The root of a part that applies to a category (each category has at most one per name). */

@@ -1,7 +1,7 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 
 export interface Rankable {
-  score: Decimal;
+  score: Rational;
   /** Stable order among equals (the roster order). */
   order: number;
 }

@@ -1,5 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { D, ZERO, roundHalfUp, sum } from '../core/decimal.js';
+import { Rational, ZERO, roundHalfUp, sum } from '../core/rational.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { applyCaps, type AdjustmentResult } from './adjust.js';
 import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
@@ -11,23 +10,23 @@ export interface Rounding {
 
 export interface UnitScore {
   /** Leaf code → points earned, exact (for a part scored per period: the period-weighted points). */
-  leaves: Map<string, Decimal>;
+  leaves: Map<string, Rational>;
   /**
    * One per part (tree.parts), what it adds to the total after weights and periods; null where
    * the part does not apply to the unit's category. Rounded first when the scheme says so.
    */
-  parts: (Decimal | null)[];
+  parts: (Rational | null)[];
   /** 加分 and 减分 after their caps, where the scheme has them and they apply to the unit. */
   bonus?: AdjustmentResult;
   deduction?: AdjustmentResult;
   /** Sum of the parts, plus bonus, minus deduction, before rounding. */
-  exact: Decimal;
+  exact: Rational;
   /** The published total: `exact` rounded half-up to the scheme's decimals. */
-  total: Decimal;
+  total: Rational;
 }
 
 /** Points of one leaf from its entries (domain.md, "Scoring methods"). */
-export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Decimal {
+export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
   const max = leaf.points;
   const value = entries.values.get(leaf.code);
   switch (leaf.method) {
@@ -39,19 +38,19 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Decimal {
     case 'deduct': {
       // 001, 004: 扣分制 — max minus the listed deductions, never below 0.
       const deducted = sum((entries.deductions.get(leaf.code) ?? []).map((d) => d.points));
-      return D.max(ZERO, max.minus(deducted));
+      return Rational.max(ZERO, max.minus(deducted));
     }
     case 'ratio': {
       // 002 正定: 达到及超过标准值的计满分，低于标准值的按实际完成比例折算; 003 宿迁: 超额不加分.
       const target = entries.targets.get(leaf.code);
       if (target === undefined || target.isZero()) return ZERO;
-      return D.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(target));
+      return Rational.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(target));
     }
     case 'inverse': {
       // Lower is better (energy use, complaints): max × target / actual, capped; nothing used is full marks.
       const target = entries.targets.get(leaf.code);
       if (target === undefined || value === undefined) return ZERO;
-      return value.isZero() ? max : D.min(max, max.mul(target).div(value));
+      return value.isZero() ? max : Rational.min(max, max.mul(target).div(value));
     }
     case 'rate':
       return rateScore(leaf, value ?? ZERO);
@@ -59,7 +58,7 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Decimal {
       // 000 优政: 按同行业所处位次 — first place full marks, each place below loses a step.
       const place = value ?? ZERO;
       const floor = leaf.params.floor ?? ZERO;
-      return D.max(floor, max.minus(place.minus(1).mul(leaf.params.step ?? ZERO)));
+      return Rational.max(floor, max.minus(place.minus(1).mul(leaf.params.step ?? ZERO)));
     }
     case 'raters':
       return ratersMean(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
@@ -67,20 +66,20 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Decimal {
 }
 
 /** A rate in percent: × max, or the points of the first tier it reaches (002 公众评估 by 档次). */
-function rateScore(leaf: Indicator, rate: Decimal): Decimal {
+function rateScore(leaf: Indicator, rate: Rational): Rational {
   const tiers = leaf.params.tiers;
   if (tiers) return tiers.find((t) => rate.gte(t.from))?.points ?? ZERO;
-  return D.min(leaf.points, leaf.points.mul(rate).div(100));
+  return Rational.min(leaf.points, leaf.points.mul(rate).div(100));
 }
 
 /** The mean of the raters' scores, dropping one highest and one lowest when asked (去掉最高最低分). */
-export function ratersMean(scores: readonly Decimal[], trim: boolean): Decimal {
+export function ratersMean(scores: readonly Rational[], trim: boolean): Rational {
   const sorted = [...scores].sort((a, b) => a.comparedTo(b));
   const kept = trim && sorted.length >= 3 ? sorted.slice(1, -1) : sorted;
   return kept.length === 0 ? ZERO : sum(kept).div(kept.length);
 }
 
-function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Decimal>, share: Decimal): Decimal {
+function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
   if (node.children.length === 0) {
     const points = scoreLeaf(node, entries);
     leaves.set(node.code, (leaves.get(node.code) ?? ZERO).plus(points.mul(share)));
@@ -90,10 +89,10 @@ function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, De
   return sum(node.children.filter((c) => appliesTo(c, category)).map((c) => scoreNode(c, entries, leaves, share)));
 }
 
-const ONE = new D(1);
+const ONE = Rational.of(1);
 
 /** What one part adds to the total: its score × weight, or Σ over periods of the period's score × its weight. */
-function partContribution(root: Indicator, rule: PartRule | undefined, entries: UnitEntries, leaves: Map<string, Decimal>): Decimal {
+function partContribution(root: Indicator, rule: PartRule | undefined, entries: UnitEntries, leaves: Map<string, Rational>): Rational {
   if (rule?.periods) {
     return sum(rule.periods.map((p) => {
       const periodEntries = entries.periods?.get(p.name);
@@ -105,7 +104,7 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
 }
 
 export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {
-  const leaves = new Map<string, Decimal>();
+  const leaves = new Map<string, Rational>();
   const category = entries.unit.category;
   const parts = tree.parts.map((part) => {
     const root = rootFor(tree, part, category);
@@ -113,7 +112,7 @@ export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: R
     const contribution = partContribution(root, rules(part, category), entries, leaves);
     return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
   });
-  let exact = sum(parts.filter((p): p is Decimal => p !== null));
+  let exact = sum(parts.filter((p): p is Rational => p !== null));
   const score: UnitScore = { leaves, parts, exact, total: ZERO };
   // 002 正定: 综合得分 = 指标评估 + 领导评估 + 加分 − 减分, where the adjustments apply to the category.
   if (adjustments && (adjustments.categories === undefined || adjustments.categories.includes(category))) {

@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { displayWidth } from '../core/text.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { leavesOf } from '../input/assemble.js';
@@ -51,7 +51,7 @@ export function unitsFor(roster: Roster, leaves: readonly Indicator[]): Unit[] {
 /** Rows above the data in every entry sheet: a title, then the header. */
 export const HEADER_ROWS = 2;
 
-const plain = (d: Decimal): string => d.toString();
+const plain = (d: Rational): string => d.toString();
 
 function gradesFixed(leaf: Indicator): boolean {
   return (leaf.params.grades ?? []).every((g) => g.min.eq(g.max));

@@ -1,6 +1,6 @@
+import type { Rational } from '../core/rational.js';
 import { warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
-import type { Decimal } from 'decimal.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
@@ -119,7 +119,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
   };
 }
 
-function mostPoints(leaves: readonly Indicator[]): Decimal {
+function mostPoints(leaves: readonly Indicator[]): Rational {
   return leaves.reduce((m, l) => (l.points.gt(m) ? l.points : m), leaves[0]!.points);
 }
 

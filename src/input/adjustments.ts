@@ -1,6 +1,5 @@
-import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
 import type { RawSheet } from '../io/raw-sheet.js';
@@ -90,9 +89,9 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
 }
 
 /** Points of one item: the kind's fixed points (blank or equal), or a positive number within its max. */
-function readPoints(cell: Parameters<typeof readNumber>[0], kind: { points?: string; max?: string }, fail: (message: string, hint?: string) => void): Decimal | undefined {
+function readPoints(cell: Parameters<typeof readNumber>[0], kind: { points?: string; max?: string }, fail: (message: string, hint?: string) => void): Rational | undefined {
   const n = readNumber(cell);
-  if (!n.ok && n.reason === 'blank' && kind.points !== undefined) return new D(kind.points);
+  if (!n.ok && n.reason === 'blank' && kind.points !== undefined) return Rational.of(kind.points);
   if (!n.ok) {
     const p = numberProblem(n);
     fail(`分值有误：${p.message}。`, kind.points === undefined ? p.hint : `该项目按方案为 ${kind.points} 分，可不填。`);

@@ -1,5 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
 import { isErrorValue, isFormulaWithoutResult, type CellValue } from '../io/raw-sheet.js';
 
@@ -24,7 +23,7 @@ export { normalizeName };
 export const normalizeLabel = normalizeName;
 
 export type NumberResult =
-  | { ok: true; value: Decimal; normalised?: string }
+  | { ok: true; value: Rational; normalised?: string }
   | { ok: false; reason: 'blank' | 'text' | 'error' | 'formula' | 'date' | 'boolean'; text: string };
 
 const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
@@ -42,7 +41,7 @@ export function readNumber(v: CellValue | undefined): NumberResult {
   }
   if (typeof v === 'string') {
     const folded = v.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/分$/, '');
-    if (NUMERIC.test(folded)) return { ok: true, value: new D(folded), normalised: v };
+    if (NUMERIC.test(folded)) return { ok: true, value: Rational.of(folded), normalised: v };
     return { ok: false, reason: 'text', text: v };
   }
   if (typeof v === 'boolean') return { ok: false, reason: 'boolean', text: cellText(v) };
@@ -54,12 +53,12 @@ export function readNumber(v: CellValue | undefined): NumberResult {
 
 /**
  * A number as Excel shows it: at most 15 significant digits, so a cached 0.30000000000000004 is
- * 0.3. Most cells are short already and need one Decimal, not two (a province has millions).
+ * 0.3. Most cells are short already and need one Rational, not two (a province has millions).
  */
-export function excelNumber(v: number): Decimal {
+export function excelNumber(v: number): Rational {
   const text = String(v);
   const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
-  return digits.length <= 15 ? new D(text) : new D(v).toSignificantDigits(15);
+  return Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
 }
 
 /** Why a cell is not a number, in words a clerk understands. */

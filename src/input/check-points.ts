@@ -1,6 +1,5 @@
-import type { Decimal } from 'decimal.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
-import { D, sum } from '../core/decimal.js';
+import { Rational, sum } from '../core/rational.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree } from '../engine/model.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 
@@ -12,7 +11,7 @@ function cellOf(i: Indicator): string {
  * For every category: the points of the indicators that apply to it add up to each parent and
  * to the full marks. A mismatch names the rows, so the clerk can find the typo.
  */
-export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categories' | 'components'>, fullMarks: Decimal): Diagnostic[] {
+export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categories' | 'components'>, fullMarks: Rational): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const report = (d: Diagnostic): void => {
@@ -21,11 +20,11 @@ export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categorie
     seen.add(key);
   };
   // What a part's points count for in the total: its weight, or the sum of its periods' weights (奇台 30 + 60).
-  const share = (root: Indicator, category: string): Decimal => {
+  const share = (root: Indicator, category: string): Rational => {
     const c = componentFor(scheme, nameOf(root), category);
-    if (c?.weight !== undefined) return new D(c.weight).div(100);
-    if (c?.periods !== undefined) return sum(Object.values(c.periods).map((w) => new D(w))).div(100);
-    return new D(1);
+    if (c?.weight !== undefined) return Rational.of(c.weight).div(100);
+    if (c?.periods !== undefined) return sum(Object.values(c.periods).map((w) => Rational.of(w))).div(100);
+    return Rational.of(1);
   };
   const { categories } = scheme;
   for (const category of categories) {

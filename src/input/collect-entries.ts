@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { SHEETS } from './sheet-names.js';
@@ -72,7 +72,7 @@ function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: Wi
   return missing;
 }
 
-function readTarget(cell: Cell | undefined, fallback: Decimal | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {
+function readTarget(cell: Cell | undefined, fallback: Rational | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   if (!cell || isBlank(cell.value)) {
     if (fallback !== undefined) return fallback;
     diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? {}, `单位「${unitName}」指标「${code}」是完成比例折算，但没有目标值。`,
@@ -83,7 +83,7 @@ function readTarget(cell: Cell | undefined, fallback: Decimal | undefined, code:
 }
 
 /** A filled-in target: a number above 0, or an error at its cell. */
-export function targetValue(cell: Cell, code: string, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {
+export function targetValue(cell: Cell, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   const n = readNumber(cell.value);
   if (!n.ok || n.value.lte(0)) {
     diagnostics.push(error('E_BAD_TARGET', cell.where, `单位「${unitName}」指标「${code}」的目标值应为大于 0 的数。`));

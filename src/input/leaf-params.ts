@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
@@ -72,12 +72,12 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
   return params;
 }
 
-function positive(text: string): Decimal | undefined {
+function positive(text: string): Rational | undefined {
   const n = readNumber(text);
   return n.ok && n.value.gt(0) ? n.value : undefined;
 }
 
-function nonNegative(text: string): Decimal | undefined {
+function nonNegative(text: string): Rational | undefined {
   const n = readNumber(text.replace(/[%％]$/, ''));
   return n.ok && !n.value.isNegative() ? n.value : undefined;
 }
@@ -149,7 +149,7 @@ function readTiers(value: string, indicator: Indicator, params: LeafParams): str
   if (tiers.some((t) => t.from === undefined || t.points === undefined || t.points.gt(indicator.points))) {
     return `「档次」中的得分应在 0 到分值 ${indicator.points.toString()} 之间。`;
   }
-  const sorted = (tiers as { from: Decimal; points: Decimal }[]).sort((a, b) => b.from.comparedTo(a.from));
+  const sorted = (tiers as { from: Rational; points: Rational }[]).sort((a, b) => b.from.comparedTo(a.from));
   params.tiers = sorted;
   return undefined;
 }

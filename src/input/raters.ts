@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
@@ -16,7 +16,7 @@ export const COLUMNS: ColumnSpec<Col>[] = [
   { key: 'score', names: ['分数', '得分', '评分'], required: true },
 ];
 
-export type RaterData = Map<Unit, Map<string, Decimal[]>>;
+export type RaterData = Map<Unit, Map<string, Rational[]>>;
 
 /**
  * The 评议 sheet: one row per rater's score of a unit on a `raters` leaf. A rater scoring the
@@ -57,7 +57,7 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
       diagnostics.push(error(n.ok ? 'E_ABOVE_MAX' : 'E_NOT_A_NUMBER', whereOf(table, row, 'score'), `评分人「${rater}」对单位「${unit.name}」指标「${code}」的评分有误：${message}。`));
       continue;
     }
-    const byCode = data.get(unit) ?? new Map<string, Decimal[]>();
+    const byCode = data.get(unit) ?? new Map<string, Rational[]>();
     data.set(unit, byCode);
     byCode.set(code, [...(byCode.get(code) ?? []), n.value]);
   }

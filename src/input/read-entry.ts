@@ -1,6 +1,6 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
-import { ZERO } from '../core/decimal.js';
+import { ZERO } from '../core/rational.js';
 import type { Indicator } from '../engine/model.js';
 import { cellText, normalizeLabel, numberProblem, readNumber } from './cells.js';
 import type { Cell } from './wide-sheet.js';
@@ -12,7 +12,7 @@ const FAIL = new Set(['未达标', '否', '不合格', '未通过', '×', '✗',
  * The entry of one leaf for one unit, as the engine wants it (see UnitEntries.values): checked
  * against the leaf's method and points. A problem is reported with the cell, and gives undefined.
  */
-export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, diagnostics: Diagnostic[]): Decimal | undefined {
+export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   const where = cell.where;
   const fail = (code: string, message: string, hint?: string): undefined => {
     diagnostics.push(error(code, where, `单位「${unitName}」指标「${leaf.code}」：${message}`, hint));
@@ -47,7 +47,7 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
   return checkRange(leaf, v, fail);
 }
 
-function checkRange(leaf: Indicator, v: Decimal, fail: (code: string, message: string, hint?: string) => undefined): Decimal | undefined {
+function checkRange(leaf: Indicator, v: Rational, fail: (code: string, message: string, hint?: string) => undefined): Rational | undefined {
   const max = leaf.points;
   switch (leaf.method) {
     case 'direct':

@@ -1,6 +1,6 @@
-import type { Decimal } from 'decimal.js';
+import type { Rational } from '../core/rational.js';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
-import { roundHalfUp } from '../core/decimal.js';
+import { roundHalfUp } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { nameOf, type AdjustmentEntry } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
@@ -9,7 +9,7 @@ const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
 
 /** A published score as a number cell: exact to the scheme's decimals, so the file holds what we computed. */
-export function scoreCell(value: Decimal | null, decimals: number): CellModel {
+export function scoreCell(value: Rational | null, decimals: number): CellModel {
   return value === null ? text('—') : { v: Number(roundHalfUp(value, decimals).toFixed(decimals)), s: 'score' };
 }
 

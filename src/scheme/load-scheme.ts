@@ -1,5 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
@@ -110,9 +109,9 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
     out.push(error('E_SCHEME_DUP_EXCLUDED', at(['excluded', 'units', i]), `不参与评比的单位「${s.excluded.units[i]}」重复。`)));
   duplicates(s.vetoes.flatMap((v) => [v.name, ...v.aliases])).forEach(() =>
     out.push(error('E_SCHEME_DUP_VETO', at(['vetoes']), '一票否决事项的名称或别名有重复。')));
-  const full = new D(s.fullMarks);
+  const full = Rational.of(s.fullMarks);
   if (full.lte(0)) out.push(error('E_SCHEME_FULL_MARKS', at(['fullMarks']), `满分应大于 0，现为 ${s.fullMarks}。`));
-  const ceiling = s.bandBasis === 'percent' ? new D(100) : full;
+  const ceiling = s.bandBasis === 'percent' ? Rational.of(100) : full;
   out.push(...checkBands(s.bands, ceiling, ['bands'], at));
   s.categories.forEach((name, i) => {
     if (s.bandsOf.get(name) !== s.bands) out.push(...checkBands(s.bandsOf.get(name)!, ceiling, ['categories', i, 'bands'], at));
@@ -163,11 +162,11 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
 }
 
 /** Bands from high to low, every one but the last with a declared boundary, inside [0, ceiling]. */
-function checkBands(bands: readonly Band[], ceiling: Decimal, base: PathItem[], at: (path: PathItem[]) => Where): Diagnostic[] {
+function checkBands(bands: readonly Band[], ceiling: Rational, base: PathItem[], at: (path: PathItem[]) => Where): Diagnostic[] {
   const out: Diagnostic[] = [];
   duplicates(bands.map((b) => b.name)).forEach((i) =>
     out.push(error('E_SCHEME_DUP_BAND', at([...base, i, 'name']), `等次「${bands[i]!.name}」重复。`)));
-  let previous: Decimal | undefined;
+  let previous: Rational | undefined;
   bands.forEach((band, i) => {
     const last = i === bands.length - 1;
     const bound = band.atLeast ?? band.above;
@@ -189,7 +188,7 @@ function checkBands(bands: readonly Band[], ceiling: Decimal, base: PathItem[], 
         '用 atLeast: 80 表示「80分以上（含80分）」，用 above: 80 表示「超过80分（不含80分）」。'));
       return;
     }
-    const value = new D(bound);
+    const value = Rational.of(bound);
     if (value.gt(ceiling) || value.lt(0)) {
       out.push(error('E_SCHEME_BAND_RANGE', at([...base, i]), `等次「${band.name}」的下限 ${bound} 不在 0 到 ${ceiling.toString()} 之间。`));
     }

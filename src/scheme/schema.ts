@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { D } from '../core/decimal.js';
+import { Rational } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
 
 z.config(z.locales.zhCN());
 
-/** A number as written in YAML: 80, 80.5 or "80.5". Kept as text so that Decimal sees what the clerk typed. */
+/** A number as written in YAML: 80, 80.5 or "80.5". Kept as text so that Rational sees what the clerk typed. */
 const decimalText = z
   .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, '应为数字，例如 80 或 80.5')])
   .transform((v) => String(v));
@@ -30,7 +30,7 @@ export const quotaSchema = z
   .refine((q) => q.percent === undefined || q.rounding !== undefined, {
     message: '按百分比确定名额时必须写 rounding：up（进一）、down（去尾）或 half-up（四舍五入）',
   })
-  .refine((q) => q.percent === undefined || (new D(q.percent).gt(0) && new D(q.percent).lte(100)), {
+  .refine((q) => q.percent === undefined || (Rational.of(q.percent).gt(0) && Rational.of(q.percent).lte(100)), {
     message: '名额百分比应大于 0、不超过 100',
   })
   .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, { message: 'min 不能大于 max' });

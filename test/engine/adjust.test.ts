@@ -1,10 +1,10 @@
-import { D } from '../../src/core/decimal.js';
+import { Rational } from '../../src/core/rational.js';
 import { applyCaps } from '../../src/engine/adjust.js';
 import type { AdjustmentEntry } from '../../src/engine/model.js';
 import type { AdjustmentSide } from '../../src/scheme/schema.js';
 
 function items(list: [string, string, string?][]): AdjustmentEntry[] {
-  return list.map(([item, points, source]) => ({ side: 'deduction', item, points: new D(points), reason: 'r', evidence: 'e', source: source ?? '', where: {} }));
+  return list.map(([item, points, source]) => ({ side: 'deduction', item, points: Rational.of(points), reason: 'r', evidence: 'e', source: source ?? '', where: {} }));
 }
 
 const side = (s: Partial<AdjustmentSide>): AdjustmentSide => ({ items: [], sources: [], ...s }) as AdjustmentSide;
@@ -13,7 +13,7 @@ describe('applyCaps', () => {
   it('caps the total (正定: 加分 ≤ 4) and reports the cut', () => {
     const r = applyCaps(items([['省委省政府表彰', '3'], ['市委市政府表彰', '2']]), side({ cap: '4' }));
     expect([r.raw.toString(), r.applied.toString()]).toEqual(['5', '4']);
-    expect(r.cuts).toEqual([{ scope: 'total', name: '合计', cap: new D(4), before: new D(5), cut: new D(1) }]);
+    expect(r.cuts).toEqual([{ scope: 'total', name: '合计', cap: Rational.of(4), before: Rational.of(5), cut: Rational.of(1) }]);
   });
 
   it('caps each kind (奇台: 查访核验 ≤ 2, 投诉查处 ≤ 2) with no total cap', () => {

@@ -1,4 +1,4 @@
-import { D } from '../../src/core/decimal.js';
+import { Rational } from '../../src/core/rational.js';
 import { assignBands, cutAt, quotaPlaces, type Contender } from '../../src/engine/banding.js';
 import { bottomFlag, giveHonours } from '../../src/engine/honours.js';
 import type { Band } from '../../src/scheme/schema.js';
@@ -7,7 +7,7 @@ import type { Band } from '../../src/scheme/schema.js';
 function field(totals: (string | [string, ...string[]])[], veto: Record<number, 'ineligible' | 'fail'> = {}): Contender[] {
   return totals.map((t, id) => {
     const [total, ...keys] = Array.isArray(t) ? t : [t];
-    const c: Contender = { id, total: new D(total), basis: new D(total), tieKeys: keys.map((k) => new D(k)) };
+    const c: Contender = { id, total: Rational.of(total), basis: Rational.of(total), tieKeys: keys.map((k) => Rational.of(k)) };
     if (veto[id]) c.veto = veto[id];
     return c;
   });

@@ -1,4 +1,4 @@
-import { D, fixed, roundHalfUp } from '../../src/core/decimal.js';
+import { Rational, fixed, roundHalfUp } from '../../src/core/rational.js';
 import { rank } from '../../src/engine/rank.js';
 import { scoreLeaf, scoreUnit } from '../../src/engine/score-unit.js';
 import type { Indicator, IndicatorTree, UnitEntries } from '../../src/engine/model.js';
@@ -6,16 +6,16 @@ import type { Indicator, IndicatorTree, UnitEntries } from '../../src/engine/mod
 const unit = { name: '甲', category: '乡镇', shortName: '甲', aliases: [], order: 0, source: {} };
 
 function leaf(code: string, points: number, method: Indicator['method'], extra: Partial<Indicator> = {}): Indicator {
-  return { code, path: [code], level: 2, points: new D(points), method, params: {}, department: '', children: [], source: {}, ...extra };
+  return { code, path: [code], level: 2, points: Rational.of(points), method, params: {}, department: '', children: [], source: {}, ...extra };
 }
 
 function entries(values: Record<string, number | string> = {}, targets: Record<string, number> = {}, deductions: Record<string, number[]> = {}, raters: Record<string, number[]> = {}): UnitEntries {
   return {
     unit,
-    raters: new Map(Object.entries(raters).map(([k, v]) => [k, v.map((x) => new D(x))])),
-    values: new Map(Object.entries(values).map(([k, v]) => [k, new D(v)])),
-    targets: new Map(Object.entries(targets).map(([k, v]) => [k, new D(v)])),
-    deductions: new Map(Object.entries(deductions).map(([k, v]) => [k, v.map((p) => ({ points: new D(p), reason: 'r', source: {} }))])),
+    raters: new Map(Object.entries(raters).map(([k, v]) => [k, v.map((x) => Rational.of(x))])),
+    values: new Map(Object.entries(values).map(([k, v]) => [k, Rational.of(v)])),
+    targets: new Map(Object.entries(targets).map(([k, v]) => [k, Rational.of(v)])),
+    deductions: new Map(Object.entries(deductions).map(([k, v]) => [k, v.map((p) => ({ points: Rational.of(p), reason: 'r', source: {} }))])),
   };
 }
 
@@ -23,23 +23,23 @@ describe('rounding (四舍五入)', () => {
   it.each([
     ['1.005', '1.01'], ['2.135', '2.14'], ['85.955', '85.96'], ['85.954999', '85.95'], ['79.995', '80.00'], ['0.125', '0.13'],
   ])('rounds %s half-up to %s, where a JS float would not', (input, want) => {
-    expect(fixed(new D(input), 2)).toBe(want);
+    expect(fixed(Rational.of(input), 2)).toBe(want);
   });
 
   it('rounds to the scheme\'s decimals', () => {
-    expect(roundHalfUp(new D('2.5'), 0).toString()).toBe('3');
-    expect(roundHalfUp(new D('91.2345'), 3).toString()).toBe('91.235');
+    expect(roundHalfUp(Rational.of('2.5'), 0).toString()).toBe('3');
+    expect(roundHalfUp(Rational.of('91.2345'), 3).toString()).toBe('91.235');
   });
 });
 
 describe('rank: competition ranking within a group', () => {
   it('gives equal scores the same rank and skips the next (1, 2, 2, 4)', () => {
-    const items = [['a', '90'], ['b', '85.5'], ['c', '85.50'], ['d', '80']].map(([n, s], order) => ({ n, score: new D(s!), order }));
+    const items = [['a', '90'], ['b', '85.5'], ['c', '85.50'], ['d', '80']].map(([n, s], order) => ({ n, score: Rational.of(s!), order }));
     expect(rank(items).map((r) => [r.item.n, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 2], ['d', 4]]);
   });
 
   it('keeps roster order among equals, whatever the input order', () => {
-    const items = [{ n: 'late', score: new D(1), order: 5 }, { n: 'early', score: new D(1), order: 1 }];
+    const items = [{ n: 'late', score: Rational.of(1), order: 5 }, { n: 'early', score: Rational.of(1), order: 1 }];
     expect(rank(items).map((r) => r.item.n)).toEqual(['early', 'late']);
   });
 });
@@ -56,7 +56,7 @@ describe('leaf methods', () => {
   });
 
   it('ratio: max × actual / target, capped at max', () => {
-    expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 28 }, { C: 30 })).toDecimalPlaces(6).toString()).toBe('9.333333');
+    expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 28 }, { C: 30 })).toString()).toBe('28/3');
     expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 45 }, { C: 40 })).toString()).toBe('10');
     expect(scoreLeaf(leaf('C', 10, 'ratio'), entries({ C: 0 }, { C: 40 })).toString()).toBe('0');
   });
@@ -64,8 +64,8 @@ describe('leaf methods', () => {
 
 describe('more leaf methods', () => {
   it('ratio with a higher cap: over-reward up to the cap', () => {
-    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: new D(12) } }), entries({ C: 130 }, { C: 100 })).toString()).toBe('12');
-    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: new D(12) } }), entries({ C: 110 }, { C: 100 })).toString()).toBe('11');
+    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: Rational.of(12) } }), entries({ C: 130 }, { C: 100 })).toString()).toBe('12');
+    expect(scoreLeaf(leaf('C', 10, 'ratio', { params: { cap: Rational.of(12) } }), entries({ C: 110 }, { C: 100 })).toString()).toBe('11');
   });
 
   it('inverse: max × target / actual, capped, full marks at zero', () => {
@@ -76,14 +76,14 @@ describe('more leaf methods', () => {
 
   it('rate: × max, or by tiers', () => {
     expect(scoreLeaf(leaf('S', 30, 'rate'), entries({ S: '92.5' })).toString()).toBe('27.75');
-    const tiers = { tiers: [{ from: new D(95), points: new D(30) }, { from: new D(90), points: new D(25) }, { from: new D(0), points: new D(10) }] };
+    const tiers = { tiers: [{ from: Rational.of(95), points: Rational.of(30) }, { from: Rational.of(90), points: Rational.of(25) }, { from: Rational.of(0), points: Rational.of(10) }] };
     expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: 95 })).toString()).toBe('30');
     expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: '94.99' })).toString()).toBe('25');
     expect(scoreLeaf(leaf('S', 30, 'rate', { params: tiers }), entries({ S: 40 })).toString()).toBe('10');
   });
 
   it('rank: first place full marks, a step less per place, not below the floor', () => {
-    const r = leaf('R', 10, 'rank', { params: { step: new D('0.5'), floor: new D(6) } });
+    const r = leaf('R', 10, 'rank', { params: { step: Rational.of('0.5'), floor: Rational.of(6) } });
     expect(scoreLeaf(r, entries({ R: 1 })).toString()).toBe('10');
     expect(scoreLeaf(r, entries({ R: 4 })).toString()).toBe('8.5');
     expect(scoreLeaf(r, entries({ R: 20 })).toString()).toBe('6');

@@ -1,11 +1,11 @@
-import { D } from '../../src/core/decimal.js';
+import { Rational } from '../../src/core/rational.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import type { Indicator, LeafParams, Method } from '../../src/engine/model.js';
 import type { CellValue } from '../../src/io/raw-sheet.js';
 import { readLeafEntry } from '../../src/input/read-entry.js';
 
 function leaf(method: Method, points: number, params: LeafParams = {}): Indicator {
-  return { code: 'X1', path: ['X1'], level: 1, points: new D(points), method, params, department: '', children: [], source: {} };
+  return { code: 'X1', path: ['X1'], level: 1, points: Rational.of(points), method, params, department: '', children: [], source: {} };
 }
 
 function read(l: Indicator, value: CellValue): { value?: string; codes: string[] } {
@@ -14,7 +14,7 @@ function read(l: Indicator, value: CellValue): { value?: string; codes: string[]
   return v === undefined ? { codes: d.map((x) => x.code) } : { value: v.toString(), codes: d.map((x) => x.code) };
 }
 
-const grades = { grades: [{ label: '优秀', min: new D(10), max: new D(10) }, { label: '良好', min: new D(8), max: new D(9) }, { label: '差', min: new D(0), max: new D(0) }] };
+const grades = { grades: [{ label: '优秀', min: Rational.of(10), max: Rational.of(10) }, { label: '良好', min: Rational.of(8), max: Rational.of(9) }, { label: '差', min: Rational.of(0), max: Rational.of(0) }] };
 
 describe('readLeafEntry', () => {
   it.each([['达标', '5'], ['√', '5'], ['未达标', '0'], ['否', '0'], [5, '5'], [0, '0']])('pass: %s → %s', (cell, want) => {
@@ -44,9 +44,9 @@ describe('readLeafEntry', () => {
   });
 
   it('rank: a whole place from 1', () => {
-    expect(read(leaf('rank', 10, { step: new D(1) }), 3).value).toBe('3');
-    expect(read(leaf('rank', 10, { step: new D(1) }), 0).codes).toEqual(['E_BAD_PLACE']);
-    expect(read(leaf('rank', 10, { step: new D(1) }), 2.5).codes).toEqual(['E_BAD_PLACE']);
+    expect(read(leaf('rank', 10, { step: Rational.of(1) }), 3).value).toBe('3');
+    expect(read(leaf('rank', 10, { step: Rational.of(1) }), 0).codes).toEqual(['E_BAD_PLACE']);
+    expect(read(leaf('rank', 10, { step: Rational.of(1) }), 2.5).codes).toEqual(['E_BAD_PLACE']);
   });
 
   it('direct: within [0, max], text numbers with a warning', () => {
@@ -60,7 +60,7 @@ describe('readLeafEntry', () => {
 });
 
 describe('excelNumber', () => {
-  it.each([[0.1 + 0.2, '0.3'], [85.5, '85.5'], [1e-7, '1e-7'], [123456789012345680, '123456789012346000'], [-2.135, '-2.135'], [0, '0']])('%s → %s', async (n, want) => {
+  it.each([[0.1 + 0.2, '0.3'], [85.5, '85.5'], [1e-7, '0.0000001'], [123456789012345680, '123456789012346000'], [-2.135, '-2.135'], [0, '0']])('%s → %s', async (n, want) => {
     const { excelNumber } = await import('../../src/input/cells.js');
     expect(excelNumber(n).toString()).toBe(want);
   });
