@@ -1,6 +1,6 @@
 import type { Rational } from '../core/rational.js';
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
-import { fixed } from '../core/rational.js';
+import { fixed, show } from '../core/rational.js';
 import type { Band, Scheme } from '../scheme/schema.js';
 import type { BandingEvent } from './banding.js';
 import type { UnitResult } from './assess.js';
@@ -47,5 +47,5 @@ export function boundaryNote(result: UnitResult, basis: Rational, bands: readonl
   const unit = scheme.bandBasis === 'percent' ? '%' : '';
   const outcome = result.band ?? `待定（${result.pending?.between.join('或')}）`;
   return info('I_ON_BOUNDARY', result.unit.source,
-    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${basis.toString()}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${outcome}」。`);
+    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${show(basis, scheme.rounding.decimals)}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${outcome}」。`);
 }

@@ -1,6 +1,5 @@
-import type { Rational } from '../core/rational.js';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
-import { roundHalfUp } from '../core/rational.js';
+import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { nameOf, type AdjustmentEntry } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
@@ -23,13 +22,14 @@ export function bandText(r: UnitResult): string {
 }
 
 /** Why a unit is where it is, beyond its score: vetoes, undecided ties. */
-export function remarks(r: UnitResult): string {
+export function remarks(r: UnitResult, decimals: number): string {
+  const n = (x: Rational): string => show(x, decimals);
   const out: string[] = [];
   for (const v of r.vetoes) out.push(`一票否决：${v.item}（${v.note}），${v.effect === 'fail' ? '定为最低等次' : '取消评先资格'}`);
   for (const side of ['bonus', 'deduction'] as const) {
     for (const cut of r.score[side]?.cuts ?? []) {
       const what = cut.scope === 'total' ? `${SIDE_WORD[side]}合计` : cut.scope === 'item' ? `${SIDE_WORD[side]}项目「${cut.name}」` : `来源「${cut.name}」的${SIDE_WORD[side]}`;
-      out.push(`${what} ${cut.before.toString()} 分，超过上限 ${cut.cap.toString()} 分，按 ${cut.cap.toString()} 分计`);
+      out.push(`${what} ${n(cut.before)} 分，超过上限 ${n(cut.cap)} 分，按 ${n(cut.cap)} 分计`);
     }
   }
   if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
@@ -57,7 +57,7 @@ export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, rea
     for (const side of sides) {
       const result = r.score[side];
       if (!result || (result.raw.isZero() && result.cuts.length === 0)) continue;
-      const note = result.cuts.length > 0 ? `合计 ${result.raw.toString()}，封顶后 ${result.applied.toString()}` : `合计 ${result.raw.toString()}`;
+      const note = result.cuts.length > 0 ? `合计 ${show(result.raw, d)}，封顶后 ${show(result.applied, d)}` : `合计 ${show(result.raw, d)}`;
       rows.push([text(r.unit.category), text(r.unit.name), text(`${SIDE_WORD[side]}小计`), text(''), scoreCell(result.applied, d), text(note), text(''), text('')]);
     }
   }
@@ -90,11 +90,14 @@ export function rankingSheet(a: Assessment): SheetModel {
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r))]);
+      ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r, d))]);
   }
   const blank = head.length - 6 - a.tree.parts.length - sides.length;
   for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
-  return { name: '排名', rows, merges: [], widths: widthsFor(rows), headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
+  const widths = widthsFor(rows);
+  const note = roundingNote(a, (r) => [...r.score.parts, ...sides.map((side) => r.score[side]?.applied ?? null).map((x, i) => (x && sides[i] === 'deduction' ? x.neg() : x))], '各部分');
+  if (note) rows.push([], [text(note, 'note')]);
+  return { name: '排名', rows, merges: [], widths, headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
 }
 
 /** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
@@ -105,7 +108,26 @@ export function detailSheet(a: Assessment): SheetModel {
   for (const r of a.results) {
     rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);
   }
-  return { name: '指标得分', rows, merges: [], widths: widthsFor(rows, 6, 24), headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
+  const widths = widthsFor(rows, 6, 24);
+  const adjusted = (r: UnitResult): Rational => (r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO);
+  const note = roundingNote(a, (r) => [...a.tree.leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
+  if (note) rows.push([], [text(note, 'note')]);
+  return { name: '指标得分', rows, merges: [], widths, headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
+}
+
+/**
+ * One note where published figures do not add up to the published total: each is rounded on its
+ * own while the total is rounded once from the exact sum (issue 9: say so, never hide it).
+ */
+function roundingNote(a: Assessment, addends: (r: UnitResult) => (Rational | null)[], what: string): string | undefined {
+  const d = a.scheme.rounding.decimals;
+  const off = a.results.filter((r) => {
+    const shown = sum(addends(r).filter((x): x is Rational => x !== null).map((x) => roundHalfUp(x, d)));
+    return !shown.eq(roundHalfUp(r.score.total, d));
+  });
+  if (off.length === 0) return undefined;
+  const named = off.slice(0, 5).map((r) => r.unit.name).join('、') + (off.length > 5 ? `等 ${off.length} 个单位` : '');
+  return `注：总分由精确值相加后一次四舍五入得出，${what}得分分别四舍五入后显示，因此${named}的${what}得分相加与总分相差不超过几个末位（计算以精确值为准）。`;
 }
 
 /** 问题: every diagnostic, errors first, with where to look and what to do. */
