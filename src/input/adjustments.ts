@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../core/diagnostic.js';
+import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
@@ -6,7 +6,7 @@ import type { RawSheet } from '../io/raw-sheet.js';
 import type { AdjustmentEntry, Unit } from '../engine/model.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
-import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
+import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
 export type Col = 'unit' | 'side' | 'item' | 'points' | 'reason' | 'evidence' | 'source';
@@ -40,10 +40,11 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
   for (const side of ['bonus', 'deduction'] as const) {
     for (const item of scheme[side]?.items ?? []) for (const n of [item.name, ...item.aliases]) kinds.set(`${side}|${normalizeName(n)}`, { side, ...item });
   }
+  reportUnusedColumns(table, COLUMNS, diagnostics);
   for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
     const written = text(table, row, 'unit');
     const itemText = normalizeName(text(table, row, 'item'));
-    if (written === '' && itemText === '') continue;
     const at = (col: Col) => whereOf(table, row, col);
     const bad = (col: Col, code: string, message: string, hint?: string): void => void diagnostics.push(error(code, at(col), message, hint));
     const unit = unitOfRow(roster, written, at('unit'), sheet.name, '该加减分', diagnostics);
@@ -79,6 +80,12 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
     if (rules.sources.length > 0 && !rules.sources.some((s) => normalizeName(s.name) === source)) {
       bad('source', 'E_ADJUSTMENT_SOURCE', source === '' ? `单位「${unit.name}」${SIDE_WORD[side]}「${kind.name}」没有填写来源。` : `来源「${source}」不在方案列出的来源中。`,
         didYouMean(source, rules.sources.map((s) => s.name)) ?? `方案中的来源：${rules.sources.map((s) => s.name).join('、')}`);
+      continue;
+    }
+    if (scheme.categories !== undefined && !scheme.categories.includes(unit.category)) {
+      // 正定: 古城 units take no 加减分; an item entered for one is said, not silently dropped.
+      diagnostics.push(warning('W_ADJUSTMENT_NOT_APPLICABLE', at('unit'), `单位「${unit.name}」的类别「${unit.category}」按方案不加减分，该${SIDE_WORD[side]}「${kind.name}」（${points.toString()} 分）未计入。`,
+        `方案中加减分适用的类别：${scheme.categories.join('、')}`));
       continue;
     }
     const list = out.get(unit) ?? [];

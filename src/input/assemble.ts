@@ -143,8 +143,14 @@ export function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): I
 function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, found: Found, all: RawSheet[], diagnostics: Diagnostic[]): UnitEntries[] {
   const collect = (period: string): UnitEntries[] | undefined => {
     const leaves = leavesOf(tree, scheme, period);
-    if (period !== '' && leaves.length === 0) return undefined;
     const sheets = found.get(period) ?? {};
+    if (period !== '' && leaves.length === 0) {
+      for (const sheet of Object.values(sheets)) {
+        diagnostics.push(warning('W_PERIOD_UNUSED', { file: sheet.file, sheet: sheet.name }, `方案中没有按期次「${period}」计分的部分，工作表「${sheet.name}」未读取。`,
+          '分期计分的部分在方案的 components 中写 periods；请核对期次名称或删除该表。'));
+      }
+      return undefined;
+    }
     const suffix = period === '' ? '' : `（${period}）`;
     if (!sheets.scores) {
       if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
@@ -156,7 +162,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const scores = sheets.scores ? readWide(sheets.scores, tree, roster, diagnostics, codes) : undefined;
     const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
     const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics, codes) : new Map();
-    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics) : new Map();
+    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : new Map();
     return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
   };
   // Every unit of the roster gets entries, whether or not it has anything scored for the whole year.

@@ -25,8 +25,13 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
     return [];
   }
   for (const unit of roster.units) {
-    // A unit with nothing to score here (部门 only in a quarter's 公众评估) needs no row.
-    if (!leaves.some((l) => appliesTo(l, unit.category))) continue;
+    // A unit with nothing to score here (部门 only in a quarter's 公众评估) needs no row; what it has is said.
+    if (!leaves.some((l) => appliesTo(l, unit.category))) {
+      unusedCells(leaves, unit, scores?.rows.get(unit), '未计分', diagnostics);
+      unusedCells(leaves, unit, targets?.rows.get(unit), '（目标值）未使用', diagnostics);
+      continue;
+    }
+    unusedTargets(leaves, unit, targets?.rows.get(unit), diagnostics);
     const cells = scores ? scores.rows.get(unit) : new Map<string, Cell>();
     if (!cells) {
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
@@ -58,6 +63,27 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
     out.push(entries);
   }
   return out;
+}
+
+/** Filled cells of a unit none of whose leaves apply here. */
+function unusedCells(leaves: readonly Indicator[], unit: Unit, cells: Map<string, Cell> | undefined, outcome: string, diagnostics: Diagnostic[]): void {
+  for (const [code, cell] of cells ?? []) {
+    const leaf = leaves.find((l) => l.code === code);
+    if (leaf && !isBlank(cell.value)) diagnostics.push(notApplicable(leaf, unit, cell.where, outcome));
+  }
+}
+
+/** A target typed for a leaf that takes none, or for a leaf the unit is not scored on: said, never silently unused. */
+function unusedTargets(leaves: readonly Indicator[], unit: Unit, cells: Map<string, Cell> | undefined, diagnostics: Diagnostic[]): void {
+  for (const [code, cell] of cells ?? []) {
+    const leaf = leaves.find((l) => l.code === code);
+    if (!leaf || isBlank(cell.value)) continue;
+    if (!appliesTo(leaf, unit.category)) diagnostics.push(notApplicable(leaf, unit, cell.where, '（目标值）未使用'));
+    else if (leaf.method !== 'ratio' && leaf.method !== 'inverse') {
+      diagnostics.push(warning('W_TARGET_UNUSED', cell.where, `指标「${leaf.code}」不是完成比例折算（ratio/inverse）指标，单位「${unit.name}」的目标值未使用。`,
+        '只有 ratio、inverse 指标使用目标值；请核对指标编码或评分方法。'));
+    }
+  }
 }
 
 /** Leaves that need an entry from some unit but have no column: one message per leaf, not per unit. */

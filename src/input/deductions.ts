@@ -1,9 +1,10 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import type { Deduction, IndicatorTree, Unit } from '../engine/model.js';
+import { appliesTo, type Deduction, type IndicatorTree, type Unit } from '../engine/model.js';
+import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
-import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
+import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
 export type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
@@ -24,11 +25,12 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
   const data: DeductionData = new Map();
   const table = readTable(sheet, COLUMNS, diagnostics);
   if (!table) return data;
+  reportUnusedColumns(table, COLUMNS, diagnostics);
   for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
     const written = text(table, row, 'unit');
     const code = normalizeName(text(table, row, 'code'));
     const pointsCell = value(table, row, 'points');
-    if (written === '' && code === '' && (pointsCell === null || pointsCell === undefined)) continue;
     const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该扣分', diagnostics);
     if (!unit) continue;
     const leaf = tree.byCode.get(code);
@@ -48,6 +50,10 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
     if (!n.ok) {
       const p = numberProblem(n);
       diagnostics.push(error('E_NOT_A_NUMBER', whereOf(table, row, 'points'), `扣分有误：${p.message}。`, p.hint));
+      continue;
+    }
+    if (!appliesTo(leaf, unit.category)) {
+      diagnostics.push(notApplicable(leaf, unit, whereOf(table, row, 'code'), `（扣 ${n.value.toString()} 分）未计入`));
       continue;
     }
     if (n.value.lte(0)) {

@@ -2,9 +2,10 @@ import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import type { IndicatorTree, Unit } from '../engine/model.js';
+import { appliesTo, type IndicatorTree, type Unit } from '../engine/model.js';
+import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
-import { readTable, text, value, whereOf, type ColumnSpec } from './table.js';
+import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
 export type Col = 'unit' | 'code' | 'rater' | 'score';
@@ -22,23 +23,34 @@ export type RaterData = Map<Unit, Map<string, Rational[]>>;
  * The 评议 sheet: one row per rater's score of a unit on a `raters` leaf. A rater scoring the
  * same unit and leaf twice is an error: which score counts is not ours to guess.
  */
-export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[]): RaterData {
+/** `scope`: the leaves this sheet is for (a period's 评议 holds the leaves of the parts scored per period). */
+export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster, diagnostics: Diagnostic[], scope?: ReadonlySet<string>): RaterData {
   const data: RaterData = new Map();
   const table = readTable(sheet, COLUMNS, diagnostics);
   if (!table) return data;
+  reportUnusedColumns(table, COLUMNS, diagnostics);
   const seen = new Map<string, number>();
   const raterLeaves = tree.leaves.filter((l) => l.method === 'raters').map((l) => l.code);
   for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
     const written = text(table, row, 'unit');
     const code = normalizeName(text(table, row, 'code'));
     const rater = normalizeName(text(table, row, 'rater'));
-    if (written === '' && code === '' && rater === '') continue;
     const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该评分', diagnostics);
     if (!unit) continue;
     const leaf = tree.byCode.get(code);
     if (!leaf || leaf.method !== 'raters') {
       diagnostics.push(error('E_RATER_CODE', whereOf(table, row, 'code'), `指标编码「${code}」不是评议（raters）指标。`,
         didYouMean(code, raterLeaves) ?? `评议指标：${raterLeaves.join('、') || '无'}`));
+      continue;
+    }
+    if (scope && !scope.has(code)) {
+      diagnostics.push(error('E_RATER_ELSEWHERE', whereOf(table, row, 'code'), `指标「${code}」不在「${sheet.name}」对应的期次计分，这条评分无法计入。`,
+        '分期计分的指标，评分填在对应期次的「评议（期次）」中；不分期的填在「评议」中。'));
+      continue;
+    }
+    if (!appliesTo(leaf, unit.category)) {
+      diagnostics.push(notApplicable(leaf, unit, whereOf(table, row, 'code'), '（评议）未计入'));
       continue;
     }
     if (rater === '') {

@@ -3,7 +3,7 @@ import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
-import { readTable, splitList, text, whereOf, type ColumnSpec } from './table.js';
+import { isBlankRow, readTable, reportUnusedColumns, splitList, text, whereOf, type ColumnSpec } from './table.js';
 
 type Col = 'name' | 'category' | 'short' | 'aliases';
 
@@ -43,10 +43,15 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
       diagnostics.push(error('E_ROSTER_NAME_CLASH', where, `名称「${name}」同时指向单位「${other.name}」和「${unit.name}」。`, '每个名称、简称和别名只能属于一个单位。'));
     } else names.set(name, unit);
   };
+  reportUnusedColumns(table, COLUMNS, diagnostics);
   for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
     const written = text(table, row, 'name');
     const name = normalizeName(written);
-    if (name === '') continue;
+    if (name === '') {
+      diagnostics.push(error('E_EMPTY_CELL', whereOf(table, row, 'name'), `「${sheet.name}」第 ${row.number} 行有内容，但没有单位名称，该行未读取。`, '请填写单位名称，或删除该行。'));
+      continue;
+    }
     const source = whereOf(table, row, 'name');
     if (excludedSet.has(name)) continue;
     const category = normalizeName(text(table, row, 'category'));

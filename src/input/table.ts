@@ -1,6 +1,6 @@
-import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { cellRef, type CellValue, type RawRow, type RawSheet } from '../io/raw-sheet.js';
-import { cellText, normalizeLabel } from './cells.js';
+import { cellText, isBlank, normalizeLabel } from './cells.js';
 
 /** A column we look for, by the header texts clerks use for it. */
 export interface ColumnSpec<K extends string> {
@@ -66,6 +66,23 @@ export function text<K extends string>(table: Table<K>, row: RawRow, key: K): st
 
 export function whereOf<K extends string>(table: Table<K>, row: RawRow, key: K): Where {
   return at(table as Table<string>, row, table.columns.get(key) ?? 0);
+}
+
+/** A row with nothing in any cell: the only row a list sheet may pass over without a word. */
+export function isBlankRow(row: RawRow): boolean {
+  return row.values.every((v) => isBlank(v));
+}
+
+/** Columns a clerk keeps for their own use (row numbers, remarks, where a merged row came from): read by nobody, and known to be. */
+export const NOTE_COLUMNS = ['序号', '编号', '备注', '填报文件'];
+
+/** Header cells of a list sheet that no column spec matched: said once per sheet, never silently unread. */
+export function reportUnusedColumns<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[], diagnostics: Diagnostic[]): void {
+  const unused = [...table.others].filter(([, header]) => !NOTE_COLUMNS.includes(normalizeLabel(header)));
+  if (unused.length === 0) return;
+  diagnostics.push(warning('W_UNKNOWN_COLUMN', at(table as Table<string>, table.headerRow, unused[0]![0]),
+    `「${table.sheet.name}」表中的列${unused.map(([, h]) => `「${h}」`).join('、')}不是该表使用的列，其内容未读取。`,
+    `该表读取的列：${specs.map((s) => s.names[0]).join('、')}；说明性文字可放在「备注」列。`));
 }
 
 /** Names in one cell, split on the separators clerks use: 、，,；; and line breaks. */

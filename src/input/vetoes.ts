@@ -6,7 +6,7 @@ import type { Unit, VetoEntry } from '../engine/model.js';
 export type { VetoEntry };
 import type { Veto } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
-import { readTable, text, whereOf, type ColumnSpec } from './table.js';
+import { isBlankRow, readTable, reportUnusedColumns, text, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
 
 export type Col = 'unit' | 'item' | 'note';
@@ -24,10 +24,11 @@ export function readVetoes(sheet: RawSheet, vetoes: readonly Veto[], roster: Ros
   if (!table) return out;
   const items = new Map<string, Veto>();
   for (const v of vetoes) for (const n of [v.name, ...v.aliases]) items.set(normalizeName(n), v);
+  reportUnusedColumns(table, COLUMNS, diagnostics);
   for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
     const written = text(table, row, 'unit');
     const itemText = normalizeName(text(table, row, 'item'));
-    if (written === '' && itemText === '') continue;
     const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该否决事项', diagnostics);
     if (!unit) continue;
     const veto = items.get(itemText);
