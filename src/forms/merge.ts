@@ -10,7 +10,7 @@ import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
 import { SHEETS, type SheetRole } from '../input/sheet-names.js';
-import { readTable, whereOf, type ColumnSpec } from '../input/table.js';
+import { at, NOTE_COLUMNS, readTable, whereOf, type ColumnSpec, type Table } from '../input/table.js';
 import { COLUMNS as VETO_COLUMNS, readVetoes } from '../input/vetoes.js';
 import { readWide } from '../input/wide-sheet.js';
 import { cellRef, type CellValue, type RawSheet } from '../io/raw-sheet.js';
@@ -168,20 +168,20 @@ function collectForm(form: FormInput, scheme: Scheme, tree: IndicatorTree, roste
     if (sheets.targets) collectWide(sheets.targets, 'targets', period, scope, tree, roster, collected, diagnostics);
     if (sheets.deductions) {
       readDeductions(sheets.deductions, tree, roster, diagnostics, scope);
-      collectList(sheets.deductions, 'deductions', period, roster, collected);
+      collectList(sheets.deductions, 'deductions', period, roster, collected, diagnostics);
     }
     if (sheets.raters) {
-      readRaters(sheets.raters, tree, roster, diagnostics);
-      collectList(sheets.raters, 'raters', period, roster, collected);
+      readRaters(sheets.raters, tree, roster, diagnostics, scope);
+      collectList(sheets.raters, 'raters', period, roster, collected, diagnostics);
     }
     if (period !== '') continue;
     if (sheets.adjustments) {
       readAdjustments(sheets.adjustments, scheme.adjustments, roster, diagnostics);
-      collectList(sheets.adjustments, 'adjustments', period, roster, collected);
+      collectList(sheets.adjustments, 'adjustments', period, roster, collected, diagnostics);
     }
     if (sheets.vetoes) {
       readVetoes(sheets.vetoes, scheme.vetoes, roster, diagnostics);
-      collectList(sheets.vetoes, 'vetoes', period, roster, collected);
+      collectList(sheets.vetoes, 'vetoes', period, roster, collected, diagnostics);
     }
   }
 }
@@ -242,10 +242,11 @@ function targetMeaning(leaf: Indicator, cell: { value: CellValue; where: Where }
  * same form sent twice) counts once: a form's rows are kept as often as the form that has them
  * most often has them.
  */
-function collectList(sheet: RawSheet, role: ListRole, period: string, roster: Roster, collected: Collected): void {
+function collectList(sheet: RawSheet, role: ListRole, period: string, roster: Roster, collected: Collected, diagnostics: Diagnostic[]): void {
   const specs = LIST_COLUMNS[role];
   const table = readTable(sheet, specs, []);
   if (!table) return;
+  notesLeftBehind(table, diagnostics);
   const key = slot(period, role);
   const rows = collected.lists.get(key) ?? [];
   collected.lists.set(key, rows);
@@ -264,6 +265,18 @@ function collectList(sheet: RawSheet, role: ListRole, period: string, roster: Ro
       return n.ok ? n.value.toString() : normalizeLabel(cellText(v));
     };
     rows.push({ values, key: values.map(meaningOf).join('\u0000'), where: whereOf(table, row, specs[0]!.key), file: sheet.file });
+  }
+}
+
+/** A 备注 (or other note) column with text in it: the merged sheet has no place for it, so the clerk is told. */
+function notesLeftBehind(table: Table<string>, diagnostics: Diagnostic[]): void {
+  for (const [i, header] of table.others) {
+    if (!NOTE_COLUMNS.includes(normalizeLabel(header)) || normalizeLabel(header) === SOURCE_COLUMN) continue;
+    const filled = table.rows.filter((r) => !isBlank(r.values[i] ?? null)).length;
+    if (filled > 0) {
+      diagnostics.push(warning('W_MERGE_NOTE_DROPPED', at(table, table.headerRow, i), `「${table.sheet.name}」表的「${header}」列有 ${filled} 行填了内容，合并后的表中不保留这一列。`,
+        '备注不参与计分；如需保留，请另行存档该填报表。'));
+    }
   }
 }
 
