@@ -13,19 +13,21 @@ export type Numeric = Rational | number | bigint | string;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const TEN = 10n;
+/** 10^k as BigInt for the small k that cell texts need, computed once. */
+const POW10: bigint[] = Array.from({ length: 24 }, (_, k) => TEN ** BigInt(k));
+const pow10 = (k: number): bigint => POW10[k] ?? TEN ** BigInt(k);
+
+function gcdNumber(x: number, y: number): number {
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
-  if (a <= MAX_SAFE && b <= MAX_SAFE) {
-    let x = Number(a);
-    let y = Number(b);
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
-    }
-    return BigInt(x);
-  }
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -57,6 +59,13 @@ export class Rational {
       d = -d;
     }
     if (d === 1n) return new Rational(n, 1n);
+    if (d <= MAX_SAFE && n <= MAX_SAFE && n >= -MAX_SAFE) {
+      // Both fit a double exactly: Euclid on doubles, BigInts made only for the result.
+      const x = Number(n);
+      const y = Number(d);
+      const g = gcdNumber(Math.abs(x), y);
+      return g === 1 ? new Rational(n, d) : new Rational(BigInt(x / g), BigInt(y / g));
+    }
     const g = gcd(n, d);
     return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
   }
@@ -77,10 +86,12 @@ export class Rational {
     const m = DECIMAL.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${text}`);
     const fraction = m[3] ?? '';
-    let n = BigInt(`${m[2] || '0'}${fraction}`);
+    const digits = `${m[2] || '0'}${fraction}`;
+    // Up to 15 digits are exact as a double, and BigInt(number) is much cheaper than BigInt(text).
+    let n = digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
     if (m[1] === '-') n = -n;
     const exponent = Number(m[4] ?? 0) - fraction.length;
-    return exponent >= 0 ? new Rational(n * TEN ** BigInt(exponent), 1n) : Rational.fraction(n, TEN ** BigInt(-exponent));
+    return exponent >= 0 ? new Rational(n * pow10(exponent), 1n) : Rational.fraction(n, pow10(-exponent));
   }
 
   static isNumeric(text: string): boolean {
@@ -165,12 +176,12 @@ export class Rational {
 
   /** Rounded to `decimals` places; half-up rounds x.xx5 away from zero (1.005 → 1.01, -2.5 → -3). */
   round(decimals: number, mode: RoundingMode = 'half-up'): Rational {
-    return Rational.fraction(this.scaledInteger(decimals, mode), TEN ** BigInt(decimals));
+    return Rational.fraction(this.scaledInteger(decimals, mode), pow10(decimals));
   }
 
   /** The value × 10^decimals, rounded to an integer by `mode`. */
   private scaledInteger(decimals: number, mode: RoundingMode): bigint {
-    const x = this.n * TEN ** BigInt(decimals);
+    const x = this.n * pow10(decimals);
     const q = x / this.d; // truncates toward zero
     const r = x % this.d;
     if (r === 0n || mode === 'down') return q;
@@ -187,7 +198,7 @@ export class Rational {
 
   /** True when the value has at most `decimals` decimal places exactly. */
   fitsDecimals(decimals: number): boolean {
-    return (this.n * TEN ** BigInt(decimals)) % this.d === 0n;
+    return (this.n * pow10(decimals)) % this.d === 0n;
   }
 
   /**
@@ -196,7 +207,7 @@ export class Rational {
    */
   toString(): string {
     const places = decimalPlaces(this.d);
-    return places === undefined ? `${this.n}/${this.d}` : digits((this.n * TEN ** BigInt(places)) / this.d, places);
+    return places === undefined ? `${this.n}/${this.d}` : digits((this.n * pow10(places)) / this.d, places);
   }
 
   /** A double, for places that need one (Excel cell values of already-rounded numbers, counts). */
