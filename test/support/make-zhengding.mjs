@@ -62,7 +62,23 @@ const LEAVES = {
   古城: { direct: null, ratio: ['G11', 40], deduct: ['G12', 30], leader: ['GL', 30], full: 70, fixed: {} },
 };
 
+// 002 正定: 乡镇的领导评估「由县委、县政府主要领导和分包该乡镇四机关领导…进行打分评估」: six raters, the
+// mean after dropping the highest and the lowest (去掉最高最低分).
+const RATERS = ['县委书记', '县长', '分包县委领导', '分包人大领导', '分包政府领导', '分包政协领导'];
+/**
+ * Six scores whose trimmed mean is the planned `lead` (half points): the highest and lowest sit
+ * off-centre, so the plain mean of all six is lower and a lost trim shows in the total.
+ */
+function raterScores(name, period, lead) {
+  // 新安镇's 年终 trimmed mean is 9.25, not its planned 9, so its total is 88.625 exactly: published
+  // 88.63 (四舍五入), where half-even, half-down or truncation would publish 88.62.
+  if (name === '新安镇' && period === '年终') return [9.5, 9.5, 10, 9, 9, 7.5];
+  const step = lead <= 9.5 ? 0.5 : 0;
+  return [lead, lead + step, Math.min(10, lead + 1), lead, lead - step, lead - 1.5];
+}
+
 const periodRows = { 中期: [], 年终: [] };
+const raterRows = { 中期: [], 年终: [] };
 const yearRows = [];
 const quarterRows = [[], [], [], []];
 const deductions = { 中期: [], 年终: [], '': [] };
@@ -95,6 +111,7 @@ for (const [name, category, total] of units) {
       if (category === '乡镇' && total >= 90) row.Z13 = 108; // over the target: capped at full marks
       periodRows[period].push(row);
       for (const [reason, points] of items) deductions[period].push([name, spec.deduct[0], points, reason]);
+      if (category === '乡镇') raterScores(name, period, row.ZL).forEach((score, i) => raterRows[period].push([name, 'ZL', RATERS[i], score]));
     }
     if (category === '部门') quarters(name, total).forEach((points, i) => quarterRows[i].push([name, RATE[points]]));
   } else {
@@ -113,7 +130,7 @@ const INDICATORS = [
   ['Z2', '指标评估', '社会民生', null, 40],
   ['Z21', '指标评估', '社会民生', '民生实事', 20, 'direct', null, '县民政局'],
   ['Z22', '指标评估', '社会民生', '安全稳定', 20, 'deduct', null, '县安监局'],
-  ['ZL', '领导评估', null, null, 10, 'direct', null, '县委县政府', '乡镇'],
+  ['ZL', '领导评估', null, null, 10, 'raters', '去掉最高最低分=是', '县委县政府', '乡镇'],
   ['B', '指标评估', null, null, 60, null, null, '县绩效办', '部门'],
   ['B1', '指标评估', '经济发展', null, 20],
   ['B11', '指标评估', '经济发展', '承担经济指标', 20, 'ratio', '目标值=100', '县统计局'],
@@ -155,6 +172,11 @@ function leafPoints(leaf, entry) {
       return min(leaf.points, leaf.points.times(frac(value)).div(frac(param(leaf, '目标值'))));
     case 'deduct': // 扣分制: full marks less the deductions, never below 0
       return max(0n, leaf.points.minus(sum(entry.deductions.filter((d) => d[1] === leaf.code).map((d) => frac(d[2])))));
+    case 'raters': { // the raters' mean, dropping one highest and one lowest where the leaf says 去掉最高最低分=是
+      const scores = entry.raters.filter((r) => r[1] === leaf.code).map((r) => frac(r[3])).sort((a, b) => a.cmp(b));
+      const kept = param(leaf, '去掉最高最低分') === '是' && scores.length >= 3 ? scores.slice(1, -1) : scores;
+      return kept.length === 0 ? frac(0) : sum(kept).div(kept.length);
+    }
     case 'rate': { // 公众评估 by tier: the points of the first tier the satisfaction rate reaches
       const tiers = param(leaf, '档次').split('、').map((t) => t.split(':').map(frac));
       return tiers.find(([from]) => frac(value).gte(from))[1];
@@ -168,7 +190,8 @@ function leafPoints(leaf, entry) {
 function entryOf(name, period) {
   const quarter = ['一季度', '二季度', '三季度', '四季度'].indexOf(period);
   const values = quarter >= 0 ? { P1: quarterRows[quarter].find((r) => r[0] === name)?.[1] } : ((period ? periodRows[period] : yearRows).find((r) => r.name === name) ?? {});
-  return { values, deductions: (deductions[period] ?? []).filter((d) => d[0] === name) };
+  const mine = (rows) => (rows ?? []).filter((r) => r[0] === name);
+  return { values, deductions: mine(deductions[period]), raters: mine(raterRows[period]) };
 }
 
 /** The scheme's rule for a part in a category: components with categories first, then the general one. */
@@ -253,10 +276,11 @@ async function build() {
   const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 0, 28)));
   sheet('指标体系', INDICATORS);
   sheet('单位名单', [['单位名称', '类别'], ...units.map(([n, c]) => [n, c])]);
-  const DAILY = ['Z11', 'Z12', 'Z13', 'Z21', 'ZL', 'B11', 'B21', 'BL'];
+  const DAILY = ['Z11', 'Z12', 'Z13', 'Z21', 'B11', 'B21', 'BL'];
   for (const period of ['中期', '年终']) {
     sheet(`得分表（${period}）`, [['单位名称', ...DAILY], ...periodRows[period].map((r) => [r.name, ...DAILY.map((c) => r[c] ?? null)])]);
     sheet(`扣分明细（${period}）`, [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions[period]]);
+    sheet(`评议（${period}）`, [['单位名称', '指标编码', '评分人', '分数'], ...raterRows[period]]);
   }
   ['一季度', '二季度', '三季度', '四季度'].forEach((q, i) => sheet(`得分表（${q}）`, [['单位名称', 'P1'], ...quarterRows[i]]));
   sheet('得分表', [['单位名称', 'G11', 'GL'], ...yearRows.map((r) => [r.name, r.G11, r.GL])]);
