@@ -31,11 +31,14 @@ const ROOT = path.dirname(SAMPLES);
 const withExpected = readdirSync(SAMPLES).filter((name) => existsSync(path.join(SAMPLES, name, 'expected')));
 const read = (name: string): Numbers => JSON.parse(readFileSync(path.join(SAMPLES, name, 'expected', 'numbers.json'), 'utf8')) as Numbers;
 
-/** A score cell as the clerk sees it: the number in the cell's own format (0.00 → two decimals). */
+/**
+ * A score cell as the clerk sees it: the number in the cell's own format (0.00 → "93.50"), so
+ * the comparison is of published text, never of floats; without a fixed format, as Excel's General shows it.
+ */
 function shown(cell: ExcelJS.Cell): string {
   if (typeof cell.value !== 'number') return cell.text;
-  const decimals = /^0\.(0+)$/.exec(cell.numFmt ?? '')?.[1]?.length ?? 0;
-  return cell.value.toFixed(decimals);
+  const zeros = /^0(?:\.(0+))?$/.exec(cell.numFmt ?? '');
+  return zeros ? cell.value.toFixed(zeros[1]?.length ?? 0) : String(cell.value);
 }
 
 /** The 排名 sheet read back, one entry a unit in sheet order, in the shape of numbers.json. */
