@@ -1,9 +1,13 @@
-// Builds samples/guannan-2009/annual.xlsx from the seed 001 unit list and planned totals.
-// Run: node test/support/make-guannan.mjs   (the result is committed; the golden tests read it)
+// Builds samples/guannan-2009/annual.xlsx from the seed 001 unit list and planned totals, and
+// reckons every unit's published numbers from the data it writes, in exact fractions.
+// Run: node test/support/make-guannan.mjs              rebuild annual.xlsx (committed; the golden tests read it)
+//      node test/support/make-guannan.mjs --expected   write expected/numbers.json (--check: only compare)
 // Scores are invented but plausible; each unit's losses are spread over its indicators in
 // quarter points, so every total is checkable by hand (see the sample's README).
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { frac, max, min, sum } from './fraction.mjs';
+import { bandByFloor, numbersText, rankWithin, readScheme, runGenerator, totalOf } from './standings.mjs';
 
 const dir = new URL('../../samples/guannan-2009/', import.meta.url);
 
@@ -79,38 +83,69 @@ units.forEach(([written, category, total], i) => {
     const step = Math.min(q, (seed >> 8) % 3 === 0 ? 1 : 2);
     if (scores.get(d.code) - step >= d.max) { scores.set(d.code, scores.get(d.code) - step); q -= step; }
   }
-  rows.push({ written, category, actual, scores });
+  rows.push({ written, name: unitName, category, actual, scores });
 });
 
-const wb = new ExcelJS.Workbook();
-wb.created = wb.modified = new Date(Date.UTC(2010, 1, 20));
-const scheme = wb.addWorksheet('方案');
-readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').forEach((line, i) => { scheme.getCell(i + 1, 1).value = line; });
-scheme.getColumn(1).width = 100;
+const PARTS = [...new Set(indicators.map((x) => x[1]))];
+const LEAVES = indicators.filter((x) => x[5] !== '');
 
-const ind = wb.addWorksheet('指标体系');
-ind.addRow(['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '评分标准']);
-indicators.forEach((r) => ind.addRow(r.map((v) => (v === '' ? null : v))));
+/** Every unit's numbers from the rows above, as docs/scheme.md scores them: 百分制, five parts summed. */
+export function numbers() {
+  const scheme = readScheme(dir);
+  const leaf = (code) => indicators.find((r) => r[0] === code);
+  const scored = rows.map((r, i) => {
+    const name = r.name;
+    const deducted = (code) => sum(deductions.filter((d) => d[0] === name && d[1] === code).map((d) => frac(d[2])));
+    const points = (code) => {
+      const [, , , , full, method] = leaf(code);
+      if (method === 'direct') return frac(BigInt(r.scores.get(code))).div(4);
+      // 扣分制 (001): full marks less the listed deductions, never below 0.
+      if (method === 'deduct') return max(0n, frac(full).minus(deducted(code)));
+      // 完成比例折算, capped at full marks (002 正定: 达到及超过标准值的计满分).
+      if (method === 'ratio') return min(full, frac(full).times(frac(r.actual)).div(frac(targets[i])));
+      throw new Error(`no rule for ${code} ${method}`);
+    };
+    const parts = PARTS.map((p) => sum(LEAVES.filter((x) => x[1] === p).map((x) => points(x[0]))));
+    return { category: r.category, name, order: i, ...totalOf(parts, scheme), tieKeys: [] };
+  });
+  rankWithin(scored, scheme);
+  for (const u of scored) u.band = bandByFloor(u, scheme.bandsOf.get(u.category), scheme);
+  return numbersText('test/support/make-guannan.mjs', scheme, scored, scheme.excluded?.units ?? []);
+}
 
-const roster = wb.addWorksheet('单位名单');
-roster.addRow(['单位名称', '类别', '简称', '别名']);
-units.forEach((u) => roster.addRow([u[3] ?? u[0], u[1], u[4] || null, u[5] || null]));
+async function build() {
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2010, 1, 20));
+  const scheme = wb.addWorksheet('方案');
+  readFileSync(new URL('scheme.yaml', dir), 'utf8').replace(/\n$/, '').split('\n').forEach((line, i) => { scheme.getCell(i + 1, 1).value = line; });
+  scheme.getColumn(1).width = 100;
 
-const leafCodes = indicators.filter((r) => r[5] !== '' && r[5] !== 'deduct').map((r) => r[0]);
-const sheet = wb.addWorksheet('得分表');
-sheet.mergeCells(1, 1, 1, leafCodes.length + 2);
-sheet.getCell(1, 1).value = '全县乡科级单位2009年绩效管理组织工作评估得分表';
-const leafName = (c) => { const r = indicators.find((x) => x[0] === c); return r[3] || r[2]; };
-sheet.addRow(['单位名称', '类别', ...leafCodes.map((c) => `${c} ${leafName(c)}`)]);
-rows.forEach((r) => sheet.addRow([r.written, r.category, ...leafCodes.map((c) => (c === 'C1' ? r.actual : r.scores.get(c) / 4))]));
+  const ind = wb.addWorksheet('指标体系');
+  ind.addRow(['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '评分标准']);
+  indicators.forEach((r) => ind.addRow(r.map((v) => (v === '' ? null : v))));
 
-const tg = wb.addWorksheet('目标值');
-tg.addRow(['单位名称', 'C1 应纳入网上绩效的干部人数']);
-rows.forEach((r, i) => tg.addRow([units[i][3] ?? r.written, targets[i]]));
+  const roster = wb.addWorksheet('单位名单');
+  roster.addRow(['单位名称', '类别', '简称', '别名']);
+  units.forEach((u) => roster.addRow([u[3] ?? u[0], u[1], u[4] || null, u[5] || null]));
 
-const dd = wb.addWorksheet('扣分明细');
-dd.addRow(['单位名称', '指标编码', '扣分', '扣分原因']);
-deductions.forEach((d) => dd.addRow(d));
+  const leafCodes = indicators.filter((r) => r[5] !== '' && r[5] !== 'deduct').map((r) => r[0]);
+  const sheet = wb.addWorksheet('得分表');
+  sheet.mergeCells(1, 1, 1, leafCodes.length + 2);
+  sheet.getCell(1, 1).value = '全县乡科级单位2009年绩效管理组织工作评估得分表';
+  const leafName = (c) => { const r = indicators.find((x) => x[0] === c); return r[3] || r[2]; };
+  sheet.addRow(['单位名称', '类别', ...leafCodes.map((c) => `${c} ${leafName(c)}`)]);
+  rows.forEach((r) => sheet.addRow([r.written, r.category, ...leafCodes.map((c) => (c === 'C1' ? r.actual : r.scores.get(c) / 4))]));
 
-await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
-console.log(`wrote ${units.length} units, ${deductions.length} deductions`);
+  const tg = wb.addWorksheet('目标值');
+  tg.addRow(['单位名称', 'C1 应纳入网上绩效的干部人数']);
+  rows.forEach((r, i) => tg.addRow([units[i][3] ?? r.written, targets[i]]));
+
+  const dd = wb.addWorksheet('扣分明细');
+  dd.addRow(['单位名称', '指标编码', '扣分', '扣分原因']);
+  deductions.forEach((d) => dd.addRow(d));
+
+  await wb.xlsx.writeFile(new URL('annual.xlsx', dir).pathname);
+  console.log(`wrote ${units.length} units, ${deductions.length} deductions`);
+}
+
+await runGenerator(import.meta.url, dir, { build, numbers });

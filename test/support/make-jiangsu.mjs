@@ -1,7 +1,10 @@
-// Builds samples/jiangsu-2013/annual.xlsx (seed 004) and prints every unit's total, band and honour,
-// computed here in integer ten-thousandths, independently of the engine, for the expected files.
-// Run: node test/support/make-jiangsu.mjs
+// Builds samples/jiangsu-2013/annual.xlsx (seed 004) and reckons every unit's published numbers
+// from the same data in exact fractions, independently of the engine.
+// Run: node test/support/make-jiangsu.mjs              rebuild annual.xlsx
+//      node test/support/make-jiangsu.mjs --expected   write expected/numbers.json (--check: only compare)
+import { frac, sum } from './fraction.mjs';
 import { sampleBook } from './sample-book.mjs';
+import { bandByFloor, bestFirst, bestOf, numbersText, rankWithin, readScheme, runGenerator, totalOf } from './standings.mjs';
 
 const dir = new URL('../../samples/jiangsu-2013/', import.meta.url);
 const party = ['省委办公厅', '省纪委', '省委组织部', '省委宣传部', '省委统战部', '省委政法委', '省委政研室', '省委农工办'];
@@ -22,38 +25,53 @@ const units = all.map(([name, category], k) => {
   });
   return { name, category, entries };
 });
-for (const u of units) {
-  // ten-thousandths: direct points × 10000; rate: points × (score × 10) × 10 / 100... = points × score × 100
-  u.exact = LEAVES.reduce((s, [, points, method], j) => s + (method === 'direct' ? Math.round(u.entries[j] * 10000) : Math.round(points * u.entries[j] * 100)), 0);
-  u.total = Math.floor((u.exact + 50) / 100);
-  u.functional = LEAVES.slice(0, 3).reduce((s, _, j) => s + u.entries[j], 0);
-  u.band = u.total >= 9000 ? '优秀' : u.total >= 8000 ? '良好' : u.total >= 7000 ? '达标' : '诫勉';
-}
-const excellent = units.filter((u) => u.band === '优秀').sort((a, b) => b.total - a.total || b.functional - a.functional);
-if (excellent.length > 10 && excellent[9].total === excellent[10].total) throw new Error('tie at the 10th place: change the data');
-excellent.slice(0, 10).forEach((u) => (u.honour = '先进单位'));
-for (const u of units) console.log(`${u.category}\t${u.name}\t${(u.exact / 10000).toFixed(4)}\t${(u.total / 100).toFixed(2)}\t${u.band}\t${u.honour ?? ''}`);
+const PARTS = [['职能工作目标', 'F'], ['管理工作目标', 'M'], ['创新创优目标', 'I'], ['满意度目标', 'S']];
 
-const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 3, 10)));
-sheet('指标体系', [
-  ['编码', '一级指标', '二级指标', '分值', '评分方法', '牵头部门', '评分标准'],
-  ['F', '职能工作目标', null, 50, null, '省绩效办', '机关自评，牵头考核部门审核'],
-  ['F1', '职能工作目标', '重点工作', 25, 'direct', '省绩效办'],
-  ['F2', '职能工作目标', '常规工作', 15, 'direct', '省绩效办'],
-  ['F3', '职能工作目标', '其他工作', 10, 'direct', '省绩效办'],
-  ['M', '管理工作目标', null, 20, null, '各牵头考核部门', '各指标满分100分，按权重折算'],
-  ['M1', '管理工作目标', '依法履职', 4, 'rate', '省法制办'],
-  ['M2', '管理工作目标', '高效履职', 4, 'rate', '省政府办公厅'],
-  ['M3', '管理工作目标', '廉洁履职', 4, 'rate', '省纪委'],
-  ['M4', '管理工作目标', '组织建设', 4, 'rate', '省委组织部'],
-  ['M5', '管理工作目标', '作风建设', 4, 'rate', '省委办公厅'],
-  ['I', '创新创优目标', null, 10, null, '省绩效办'],
-  ['I1', '创新创优目标', '创新创优', 10, 'direct', '省绩效办'],
-  ['S', '满意度目标', null, 20, null, '省绩效办', '领导30%、服务对象30%、社会公众40%'],
-  ['S1', '满意度目标', '领导评价', 6, 'rate', '省绩效办'],
-  ['S2', '满意度目标', '服务对象评价', 6, 'rate', '省统计局'],
-  ['S3', '满意度目标', '社会公众评价', 8, 'rate', '省统计局'],
-]);
-sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])]);
-sheet('得分表', [['单位名称', ...LEAVES.map((l) => l[0])], ...units.map((u) => [u.name, ...u.entries])]);
-await save();
+/** Every unit's numbers (004): four parts summed; 先进单位 are the best 10 of 优秀, all units together. */
+export function numbers() {
+  const scheme = readScheme(dir);
+  const scored = units.map((u, order) => {
+    // direct: the points entered; rate: a 0–100 score × the leaf's points / 100.
+    const leaf = ([, points, method], j) => (method === 'direct' ? frac(u.entries[j]) : frac(points).times(frac(u.entries[j])).div(100));
+    const parts = PARTS.map(([, prefix]) => sum(LEAVES.map((l, j) => (l[0].startsWith(prefix) ? leaf(l, j) : frac(0)))));
+    // tieBreak: [职能工作目标, 满意度目标] — the exact part scores, in that order.
+    const tieKeys = scheme.tieBreak.map((name) => parts[PARTS.findIndex(([part]) => part === name)]);
+    return { category: u.category, name: u.name, order, ...totalOf(parts, scheme), tieKeys };
+  });
+  rankWithin(scored, scheme);
+  for (const u of scored) u.band = bandByFloor(u, scheme.bandsOf.get(u.category), scheme);
+  for (const h of scheme.honours) {
+    if (h.scope !== 'all') throw new Error(`honour ${h.name}: only scope all is reckoned here`);
+    const pool = scored.filter((u) => h.from === undefined || u.band === h.from).sort(bestFirst);
+    for (const u of bestOf(pool, h.count, h.name)) u.honour = h.name;
+  }
+  return numbersText('test/support/make-jiangsu.mjs', scheme, scored);
+}
+
+async function build() {
+  const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 3, 10)));
+  sheet('指标体系', [
+    ['编码', '一级指标', '二级指标', '分值', '评分方法', '牵头部门', '评分标准'],
+    ['F', '职能工作目标', null, 50, null, '省绩效办', '机关自评，牵头考核部门审核'],
+    ['F1', '职能工作目标', '重点工作', 25, 'direct', '省绩效办'],
+    ['F2', '职能工作目标', '常规工作', 15, 'direct', '省绩效办'],
+    ['F3', '职能工作目标', '其他工作', 10, 'direct', '省绩效办'],
+    ['M', '管理工作目标', null, 20, null, '各牵头考核部门', '各指标满分100分，按权重折算'],
+    ['M1', '管理工作目标', '依法履职', 4, 'rate', '省法制办'],
+    ['M2', '管理工作目标', '高效履职', 4, 'rate', '省政府办公厅'],
+    ['M3', '管理工作目标', '廉洁履职', 4, 'rate', '省纪委'],
+    ['M4', '管理工作目标', '组织建设', 4, 'rate', '省委组织部'],
+    ['M5', '管理工作目标', '作风建设', 4, 'rate', '省委办公厅'],
+    ['I', '创新创优目标', null, 10, null, '省绩效办'],
+    ['I1', '创新创优目标', '创新创优', 10, 'direct', '省绩效办'],
+    ['S', '满意度目标', null, 20, null, '省绩效办', '领导30%、服务对象30%、社会公众40%'],
+    ['S1', '满意度目标', '领导评价', 6, 'rate', '省绩效办'],
+    ['S2', '满意度目标', '服务对象评价', 6, 'rate', '省统计局'],
+    ['S3', '满意度目标', '社会公众评价', 8, 'rate', '省统计局'],
+  ]);
+  sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])]);
+  sheet('得分表', [['单位名称', ...LEAVES.map((l) => l[0])], ...units.map((u) => [u.name, ...u.entries])]);
+  await save();
+}
+
+await runGenerator(import.meta.url, dir, { build, numbers });

@@ -1,7 +1,10 @@
-// Builds samples/qitai/annual.xlsx (seed 002 奇台) and prints every unit's total, computed here
-// in integer hundredths of a point, independently of the engine, for the expected files.
-// Run: node test/support/make-qitai.mjs
+// Builds samples/qitai/annual.xlsx (seed 002 奇台) and reckons every unit's published numbers from
+// the same data in exact fractions, independently of the engine.
+// Run: node test/support/make-qitai.mjs              rebuild annual.xlsx
+//      node test/support/make-qitai.mjs --expected   write expected/numbers.json (--check: only compare)
+import { frac, min, sum } from './fraction.mjs';
 import { sampleBook } from './sample-book.mjs';
+import { bandByFloor, numbersText, rankWithin, readScheme, runGenerator, totalOf } from './standings.mjs';
 
 const dir = new URL('../../samples/qitai/', import.meta.url);
 // 二级 indicators of 集中考核 (100 points) by unit kind; the 专项 leaf is a grade.
@@ -29,43 +32,55 @@ const units = [
   ['安监局', '部门', [24, 24, 14, '差'], [24, 25, 14, 5], 72, []],
 ];
 
-const cents = (x) => Math.round(x * 100);
-const gradePoints = (v) => { if (typeof v !== 'string') return v; if (!(v in GRADES)) throw new Error(`grade ${v} has no fixed points`); return GRADES[v]; };
-const sumCents = (list) => list.reduce((s, v) => s + cents(gradePoints(v)), 0);
-const results = [];
-for (const [name, kind, half, end, rate, deductions] of units) {
-  // In ten-thousandths: 集中考核 × 30% and × 60%, 公众评议 (rate × 100 points / 100) × 10%.
-  const central = sumCents(half) * 30 + sumCents(end) * 60;
-  const publicPart = cents(rate) * 10;
-  const byKind = new Map();
-  for (const [item, points] of deductions) byKind.set(item, Math.min(200, (byKind.get(item) ?? 0) + cents(points)));
-  const deducted = [...byKind.values()].reduce((a, b) => a + b, 0) * 100;
-  const exact = central + publicPart - deducted; // 1/10000 point
-  const total = Math.floor((exact + 50) / 100); // half-up to hundredths (all positive)
-  const band = total >= 9000 ? '优秀' : total >= 8000 ? '良好' : total >= 7000 ? '合格' : '不合格';
-  results.push({ name, kind, exact: exact / 10000, total: total / 100, band });
+/**
+ * Every unit's numbers (002 奇台): 得分 = 集中考核 × (半年 30% + 年终 60%) + 公众评议 × 10% − 查访核验 (≤ 2)
+ * − 投诉查处 (≤ 2); bands by the share of full marks. Weights and caps are read from scheme.yaml.
+ */
+export function numbers() {
+  const scheme = readScheme(dir);
+  const central = scheme.components.find((c) => c.part === '集中考核');
+  const publicPart = scheme.components.find((c) => c.part === '公众评议');
+  const itemCaps = new Map(scheme.adjustments.deduction.items.map((i) => [i.name, frac(i.cap)]));
+  const scored = units.map(([name, kind, half, end, rate, deductions], order) => {
+    // The 专项 grade 优秀/差 has fixed points; 良好 and 一般 are ranges, so their points are entered.
+    const points = (list) => sum(list.map((v) => frac(typeof v === 'string' ? GRADES[v] : v)));
+    const byPeriod = { 半年: points(half), 年终: points(end) };
+    const centralPart = sum(Object.entries(central.periods).map(([period, weight]) => byPeriod[period].times(weight).div(100)));
+    // 公众评议 G1 (100 points): the satisfaction rate × 100 / 100, then × 10%.
+    const parts = [centralPart, frac(rate).times(publicPart.weight).div(100)];
+    const byItem = new Map();
+    for (const [item, p] of deductions) byItem.set(item, (byItem.get(item) ?? frac(0)).plus(frac(p)));
+    const deduction = sum([...byItem].map(([item, p]) => min(p, itemCaps.get(item))));
+    return { category: kind, name, order, ...totalOf(parts, scheme, { deduction }), tieKeys: [] };
+  });
+  rankWithin(scored, scheme);
+  for (const u of scored) u.band = bandByFloor(u, scheme.bandsOf.get(u.category), scheme);
+  return numbersText('test/support/make-qitai.mjs', scheme, scored);
 }
-for (const r of results) console.log(`${r.kind}\t${r.name}\t${r.exact}\t${r.total.toFixed(2)}\t${r.band}`);
 
-const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2013, 0, 25)));
-const grade = '等级=优秀:10、良好:8-9、一般:5-6、差:0';
-sheet('指标体系', [
-  ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
-  ['X', '集中考核', null, 100, null, null, '县绩效办', '乡镇'],
-  ...TREE.乡镇.map(([c, n, p], i) => [c, '集中考核', n, p, i === 6 ? 'grade' : 'direct', i === 6 ? grade : null, i === 6 ? '县发改委' : '县绩效办']),
-  ['B', '集中考核', null, 100, null, null, '县绩效办', '部门'],
-  ...TREE.部门.map(([c, n, p], i) => [c, '集中考核', n, p, i === 3 ? 'grade' : 'direct', i === 3 ? grade : null, i === 3 ? '县发改委' : '县绩效办']),
-  ['G', '公众评议', null, 100, null, null, '县统计局'],
-  ['G1', '公众评议', '满意率', 100, 'rate', null, '县统计局'],
-]);
-sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u[0], u[1]])]);
-const codes = [...TREE.乡镇, ...TREE.部门].map((t) => t[0]);
-for (const [period, index] of [['半年', 2], ['年终', 3]]) {
-  sheet(`得分表（${period}）`, [['单位名称', ...codes], ...units.map((u) => {
-    const own = TREE[u[1]].map((t) => t[0]);
-    return [u[0], ...codes.map((c) => (own.includes(c) ? u[index][own.indexOf(c)] : null))];
-  })]);
+async function build() {
+  const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2013, 0, 25)));
+  const grade = '等级=优秀:10、良好:8-9、一般:5-6、差:0';
+  sheet('指标体系', [
+    ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
+    ['X', '集中考核', null, 100, null, null, '县绩效办', '乡镇'],
+    ...TREE.乡镇.map(([c, n, p], i) => [c, '集中考核', n, p, i === 6 ? 'grade' : 'direct', i === 6 ? grade : null, i === 6 ? '县发改委' : '县绩效办']),
+    ['B', '集中考核', null, 100, null, null, '县绩效办', '部门'],
+    ...TREE.部门.map(([c, n, p], i) => [c, '集中考核', n, p, i === 3 ? 'grade' : 'direct', i === 3 ? grade : null, i === 3 ? '县发改委' : '县绩效办']),
+    ['G', '公众评议', null, 100, null, null, '县统计局'],
+    ['G1', '公众评议', '满意率', 100, 'rate', null, '县统计局'],
+  ]);
+  sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u[0], u[1]])]);
+  const codes = [...TREE.乡镇, ...TREE.部门].map((t) => t[0]);
+  for (const [period, index] of [['半年', 2], ['年终', 3]]) {
+    sheet(`得分表（${period}）`, [['单位名称', ...codes], ...units.map((u) => {
+      const own = TREE[u[1]].map((t) => t[0]);
+      return [u[0], ...codes.map((c) => (own.includes(c) ? u[index][own.indexOf(c)] : null))];
+    })]);
+  }
+  sheet('得分表', [['单位名称', 'G1'], ...units.map((u) => [u[0], u[4]])]);
+  sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由'], ...units.flatMap((u) => u[5].map(([item, points, reason]) => [u[0], '减分', item, points, reason]))]);
+  await save();
 }
-sheet('得分表', [['单位名称', 'G1'], ...units.map((u) => [u[0], u[4]])]);
-sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由'], ...units.flatMap((u) => u[5].map(([item, points, reason]) => [u[0], '减分', item, points, reason]))]);
-await save();
+
+await runGenerator(import.meta.url, dir, { build, numbers });

@@ -1,7 +1,10 @@
-// Builds samples/suqian/annual.xlsx (seed 003 宿迁) and prints every unit's total, band and figure,
-// computed here in integer hundredths, independently of the engine, for the expected files.
-// Run: node test/support/make-suqian.mjs
+// Builds samples/suqian/annual.xlsx (seed 003 宿迁) and reckons every unit's published numbers from
+// the same data in exact fractions, independently of the engine.
+// Run: node test/support/make-suqian.mjs              rebuild annual.xlsx
+//      node test/support/make-suqian.mjs --expected   write expected/numbers.json (--check: only compare)
+import { frac, min } from './fraction.mjs';
 import { sampleBook } from './sample-book.mjs';
+import { bestFirst, bestOf, meetsFloor, numbersText, rankWithin, readScheme, runGenerator, totalOf, worstOf } from './standings.mjs';
 
 const dir = new URL('../../samples/suqian/', import.meta.url);
 const groups = {
@@ -27,41 +30,54 @@ Object.entries(groups).forEach(([category, names], g) => {
   });
 });
 
-const c100 = (x) => Math.round(x * 100);
-// In 1/10000 points: 30 × min(1, a/t) for each ratio leaf, exact as a fraction, then rounded half-up once.
-for (const u of units) {
-  const ratio = (a, t) => (a >= t ? 30 : (30 * a) / t);
-  u.exact = ratio(u.actual1, u.target1) + ratio(u.actual2, u.target2) + u.common + (u.rate * 20) / 100;
-  u.functional = ratio(u.actual1, u.target1) + ratio(u.actual2, u.target2);
-  u.total = Math.floor(u.exact * 100 + 0.5 + 1e-9) / 100; // half-up to hundredths (checked below for ties)
-}
-for (const [category] of Object.entries(groups)) {
-  const members = units.filter((u) => u.category === category).sort((a, b) => b.total - a.total || b.functional - a.functional);
-  const bottom = members.slice(-3);
-  const places = Math.floor((members.length * 30) / 100);
-  let taken = 0;
-  for (const u of members) {
-    const vetoed = vetoes.some((v) => v[0] === u.name);
-    if (bottom.includes(u)) u.band = '诫勉';
-    else if (!vetoed && u.total >= 90 && taken < places) { u.band = '先进'; taken++; }
-    else u.band = '达标';
-    console.log(`${category}\t${u.name}\t${u.exact.toFixed(6)}\t${u.total.toFixed(2)}\t${u.band}\t${{ 先进: '18%', 达标: '15%', 诫勉: '12%' }[u.band]}`);
+/**
+ * Every unit's numbers (003 宿迁), exact: each category's bottom 3 are 诫勉 whatever their scores;
+ * of the rest, those at 90 or more and not vetoed are 先进 up to 30% of the category (去尾), the
+ * quota's last place tie settled by 职能目标; everyone else 达标. Rules read from scheme.yaml.
+ */
+export function numbers() {
+  const scheme = readScheme(dir);
+  const [top, middle, last] = scheme.bands;
+  if (scheme.bands.length !== 3 || top.quota?.rounding !== 'down' || middle.atLeast !== undefined || last.bottom === undefined) throw new Error('suqian: the bands are no longer 先进 (quota, 去尾) / 达标 / 诫勉 (bottom)');
+  const scored = units.map((u, order) => {
+    // 达到目标得基本分，超额不加分: 30 × actual / target, at most 30.
+    const ratio = (a, t) => min(30, frac(30).times(frac(a)).div(frac(t)));
+    const functional = ratio(u.actual1, u.target1).plus(ratio(u.actual2, u.target2));
+    const parts = [functional, frac(u.common), frac(20).times(frac(u.rate)).div(100)];
+    // 一票否决 (003): the scheme says what each item takes away.
+    const effects = vetoes.filter((v) => v[0] === u.name).map((v) => scheme.vetoes.find((x) => x.name === v[1]).effect);
+    return { category: u.category, name: u.name, order, ...totalOf(parts, scheme), tieKeys: [functional], effects };
+  });
+  rankWithin(scored, scheme);
+  for (const category of scheme.categories) {
+    const members = scored.filter((u) => u.category === category).sort(bestFirst);
+    const bottom = worstOf(members, last.bottom, last.name);
+    const places = Number((BigInt(members.length) * BigInt(top.quota.percent)) / 100n);
+    const eligible = members.filter((u) => !bottom.includes(u) && u.effects.length === 0 && meetsFloor(u, top, scheme));
+    const best = bestOf(eligible, places, top.name);
+    const failed = (u) => u.effects.includes('fail');
+    for (const u of members) u.band = bottom.includes(u) || failed(u) ? last.name : best.includes(u) ? top.name : middle.name;
   }
+  return numbersText('test/support/make-suqian.mjs', scheme, scored);
 }
 
-const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2016, 1, 16)));
-sheet('指标体系', [
-  ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门'],
-  ['F', '职能目标', null, 60, null, null, '市绩效办'],
-  ['F1', '职能目标', '重点工作目标一', 30, 'ratio', null, '市督查室'],
-  ['F2', '职能目标', '重点工作目标二', 30, 'ratio', null, '市督查室'],
-  ['C', '共性目标', null, 20, null, null, '市绩效办'],
-  ['C1', '共性目标', '机关建设', 20, 'direct', null, '市绩效办'],
-  ['S', '服务对象满意度', null, 20, null, null, '市统计局'],
-  ['S1', '服务对象满意度', '满意率', 20, 'rate', null, '市统计局'],
-]);
-sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])]);
-sheet('得分表', [['单位名称', 'F1', 'F2', 'C1', 'S1'], ...units.map((u) => [u.name, u.actual1, u.actual2, u.common, u.rate])]);
-sheet('目标值', [['单位名称', 'F1', 'F2'], ...units.map((u) => [u.name, u.target1, u.target2])]);
-sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
-await save();
+async function build() {
+  const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2016, 1, 16)));
+  sheet('指标体系', [
+    ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门'],
+    ['F', '职能目标', null, 60, null, null, '市绩效办'],
+    ['F1', '职能目标', '重点工作目标一', 30, 'ratio', null, '市督查室'],
+    ['F2', '职能目标', '重点工作目标二', 30, 'ratio', null, '市督查室'],
+    ['C', '共性目标', null, 20, null, null, '市绩效办'],
+    ['C1', '共性目标', '机关建设', 20, 'direct', null, '市绩效办'],
+    ['S', '服务对象满意度', null, 20, null, null, '市统计局'],
+    ['S1', '服务对象满意度', '满意率', 20, 'rate', null, '市统计局'],
+  ]);
+  sheet('单位名单', [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])]);
+  sheet('得分表', [['单位名称', 'F1', 'F2', 'C1', 'S1'], ...units.map((u) => [u.name, u.actual1, u.actual2, u.common, u.rate])]);
+  sheet('目标值', [['单位名称', 'F1', 'F2'], ...units.map((u) => [u.name, u.target1, u.target2])]);
+  sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
+  await save();
+}
+
+await runGenerator(import.meta.url, dir, { build, numbers });

@@ -1,7 +1,11 @@
-// Builds samples/zhengding/annual.xlsx from the seed 002 正定 scheme and planned totals.
-// Run: node test/support/make-zhengding.mjs   (the result is committed; the golden tests read it)
-// All arithmetic is in quarter points (integers), so every figure is exact and checkable by hand.
+// Builds samples/zhengding/annual.xlsx from the seed 002 正定 scheme and planned totals, and reckons
+// every unit's published numbers from the data it writes, in exact fractions.
+// Run: node test/support/make-zhengding.mjs              rebuild annual.xlsx (committed; the golden tests read it)
+//      node test/support/make-zhengding.mjs --expected   write expected/numbers.json (--check: only compare)
+// The data is planned in quarter points (integers), so every figure is checkable by hand.
+import { frac, max, min, sum } from './fraction.mjs';
 import { sampleBook } from './sample-book.mjs';
+import { bandByFloor, bestFirst, bestOf, meetsFloor, numbersText, rankWithin, readScheme, runGenerator, totalOf, worstOf } from './standings.mjs';
 
 const dir = new URL('../../samples/zhengding/', import.meta.url);
 const Q = (points) => Math.round(points * 4);
@@ -58,7 +62,23 @@ const LEAVES = {
   古城: { direct: null, ratio: ['G11', 40], deduct: ['G12', 30], leader: ['GL', 30], full: 70, fixed: {} },
 };
 
+// 002 正定: 乡镇的领导评估「由县委、县政府主要领导和分包该乡镇四机关领导…进行打分评估」: six raters, the
+// mean after dropping the highest and the lowest (去掉最高最低分).
+const RATERS = ['县委书记', '县长', '分包县委领导', '分包人大领导', '分包政府领导', '分包政协领导'];
+/**
+ * Six scores whose trimmed mean is the planned `lead` (half points): the highest and lowest sit
+ * off-centre, so the plain mean of all six is lower and a lost trim shows in the total.
+ */
+function raterScores(name, period, lead) {
+  // 新安镇's 年终 trimmed mean is 9.25, not its planned 9, so its total is 88.625 exactly: published
+  // 88.63 (四舍五入), where half-even, half-down or truncation would publish 88.62.
+  if (name === '新安镇' && period === '年终') return [9.5, 9.5, 10, 9, 9, 7.5];
+  const step = lead <= 9.5 ? 0.5 : 0;
+  return [lead, lead + step, Math.min(10, lead + 1), lead, lead - step, lead - 1.5];
+}
+
 const periodRows = { 中期: [], 年终: [] };
+const raterRows = { 中期: [], 年终: [] };
 const yearRows = [];
 const quarterRows = [[], [], [], []];
 const deductions = { 中期: [], 年终: [], '': [] };
@@ -91,6 +111,7 @@ for (const [name, category, total] of units) {
       if (category === '乡镇' && total >= 90) row.Z13 = 108; // over the target: capped at full marks
       periodRows[period].push(row);
       for (const [reason, points] of items) deductions[period].push([name, spec.deduct[0], points, reason]);
+      if (category === '乡镇') raterScores(name, period, row.ZL).forEach((score, i) => raterRows[period].push([name, 'ZL', RATERS[i], score]));
     }
     if (category === '部门') quarters(name, total).forEach((points, i) => quarterRows[i].push([name, RATE[points]]));
   } else {
@@ -99,8 +120,7 @@ for (const [name, category, total] of units) {
   }
 }
 
-const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 0, 28)));
-sheet('指标体系', [
+const INDICATORS = [
   ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'],
   ['Z', '指标评估', null, null, 90, null, null, '县绩效办', '乡镇'],
   ['Z1', '指标评估', '经济发展', null, 50],
@@ -110,7 +130,7 @@ sheet('指标体系', [
   ['Z2', '指标评估', '社会民生', null, 40],
   ['Z21', '指标评估', '社会民生', '民生实事', 20, 'direct', null, '县民政局'],
   ['Z22', '指标评估', '社会民生', '安全稳定', 20, 'deduct', null, '县安监局'],
-  ['ZL', '领导评估', null, null, 10, 'direct', null, '县委县政府', '乡镇'],
+  ['ZL', '领导评估', null, null, 10, 'raters', '去掉最高最低分=是', '县委县政府', '乡镇'],
   ['B', '指标评估', null, null, 60, null, null, '县绩效办', '部门'],
   ['B1', '指标评估', '经济发展', null, 20],
   ['B11', '指标评估', '经济发展', '承担经济指标', 20, 'ratio', '目标值=100', '县统计局'],
@@ -126,17 +146,149 @@ sheet('指标体系', [
   ['G11', '指标评估', '古城风貌恢复工作', '项目进度', 40, 'ratio', '目标值=100', '古城办'],
   ['G12', '指标评估', '古城风貌恢复工作', '工程质量安全', 30, 'deduct', null, '县住建局'],
   ['GL', '领导评估', null, null, 30, 'direct', null, '古城风貌恢复工作主管领导', '古城'],
-]);
-sheet('单位名单', [['单位名称', '类别'], ...units.map(([n, c]) => [n, c])]);
-const DAILY = ['Z11', 'Z12', 'Z13', 'Z21', 'ZL', 'B11', 'B21', 'BL'];
-for (const period of ['中期', '年终']) {
-  sheet(`得分表（${period}）`, [['单位名称', ...DAILY], ...periodRows[period].map((r) => [r.name, ...DAILY.map((c) => r[c] ?? null)])]);
-  sheet(`扣分明细（${period}）`, [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions[period]]);
+];
+
+/** Leaves of the indicator table: a root row names the categories, its leaves follow it. */
+const SCORED_LEAVES = (() => {
+  const out = [];
+  let categories = [];
+  for (const [code, part, , , points, method, params, , applies] of INDICATORS.slice(1)) {
+    if (applies) categories = applies.split('、');
+    if (method) out.push({ code, part, points: frac(points), method, params: params ?? '', categories });
+  }
+  return out;
+})();
+
+/** A leaf's parameter as written in the 参数 column: 目标值=100 → "100". */
+const param = (leaf, name) => leaf.params.split('；').map((p) => p.split('=')).find(([k]) => k === name)?.[1];
+
+/** One leaf's points from one period's entries (docs/scheme.md, 评分方法). */
+function leafPoints(leaf, entry) {
+  const value = entry.values[leaf.code];
+  switch (leaf.method) {
+    case 'direct':
+      return frac(value);
+    case 'ratio': // 002 正定: 达到及超过标准值的计满分，低于标准值的按实际完成比例折算
+      return min(leaf.points, leaf.points.times(frac(value)).div(frac(param(leaf, '目标值'))));
+    case 'deduct': // 扣分制: full marks less the deductions, never below 0
+      return max(0n, leaf.points.minus(sum(entry.deductions.filter((d) => d[1] === leaf.code).map((d) => frac(d[2])))));
+    case 'raters': { // the raters' mean, dropping one highest and one lowest where the leaf says 去掉最高最低分=是
+      const scores = entry.raters.filter((r) => r[1] === leaf.code).map((r) => frac(r[3])).sort((a, b) => a.cmp(b));
+      const kept = param(leaf, '去掉最高最低分') === '是' && scores.length >= 3 ? scores.slice(1, -1) : scores;
+      return kept.length === 0 ? frac(0) : sum(kept).div(kept.length);
+    }
+    case 'rate': { // 公众评估 by tier: the points of the first tier the satisfaction rate reaches
+      const tiers = param(leaf, '档次').split('、').map((t) => t.split(':').map(frac));
+      return tiers.find(([from]) => frac(value).gte(from))[1];
+    }
+    default:
+      throw new Error(`no rule for ${leaf.code} ${leaf.method}`);
+  }
 }
-['一季度', '二季度', '三季度', '四季度'].forEach((q, i) => sheet(`得分表（${q}）`, [['单位名称', 'P1'], ...quarterRows[i]]));
-sheet('得分表', [['单位名称', 'G11', 'GL'], ...yearRows.map((r) => [r.name, r.G11, r.GL])]);
-sheet('扣分明细', [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions['']]);
-sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由', '依据'], ...adjustments]);
-sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
-await save();
-console.log(`wrote ${units.length} units`);
+
+/** What a unit entered for a period ('' is the year, not split into periods). */
+function entryOf(name, period) {
+  const quarter = ['一季度', '二季度', '三季度', '四季度'].indexOf(period);
+  const values = quarter >= 0 ? { P1: quarterRows[quarter].find((r) => r[0] === name)?.[1] } : ((period ? periodRows[period] : yearRows).find((r) => r.name === name) ?? {});
+  const mine = (rows) => (rows ?? []).filter((r) => r[0] === name);
+  return { values, deductions: mine(deductions[period]), raters: mine(raterRows[period]) };
+}
+
+/** The scheme's rule for a part in a category: components with categories first, then the general one. */
+const componentOf = (scheme, part, category) => {
+  const rules = scheme.components.filter((c) => c.part === part);
+  return rules.find((c) => c.categories?.includes(category)) ?? rules.find((c) => c.categories === undefined);
+};
+
+/** A part's contribution: Σ over its periods of the period's points × weight, or the year's points × weight. */
+function partOf(scheme, name, category, part) {
+  const leaves = SCORED_LEAVES.filter((l) => l.part === part && l.categories.includes(category));
+  const points = (period) => sum(leaves.map((l) => leafPoints(l, entryOf(name, period))));
+  const rule = componentOf(scheme, part, category);
+  if (rule?.periods) return sum(Object.entries(rule.periods).map(([period, weight]) => points(period).times(weight).div(100)));
+  return points('').times(rule?.weight ?? 100).div(100);
+}
+
+/** 加分 or 减分 of a unit: fixed points where the item has them, each item's cap, then the side's cap (≤ 4). */
+function adjustment(side, name, type) {
+  const byItem = new Map();
+  for (const [unit, t, item, points] of adjustments) {
+    if (unit !== name || t !== type) continue;
+    const rule = side.items.find((x) => x.name === item);
+    byItem.set(item, (byItem.get(item) ?? frac(0)).plus(frac(points ?? rule.points)));
+  }
+  const capped = sum([...byItem].map(([item, p]) => { const cap = side.items.find((x) => x.name === item).cap; return cap === undefined ? p : min(p, cap); }));
+  return side.cap === undefined ? capped : min(capped, side.cap);
+}
+
+/** The number of places a quota gives in a group (docs/scheme.md, 名额): percent rounded as declared, or a count, or max. */
+function quotaPlaces(quota, size) {
+  if (quota.count !== undefined) return quota.count;
+  if (quota.percent === undefined) return quota.max ?? size;
+  const exact = frac(quota.percent).times(size).div(100);
+  const floor = exact.n / exact.d;
+  const up = floor * exact.d === exact.n ? floor : floor + 1n;
+  return Number({ up, down: floor, 'half-up': exact.minus(floor).gte(frac('0.5')) ? floor + 1n : floor }[quota.rounding]);
+}
+
+/**
+ * Every unit's numbers (002 正定): parts per category with their periods, 加分/减分 with caps for
+ * 乡镇 and 部门; 先进 by quota and floor, vetoes (取消评先资格 / 认定不合格), the quota's last place
+ * settled by 指标评估; 抄送干部管理部门 for 60分以下（不含60分）且后三名.
+ */
+export function numbers() {
+  const scheme = readScheme(dir);
+  const adjusts = (category) => scheme.adjustments.categories === undefined || scheme.adjustments.categories.includes(category);
+  const scored = units.map(([name, category], order) => {
+    const partNames = [...new Set(SCORED_LEAVES.map((l) => l.part))];
+    const parts = partNames.map((part) => partOf(scheme, name, category, part));
+    const adjusted = adjusts(category) ? { bonus: adjustment(scheme.adjustments.bonus, name, '加分'), deduction: adjustment(scheme.adjustments.deduction, name, '减分') } : {};
+    const tieKeys = scheme.tieBreak.map((p) => parts[partNames.indexOf(p)]);
+    const effects = vetoes.filter((v) => v[0] === name).map((v) => scheme.vetoes.find((x) => x.name === v[1]).effect);
+    return { category, name, order, ...totalOf(parts, scheme, adjusted), tieKeys, effects };
+  });
+  rankWithin(scored, scheme);
+  for (const category of scheme.categories) {
+    const members = scored.filter((u) => u.category === category).sort(bestFirst);
+    const bands = scheme.bandsOf.get(category);
+    const [top] = bands;
+    if (bands.slice(1).some((b) => b.quota || b.bottom)) throw new Error('zhengding: only the top band has a quota here');
+    // 取消评先资格 keeps a unit out of the top band; 认定不合格 puts it in the last whatever its score.
+    const eligible = members.filter((u) => u.effects.length === 0 && meetsFloor(u, top, scheme));
+    const best = bestOf(eligible, quotaPlaces(top.quota, members.length), `${category} ${top.name}`);
+    for (const u of members) {
+      if (best.includes(u)) u.band = top.name;
+      else if (u.effects.includes('fail')) u.band = bands[bands.length - 1].name;
+      else u.band = bandByFloor(u, bands.slice(1), scheme);
+    }
+  }
+  for (const flag of scheme.flags) {
+    for (const category of flag.categories ?? scheme.categories) {
+      const members = scored.filter((u) => u.category === category).sort(bestFirst);
+      const below = (u) => (flag.under !== undefined ? u.basis.lt(frac(flag.under)) : flag.atMost !== undefined ? u.basis.lte(frac(flag.atMost)) : true);
+      for (const u of worstOf(members, flag.bottom, flag.name).filter(below)) u.flags = [...(u.flags ?? []), flag.name];
+    }
+  }
+  return numbersText('test/support/make-zhengding.mjs', scheme, scored);
+}
+
+async function build() {
+  const { sheet, save } = sampleBook(dir, new Date(Date.UTC(2014, 0, 28)));
+  sheet('指标体系', INDICATORS);
+  sheet('单位名单', [['单位名称', '类别'], ...units.map(([n, c]) => [n, c])]);
+  const DAILY = ['Z11', 'Z12', 'Z13', 'Z21', 'B11', 'B21', 'BL'];
+  for (const period of ['中期', '年终']) {
+    sheet(`得分表（${period}）`, [['单位名称', ...DAILY], ...periodRows[period].map((r) => [r.name, ...DAILY.map((c) => r[c] ?? null)])]);
+    sheet(`扣分明细（${period}）`, [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions[period]]);
+    sheet(`评议（${period}）`, [['单位名称', '指标编码', '评分人', '分数'], ...raterRows[period]]);
+  }
+  ['一季度', '二季度', '三季度', '四季度'].forEach((q, i) => sheet(`得分表（${q}）`, [['单位名称', 'P1'], ...quarterRows[i]]));
+  sheet('得分表', [['单位名称', 'G11', 'GL'], ...yearRows.map((r) => [r.name, r.G11, r.GL])]);
+  sheet('扣分明细', [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions['']]);
+  sheet('加减分', [['单位名称', '类型', '项目', '分值', '事由', '依据'], ...adjustments]);
+  sheet('一票否决', [['单位名称', '否决事项', '说明'], ...vetoes]);
+  await save();
+  console.log(`wrote ${units.length} units`);
+}
+
+await runGenerator(import.meta.url, dir, { build, numbers });
