@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
-import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
+import { runDiff } from './commands/diff.js';
 import { runInit } from './commands/init.js';
 import { runMerge } from './commands/merge.js';
 import { runScore } from './commands/score.js';
 import { runTemplate } from './commands/template.js';
 import { colours, type Context } from './context.js';
 import { printDiagnostics } from './print.js';
-
-function version(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
+import { toolVersion } from './version.js';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `不认识的选项：${/'([^']+)'/.exec(e.message)?.[1] ?? e.message}`,
@@ -33,7 +28,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .configureHelp({ helpWidth: 100, styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, displayWidth: (text) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')) })
     .usage('[选项] <工作簿…>  或  score <命令> [选项]')
     .description('绩效考评计分：读取指标体系和得分表，计算总分、排名、等次，生成通报。')
-    .version(version(), '-V, --version', '显示版本号')
+    .version(toolVersion(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined })
@@ -46,6 +41,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--scheme <file>', '方案文件（YAML），代替工作簿中的「方案」表')
     .option('--indicators <file>', '指标体系工作簿，代替工作簿中的「指标体系」表')
     .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
+    .option('--compare <file>', '与指定的较早通报工作簿比较（默认与将被替换的通报比较）')
     .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--no-color', '不使用颜色')
     .action(async (files: string[], options) => {
@@ -105,6 +101,18 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (files: string[], options) => setCode(await runMerge(files, options, ctx)));
+  program
+    .command('diff')
+    .usage('[选项] <原通报.xlsx> <新通报.xlsx>')
+    .summary('比较两次结果：哪些单位的总分、名次、等次变了，原因是什么')
+    .description('比较两次计算结果（通报工作簿）：列出总分、名次、等次、荣誉或标记变化的单位及原因（哪个指标、扣分、加减分或否决变了，\n或只因其他单位变化），以及变化的输入文件和方案设置。\n例：score diff 历史/annual.通报-20261201-093306/annual.通报.xlsx annual.通报.xlsx')
+    .argument('<old>', '较早的通报工作簿')
+    .argument('<new>', '较新的通报工作簿')
+    .option('--json', '以 JSON 输出（供脚本使用）')
+    .option('--correction', '输出更正通报的文字（模板 templates/correction.txt）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (oldFile: string, newFile: string, options) => setCode(await runDiff(oldFile, newFile, options, ctx)));
   return program;
 }
 

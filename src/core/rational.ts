@@ -82,7 +82,10 @@ export class Rational {
     return Rational.parse(v);
   }
 
+  /** Decimal text as written, or a fraction as `toString` writes it ("46/3"). */
   static parse(text: string): Rational {
+    const slash = text.indexOf('/');
+    if (slash > 0) return Rational.parse(text.slice(0, slash)).div(Rational.parse(text.slice(slash + 1)));
     const m = DECIMAL.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${text}`);
     const fraction = m[3] ?? '';

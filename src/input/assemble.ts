@@ -35,6 +35,8 @@ export interface Assembled {
   vetoes: Map<Unit, VetoEntry[]>;
   /** The scheme's tieBreak as indexes of the tree's parts. */
   tieBreak: number[];
+  /** The scheme's own text, for the record a result carries (its hash). */
+  schemeText?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -96,6 +98,7 @@ export function assemble(inputs: Inputs): Assembled {
   const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
   if (!scheme) return result;
   result.scheme = scheme;
+  if (basics.schemeSource) result.schemeText = basics.schemeSource.text;
   if (tree) {
     result.tree = tree;
     result.tieBreak = tieBreakParts(scheme, tree, basics.schemeSource!, diagnostics);

@@ -39,3 +39,7 @@ export function packageRoot(): string {
 export function defaultTemplatePath(): string {
   return path.join(packageRoot(), 'templates', 'notice.txt');
 }
+
+export function defaultCorrectionTemplatePath(): string {
+  return path.join(packageRoot(), 'templates', 'correction.txt');
+}

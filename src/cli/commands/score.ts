@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode, ScoreError } from '../../core/errors.js';
 import { assess, type Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
+import { isFile, keepEarlier } from '../../io/history.js';
+import { changesSheet, diffRecords, hasChanges } from '../../report/diff.js';
+import { recordSheet, type ResultRecord } from '../../report/record.js';
+import { makeRecord, readRecord } from '../record.js';
+import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
@@ -16,6 +21,8 @@ import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
+  /** --compare: an earlier 通报 workbook to compare with (default: the one being replaced, if any). */
+  compare?: string;
   color: boolean;
 }
 
@@ -48,11 +55,23 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   diagnostics.push(...assessment.diagnostics);
   const notice = await renderNotice(assessment, options.scheme ?? files[0]!, ctx, err);
   if (notice === undefined) return ExitCode.usage;
-  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)]);
+  const record = await makeRecord(assessment, assembled.entries, [...files, options.scheme, options.indicators, notice.template], assembled.schemeText);
+  const replaced = await earlierResult(targets[0]!);
+  const earlier = options.compare === undefined ? replaced : { file: options.compare, record: await readRecord(options.compare) };
+  const diff = earlier.record ? diffRecords(earlier.record, record) : undefined;
+  const changed = diff !== undefined && (hasChanges(diff) || earlier.record!.tool !== record.tool);
+  // The result being replaced is kept unless it is the same result (then its bytes are the new bytes).
+  const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
+  const kept = same ? undefined : await keepEarlier(targets, path.basename(base), new Date());
+  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
+  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice.text)]);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
+  if (kept) ctx.stdout.write(`原有的通报已保存到：${kept}\n`);
+  if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
+  if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${kept}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
   if (hasErrors(assessment.diagnostics)) {
@@ -63,7 +82,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
 }
 
 /** The notice text from the scheme's template (relative to where the scheme came from) or the default one. */
-async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Context, err: ReturnType<typeof colours>): Promise<string | undefined> {
+async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Context, err: ReturnType<typeof colours>): Promise<{ text: string; template?: string } | undefined> {
   const { template } = assessment.scheme.notice;
   const templatePath = template ? path.resolve(path.dirname(schemeFile), template) : defaultTemplatePath();
   const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
@@ -71,7 +90,18 @@ async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Con
     printDiagnostics(rendered.diagnostics, ctx.stderr, err);
     return undefined;
   }
-  return `${rendered.text.trimEnd()}\n`;
+  return { text: `${rendered.text.trimEnd()}\n`, ...(template ? { template: templatePath } : {}) };
+}
+
+/** The 通报 about to be replaced, with its record; one without a record (an older version's) is kept but not compared. */
+async function earlierResult(target: string): Promise<{ file: string; record?: ResultRecord; problem?: string }> {
+  if (!(await isFile(target))) return { file: target };
+  try {
+    return { file: target, record: await readRecord(target) };
+  } catch (e) {
+    if (!(e instanceof ScoreError)) throw e;
+    return { file: target, problem: `原有的「${path.basename(target)}」${e.diagnostics[0]?.message.replace(/^「[^」]*」/, '') ?? '无法读取'}，本次不作比较。` };
+  }
 }
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { error } from '../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../core/errors.js';
+import type { Assessment } from '../engine/assess.js';
+import type { UnitEntries } from '../engine/model.js';
+import { sha256File, sha256Text } from '../io/history.js';
+import { readWorkbooks } from '../io/read-inputs.js';
+import { cellText } from '../input/cells.js';
+import { buildRecord, parseRecord, RECORD_SHEET, type ResultRecord } from '../report/record.js';
+import type { Scheme } from '../scheme/schema.js';
+import { toolVersion } from './version.js';
+
+/** The scheme's settings as plain JSON (Maps and Sets spelled out), for comparing key by key. */
+function settingsOf(scheme: Scheme): unknown {
+  return JSON.parse(JSON.stringify(scheme, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v)));
+}
+
+/** The record a new result carries: tool, scheme hash, each input by name and SHA-256, every unit. */
+export async function makeRecord(a: Assessment, entries: readonly UnitEntries[], files: readonly (string | undefined)[], schemeText: string | undefined): Promise<ResultRecord> {
+  const inputs = [];
+  for (const f of files) if (f !== undefined) inputs.push({ name: path.basename(f), sha256: await sha256File(f) });
+  return buildRecord(a, entries, {
+    tool: `score ${toolVersion()}`,
+    scheme: { name: a.scheme.name, sha256: sha256Text(schemeText ?? ''), settings: settingsOf(a.scheme) },
+    inputs,
+  });
+}
+
+/** The record inside an earlier 通报 workbook; a workbook without one is a sentence, not a crash. */
+export async function readRecord(file: string): Promise<ResultRecord> {
+  const sheets = await readWorkbooks([file]);
+  const sheet = sheets.find((s) => s.name === RECORD_SHEET);
+  const rows = sheet?.rows.map((r) => r.values.map((v) => cellText(v))) ?? [];
+  const parsed = parseRecord(rows);
+  if (typeof parsed === 'string') {
+    throw new ScoreError([error('E_NO_RECORD', { file }, `「${path.basename(file)}」不能用来比较：${parsed}。`,
+      '请选择由 score 生成的「…通报.xlsx」（较早版本生成的通报没有记录，请用当前版本重新计算一次）。')], ExitCode.usage);
+  }
+  return parsed;
+}

@@ -1,0 +1,145 @@
+import type { Rational } from '../core/rational.js';
+import type { Assessment, UnitResult } from '../engine/assess.js';
+import type { UnitEntries } from '../engine/model.js';
+import type { CellModel, SheetModel } from './sheet-model.js';
+
+/**
+ * Every result carries its own record (issue 10): what produced it (tool, scheme, inputs by
+ * hash) and, per unit, the entries read, the points of each leaf and part, and the outcome — so
+ * that a 通报 workbook alone can be compared with a later one. Exact values are written as exact
+ * text (「85.5」, 「46/3」), never as floats.
+ */
+export const RECORD_SHEET = '记录';
+const MAGIC = 'score-record';
+export const RECORD_FORMAT = 1;
+
+export interface InputRecord {
+  name: string;
+  sha256: string;
+}
+
+export interface RecordMeta {
+  tool: string;
+  scheme: { name: string; sha256: string; settings: unknown };
+  inputs: InputRecord[];
+}
+
+export interface UnitRecord {
+  unit: string;
+  category: string;
+  rank: number;
+  /** The band, or 「待定（甲或乙）」 while a tie waits for a decision. */
+  band: string;
+  honour: string;
+  flags: string[];
+  total: string;
+  exact: string;
+  parts: { name: string; points: string | null }[];
+  bonus?: string;
+  deduction?: string;
+  vetoes: string[];
+  leaves: Record<string, string>;
+  /** What was read for the unit, by where it is entered: 「得分表 A1」 → 「85」, 「扣分明细 D1」 → 「1（迟报）」. */
+  entries: Record<string, string>;
+}
+
+export interface ResultRecord extends RecordMeta {
+  format: number;
+  decimals: number;
+  units: UnitRecord[];
+  excluded: string[];
+}
+
+/** The unit's entries flattened to 「sheet code」 → text, so two records compare key by key. */
+export function entryTexts(entries: UnitEntries | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!entries) return out;
+  const add = (e: UnitEntries, suffix: string): void => {
+    for (const [code, v] of e.values) out[`得分表${suffix} ${code}`] = v.toString();
+    for (const [code, v] of e.targets) out[`目标值${suffix} ${code}`] = v.toString();
+    for (const [code, list] of e.raters) out[`评议${suffix} ${code}`] = list.map((x) => x.toString()).join('、');
+    for (const [code, list] of e.deductions) out[`扣分明细${suffix} ${code}`] = list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；');
+  };
+  add(entries, '');
+  for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
+  const bySide = new Map<string, string[]>();
+  for (const a of entries.adjustments ?? []) {
+    const key = `加减分 ${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;
+    bySide.set(key, [...(bySide.get(key) ?? []), `${a.points.toString()}（${a.reason}）`]);
+  }
+  for (const [key, list] of bySide) out[key] = list.join('；');
+  return out;
+}
+
+function bandOf(r: UnitResult): string {
+  return r.band ?? `待定（${r.pending!.between.join('或')}）`;
+}
+
+function honourOf(r: UnitResult): string {
+  return r.honour ?? (r.honourPending ? `待定（${r.honourPending.join('或')}）` : '');
+}
+
+export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): UnitRecord {
+  const d = a.scheme.rounding.decimals;
+  const exactText = (x: Rational | null | undefined): string | null => (x === null || x === undefined ? null : x.toString());
+  const record: UnitRecord = {
+    unit: r.unit.name,
+    category: r.unit.category,
+    rank: r.rank,
+    band: bandOf(r),
+    honour: honourOf(r),
+    flags: [...r.flags, ...r.flagsPending.map((f) => `待定（${f}）`)],
+    total: r.score.total.toFixed(d),
+    exact: r.score.exact.toString(),
+    parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
+    vetoes: r.vetoes.map((v) => `${v.item}（${v.note}）`),
+    leaves: Object.fromEntries([...r.score.leaves].map(([code, v]) => [code, v.toString()])),
+    entries: entryTexts(entries),
+  };
+  if (r.score.bonus) record.bonus = r.score.bonus.applied.toString();
+  if (r.score.deduction) record.deduction = r.score.deduction.applied.toString();
+  return record;
+}
+
+export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord {
+  const byUnit = new Map(entries.map((e) => [e.unit, e]));
+  return {
+    format: RECORD_FORMAT,
+    ...meta,
+    decimals: a.scheme.rounding.decimals,
+    units: a.results.map((r) => unitRecord(r, a, byUnit.get(r.unit))),
+    excluded: [...a.excluded],
+  };
+}
+
+/**
+ * The hidden 记录 sheet: a marker row, the meta as JSON, then one JSON row per unit (each far
+ * below Excel's 32,767 characters a cell; a longer one is split over the row's next cells).
+ */
+export function recordSheet(record: ResultRecord): SheetModel {
+  const { units, ...meta } = record;
+  const row = (kind: string, value: unknown): CellModel[] => [{ v: kind }, ...chunks(JSON.stringify(value)).map((v) => ({ v }))];
+  const rows = [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', meta), ...units.map((u) => row('unit', u))];
+  return { name: RECORD_SHEET, rows, merges: [], widths: [12, 80], hidden: true };
+}
+
+const CELL_LIMIT = 30000;
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CELL_LIMIT) out.push(text.slice(i, i + CELL_LIMIT));
+  return out.length > 0 ? out : [''];
+}
+
+/** The record back from a 记录 sheet's rows (cell texts), or a reason it is not one. */
+export function parseRecord(rows: readonly (readonly string[])[]): ResultRecord | string {
+  if (rows[0]?.[0] !== MAGIC) return '没有 score 写入的「记录」';
+  if (Number(rows[0]?.[1]) > RECORD_FORMAT) return '记录由更新版本的 score 写入，请升级后再比较';
+  try {
+    const meta = JSON.parse(rows.find((r) => r[0] === 'meta')?.slice(1).join('') ?? '') as Omit<ResultRecord, 'units'>;
+    const units = rows.filter((r) => r[0] === 'unit').map((r) => JSON.parse(r.slice(1).join('')) as UnitRecord);
+    return { ...meta, units };
+  } catch {
+    return '「记录」表已损坏';
+  }
+}
