@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ExitCode, exitCodeFor } from '../core/codes.js';
+import { ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
@@ -129,7 +130,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
     ctx.stderr.write(`${err.red('错误')} ${diag.code} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
-    return 70;
+    return exitCodeFor([diag]);
   }
 }
 
