@@ -37,6 +37,7 @@ export const CODES = {
   E_OUTPUT_LOCKED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件被占用（常见于在 Excel 中打开着），无法写入' },
   E_WRITE_FAILED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件无法写入（文件夹不存在、无权限或磁盘已满）' },
   // The command line.
+  E_USAGE: { severity: 'error', exit: ExitCode.usage, meaning: '命令行有误：不认识的命令或选项、缺少参数、参数过多', where: 'none' },
   E_BAD_ENCODING: { severity: 'error', exit: ExitCode.usage, meaning: '--encoding 给出的编码不认识' },
   E_UNKNOWN_PRESET: { severity: 'error', exit: ExitCode.usage, meaning: 'score init 的 --preset 不是已有的样例名称', where: 'none' },
   E_WOULD_OVERWRITE: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件已存在，init 和 template 不会覆盖它' },

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Code } from '../../src/core/codes.js';
 import { runCli, SAMPLES } from '../support/cli.js';
 import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
@@ -10,7 +11,7 @@ import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/
 export interface BadCase {
   name: string;
   make: (dir: string) => Promise<string[]>;
-  code: string;
+  code: Code;
   exit: number;
   /** The message must name this (a cell, a sheet, a line). */
   names?: string;
@@ -211,8 +212,8 @@ export const CASES: BadCase[] = [
   }, code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
 
   // Usage
-  { name: 'an unknown option', make: async () => ['--bogus'], code: '用法错误', exit: 2 },
-  { name: 'check without a workbook', make: async () => ['check'], code: '用法错误', exit: 2 },
+  { name: 'an unknown option', make: async () => ['--bogus'], code: 'E_USAGE', exit: 2, names: '不认识的选项：--bogus' },
+  { name: 'check without a workbook', make: async () => ['check'], code: 'E_USAGE', exit: 2, names: '缺少参数' },
 ];
 
 // Found by the fuzz test: a clerk's text that names a member of Object.prototype.
@@ -259,9 +260,9 @@ CASES.push(
   { name: 'template: a missing workbook', make: async (d) => ['template', path.join(d, 'nope.xlsx')], code: 'E_FILE_NOT_FOUND', exit: 3 },
   { name: 'template: an old .xls', make: async (d) => ['template', ...(await file('old.xls', OLE)(d))], code: 'E_OLD_XLS', exit: 3 },
   { name: 'template: no 单位名单 sheet', make: async (d) => ['template', ...(await book((s) => { delete s['单位名单']; })(d))], code: 'E_MISSING_SHEET', exit: 1, names: '单位名单' },
-  { name: 'template: an unknown scheme key', make: async (d) => ['template', ...(await book((s) => { s['方案'] = `${s['方案'] as string}fullMark: 100\n`; })(d))], code: 'E_SCHEME', exit: 2, names: 'fullMarks' },
-  { name: 'template: a duplicate indicator code', make: async (d) => ['template', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值'], ['A', '甲', 60], ['A', '乙', 40]]; })(d))], code: 'E_INDICATOR', exit: 1, names: '指标体系!A3' },
-  { name: 'template: a unit in two categories', make: async (d) => ['template', ...(await book((s) => { s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]'); s['单位名单'] = [['单位名称', '类别'], ['一镇', '乡镇'], ['一镇', '部门']]; })(d))], code: 'E_ROSTER', exit: 1, names: '单位名单!A3' },
+  { name: 'template: an unknown scheme key', make: async (d) => ['template', ...(await book((s) => { s['方案'] = `${s['方案'] as string}fullMark: 100\n`; })(d))], code: 'E_SCHEME_UNKNOWN_KEY', exit: 2, names: 'fullMarks' },
+  { name: 'template: a duplicate indicator code', make: async (d) => ['template', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值'], ['A', '甲', 60], ['A', '乙', 40]]; })(d))], code: 'E_INDICATOR_DUP_CODE', exit: 1, names: '指标体系!A3' },
+  { name: 'template: a unit in two categories', make: async (d) => ['template', ...(await book((s) => { s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]'); s['单位名单'] = [['单位名称', '类别'], ['一镇', '乡镇'], ['一镇', '部门']]; })(d))], code: 'E_ROSTER_TWO_CATEGORIES', exit: 1, names: '单位名单!A3' },
   { name: 'template: an earlier form in the way', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, '得分填报表.xlsx'), 'filled'); return ['template', b!]; }, code: 'E_WOULD_OVERWRITE', exit: 2, names: '得分填报表.xlsx' },
   { name: 'template: the form would replace the input', make: async (d) => { const [b] = await bookOf(d); const input = path.join(d, '得分填报表.xlsx'); copyFileSync(b!, input); return ['template', input, '--force']; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
   { name: 'template: --out names a file', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, 'afile'), 'x'); return ['template', b!, '-o', path.join(d, 'afile')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'afile' },

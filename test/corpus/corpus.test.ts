@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CODES } from '../../src/core/codes.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { CASES } from './cases.js';
 
@@ -21,6 +22,10 @@ function snapshot(dir: string): Map<string, string> {
 describe('the bad-input corpus', () => {
   it('has at least 60 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('expects of each case the exit status the registry gives its code', () => {
+    expect(CASES.filter((c) => CODES[c.code].exit !== c.exit).map((c) => [c.name, c.code, c.exit])).toEqual([]);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
