@@ -119,7 +119,7 @@ function parseIndicators(sheet: RawSheet, scheme: Scheme, diagnostics: Diagnosti
     diagnostics.push(error('E_SCHEME_COMPONENT', { file: sheet.file, sheet: sheet.name }, `方案 components 中的「${c.part}」不是指标体系的一级指标。`,
       didYouMean(normalizeName(c.part), tree.parts) ?? `一级指标：${tree.parts.join('、')}`));
   }
-  diagnostics.push(...checkPoints(tree, scheme, new D(scheme.fullMarks)));
+  diagnostics.push(...checkPoints(tree, scheme, new D(scheme.fullMarks), { file: sheet.file, sheet: sheet.name }));
   return tree;
 }
 

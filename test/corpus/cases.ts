@@ -147,6 +147,10 @@ export const CASES: BadCase[] = [
   { name: 'a bad method parameter', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('G3').value = '目标值=100'; }), code: 'E_INDICATOR_PARAM', exit: 1, names: '指标体系!G3' },
   { name: 'points that are text', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('E3').value = '五分'; }), code: 'E_INDICATOR_POINTS', exit: 1, names: '指标体系!E3' },
   { name: 'a leaf without code', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('A3').value = null; }), code: 'E_INDICATOR_NO_CODE', exit: 1 },
+  { name: 'a category no indicator applies to', make: book((s) => {
+    s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]');
+    s['指标体系'] = [['编码', '一级指标', '分值', '适用类别'], ['A', '甲', 60, '乡镇'], ['B', '乙', 40, '乡镇']];
+  }), code: 'E_POINTS_TOTAL', exit: 1, names: '工作表「指标体系」' },
 
   // Scheme
   { name: 'a YAML syntax error', make: sample(schemeLine('categories: [乡镇, 园区, 部门]', 'categories: [乡镇, 园区, 部门')), code: 'E_SCHEME_YAML', exit: 2, names: '方案!A' },
@@ -178,6 +182,8 @@ export const CASES: BadCase[] = [
   { name: 'a negative deduction', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('C2').value = -1; }), code: 'E_DEDUCTION_SIGN', exit: 1, names: '扣分明细!C2' },
   { name: 'a deduction on a direct indicator', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('B2').value = 'A1'; }), code: 'E_DEDUCTION_CODE', exit: 1, names: '扣分明细!B2' },
   { name: 'a zero target', make: sample((wb) => { wb.getWorksheet('目标值')!.getCell('B3').value = 0; }), code: 'E_BAD_TARGET', exit: 1, names: '目标值!B3' },
+  // No 目标值 sheet and no 目标值=… parameter: the unit's score cell of that leaf is where to look.
+  { name: 'a ratio indicator without any target', make: book((s) => { s['指标体系'] = [['编码', '一级指标', '分值', '评分方法'], ['A', '甲', 60, 'ratio'], ['B', '乙', 40]]; }), code: 'E_MISSING_TARGET', exit: 1, names: '得分表!B2' },
   { name: 'a score entered for a deduct indicator', make: sample((wb) => { const ws = wb.getWorksheet('得分表')!; ws.getCell('M2').value = 'D1'; ws.getCell('M3').value = 15; }), code: 'E_NOT_IN_SCORES', exit: 1, names: '得分表!M3' },
   { name: 'a minimal book with text in a score', make: book((s) => { (s['得分表'] as Rows)[1]![1] = '优'; }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
   { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_NO_SCORE_ROWS', exit: 1, names: '名单中有 2 个单位' },

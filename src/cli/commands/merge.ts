@@ -42,7 +42,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
   }
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
   const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], limits, options.encoding) : undefined;
-  const merged = mergeForms({ forms, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
+  const merged = mergeForms({ forms, output: target, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
   const diagnostics = [...notes, ...merged.diagnostics];
   if (!merged.sheets || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, ctx.stderr, err);
