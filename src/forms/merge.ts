@@ -102,7 +102,7 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const carried = carriedSheets(inputs, diagnostics);
   if (diagnostics.length > 0) return result;
   const basicsSheets = CARRIED.map((r) => carried.get(r)).filter((s): s is RawSheet => s !== undefined);
-  const basics = readBasics({ sheets: basicsSheets, ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
+  const basics = readBasics({ sheets: basicsSheets, files: inputs.forms.map((f) => f.file), ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
   diagnostics.push(...basics.diagnostics);
   const { scheme, tree, roster } = basics;
   if (scheme) result.scheme = scheme;

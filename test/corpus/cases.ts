@@ -292,6 +292,7 @@ CASES.push(
   { name: 'merge: an unknown unit', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '三镇'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '得分表!A5' },
   { name: 'merge: a unit named __proto__', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '__proto__'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '__proto__' },
   { name: 'merge: the header row gone', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A2', '名字']])]]), { copy: false }), code: 'E_HEADER_NOT_FOUND', exit: 1, names: '得分表' },
+  { name: 'merge: forms that carry no scheme, indicators or roster', make: async (d) => { const [f] = await book((s) => { delete s['方案']; delete s['指标体系']; delete s['单位名单']; })(d); return ['merge', f!, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_MISSING_SHEET', exit: 1, names: 'book.xlsx：缺少工作表「方案」' },
   { name: 'merge: no scheme in any form', make: async (d) => { const [f] = await book((s) => { delete s['方案']; })(d); return ['merge', f!, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_MISSING_SHEET', exit: 1, names: '方案' },
   { name: 'merge: the output would replace a form', make: async (d) => { const { form } = await blankForm(d); return ['merge', form, '-o', form]; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
   { name: 'merge: the output folder does not exist', make: mergeOf(scoresCell('C3', 50), { out: '/nonexistent-score-dir/m.xlsx' }), code: 'E_WRITE_FAILED', exit: 3, names: '/nonexistent-score-dir/m.xlsx' },
