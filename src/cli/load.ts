@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { ExitCode } from '../core/errors.js';
+import { error, type Diagnostic } from '../core/diagnostic.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
 import type { ReadLimits } from '../io/exceljs.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
@@ -30,12 +29,6 @@ export async function loadInputs(files: readonly string[], options: LoadOptions)
 /** Reads the scheme, indicators and roster only (template, merge). */
 export async function loadBasics(files: readonly string[], options: LoadOptions): Promise<Basics> {
   return readBasics(await readInputs(files, options));
-}
-
-/** 2 when the scheme itself is unusable, 1 for any other error in the data, 0 otherwise. */
-export function exitCodeFor(diagnostics: readonly Diagnostic[], assembled: { scheme?: unknown }): ExitCode {
-  if (!assembled.scheme && diagnostics.some((d) => d.code.startsWith('E_SCHEME'))) return ExitCode.usage;
-  return hasErrors(diagnostics) ? ExitCode.dataProblems : ExitCode.ok;
 }
 
 /** Where outputs go: beside the first input, or in --out. `annual.xlsx` → `annual.通报.xlsx`. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ExitCode, exitCodeFor } from '../core/codes.js';
+import { ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
@@ -130,14 +131,14 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
-      const message = COMMANDER_MESSAGES[e.code]?.(e) ?? e.message;
-      ctx.stderr.write(`${err.red('用法错误')}：${message}。运行 score --help 查看用法。\n`);
-      return ExitCode.usage;
+      const usage = error('E_USAGE', {}, `用法错误：${COMMANDER_MESSAGES[e.code]?.(e) ?? e.message}。`, '运行 score --help 查看用法。');
+      printDiagnostics([usage], ctx.stderr, err);
+      return exitCodeFor([usage]);
     }
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
     ctx.stderr.write(`${err.red('错误')} ${diag.code} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
-    return 70;
+    return exitCodeFor([diag]);
   }
 }
 

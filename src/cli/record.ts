@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 import type { Assessment } from '../engine/assess.js';
 import type { UnitEntries } from '../engine/model.js';
 import { sha256File, sha256Text } from '../io/history.js';
@@ -34,7 +34,7 @@ export async function readRecord(file: string): Promise<ResultRecord> {
   const parsed = parseRecord(rows);
   if (typeof parsed === 'string') {
     throw new ScoreError([error('E_NO_RECORD', { file }, `「${path.basename(file)}」不能用来比较：${parsed}。`,
-      '请选择由 score 生成的「…通报.xlsx」（较早版本生成的通报没有记录，请用当前版本重新计算一次）。')], ExitCode.usage);
+      '请选择由 score 生成的「…通报.xlsx」（较早版本生成的通报没有记录，请用当前版本重新计算一次）。')]);
   }
   return parsed;
 }

@@ -1,3 +1,5 @@
+import type { Code, CodeOf } from './codes.js';
+
 /**
  * A problem found in the user's data or configuration. Everything a clerk is told about their
  * files is one of these: collected, never thrown, so that every problem is reported at once.
@@ -16,7 +18,8 @@ export interface Where {
 }
 
 export interface Diagnostic {
-  code: string;
+  /** One of the registered codes (src/core/codes.ts), listed in docs/diagnostics.md. */
+  code: Code;
   severity: Severity;
   where: Where;
   message: string;
@@ -31,21 +34,21 @@ function bounded(text: string): string {
   return text.replace(/「([^」]{61,})」/g, (_, quoted: string) => `「${brief(quoted)}」`);
 }
 
-function make(code: string, severity: Severity, where: Where, message: string, hint?: string): Diagnostic {
+function make(code: Code, severity: Severity, where: Where, message: string, hint?: string): Diagnostic {
   const d: Diagnostic = { code, severity, where, message: bounded(message) };
   if (hint !== undefined) d.hint = bounded(hint);
   return d;
 }
 
-export function error(code: string, where: Where, message: string, hint?: string): Diagnostic {
+export function error(code: CodeOf<'error'>, where: Where, message: string, hint?: string): Diagnostic {
   return make(code, 'error', where, message, hint);
 }
 
-export function warning(code: string, where: Where, message: string, hint?: string): Diagnostic {
+export function warning(code: CodeOf<'warning'>, where: Where, message: string, hint?: string): Diagnostic {
   return make(code, 'warning', where, message, hint);
 }
 
-export function info(code: string, where: Where, message: string): Diagnostic {
+export function info(code: CodeOf<'info'>, where: Where, message: string): Diagnostic {
   return make(code, 'info', where, message);
 }
 

@@ -28,6 +28,8 @@ export interface FormInput {
 
 export interface MergeInputs {
   forms: FormInput[];
+  /** Where the merged workbook goes: the cells nobody filled are empty there, and are reported there. */
+  output: string;
   /** --scheme / --indicators: which scheme and indicators to merge under, whatever the forms carry. */
   scheme?: SchemeSource;
   indicatorSheets?: RawSheet[];
@@ -100,7 +102,7 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const carried = carriedSheets(inputs, diagnostics);
   if (diagnostics.length > 0) return result;
   const basicsSheets = CARRIED.map((r) => carried.get(r)).filter((s): s is RawSheet => s !== undefined);
-  const basics = readBasics({ sheets: basicsSheets, ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
+  const basics = readBasics({ sheets: basicsSheets, files: inputs.forms.map((f) => f.file), ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
   diagnostics.push(...basics.diagnostics);
   const { scheme, tree, roster } = basics;
   if (scheme) result.scheme = scheme;
@@ -111,7 +113,7 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
     if (roleOfSlot(key) === 'raters') raterConflicts(rows, diagnostics);
     collected.lists.set(key, mergedRows(rows, diagnostics));
   }
-  result.coverage = coverage(scheme, tree, roster, collected, diagnostics);
+  result.coverage = coverage(scheme, tree, roster, collected, inputs.output, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   result.sheets = mergedSheets({ scheme, tree, roster }, basics, carried, inputs, collected);
   return result;
@@ -340,7 +342,7 @@ function raterConflicts(rows: readonly ListRow[], diagnostics: Diagnostic[]): vo
 }
 
 /** Per lead department: how many cells it owes, how many came in; what is missing, as warnings. */
-function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected: Collected, diagnostics: Diagnostic[]): Coverage[] {
+function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected: Collected, output: string, diagnostics: Diagnostic[]): Coverage[] {
   // Every lead department, in the order of the indicators, even one whose only entries are deductions.
   const byDepartment = new Map<string, { cov: Coverage; missing: Map<string, Unit[]>; files: Set<string> }>();
   for (const leaf of tree.leaves) {
@@ -402,7 +404,7 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     const missing = d.cov.expected - d.cov.filled;
     if (missing === 0) continue;
     const parts = [...d.missing].map(([key, units]) => `${key}（${units.length <= 3 ? units.map((u) => u.name).join('、') : `${units.slice(0, 3).map((u) => u.name).join('、')} 等 ${units.length} 个单位`}）`);
-    diagnostics.push(warning('W_UNFILLED', {}, `${department}：${missing} 处未填——${parts.slice(0, 8).join('；')}${parts.length > 8 ? ` 等 ${parts.length} 项` : ''}。`,
+    diagnostics.push(warning('W_UNFILLED', { file: output }, `${department}：${missing} 处未填——${parts.slice(0, 8).join('；')}${parts.length > 8 ? ` 等 ${parts.length} 项` : ''}。`,
       '合并结果中这些单元格是空的，计分时会报错；请催收后重新合并，或在合并结果中补填。'));
   }
   return out;

@@ -2,6 +2,7 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
+import type { CodeOf } from '../core/codes.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { AdjustmentEntry, Unit } from '../engine/model.js';
 import type { Adjustments } from '../scheme/schema.js';
@@ -46,7 +47,7 @@ export function readAdjustments(sheet: RawSheet, scheme: Adjustments | undefined
     const written = text(table, row, 'unit');
     const itemText = normalizeName(text(table, row, 'item'));
     const at = (col: Col) => whereOf(table, row, col);
-    const bad = (col: Col, code: string, message: string, hint?: string): void => void diagnostics.push(error(code, at(col), message, hint));
+    const bad = (col: Col, code: CodeOf<'error'>, message: string, hint?: string): void => void diagnostics.push(error(code, at(col), message, hint));
     const unit = unitOfRow(roster, written, at('unit'), sheet.name, '该加减分', diagnostics);
     if (!unit) continue;
     const sideText = normalizeName(text(table, row, 'side'));

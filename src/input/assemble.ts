@@ -25,6 +25,8 @@ export interface Inputs {
   scheme?: SchemeSource;
   /** --indicators: sheets of the indicator workbook, replacing the 指标体系 sheet. */
   indicatorSheets?: RawSheet[];
+  /** The files given, when `sheets` are only some of theirs (merge: the sheets the forms carry); a missing sheet names them. */
+  files?: readonly string[];
 }
 
 export interface Assembled {
@@ -64,7 +66,7 @@ export function readBasics(inputs: Inputs): Basics {
   const schemeSheet = inputs.scheme ? undefined : pick(inputs.sheets, 'scheme');
   const schemeSource = inputs.scheme ?? (schemeSheet ? sheetSchemeSource(schemeSheet) : undefined);
   if (!schemeSource) {
-    diagnostics.push(missingSheet('scheme', inputs.sheets, '或用 --scheme 指定方案文件（YAML）。'));
+    diagnostics.push(missingSheet('scheme', inputs, '或用 --scheme 指定方案文件（YAML）。'));
     return basics;
   }
   basics.schemeSource = schemeSource;
@@ -76,8 +78,8 @@ export function readBasics(inputs: Inputs): Basics {
   basics.found = findSheets(inputs.sheets, scheme.periods, diagnostics);
   const year = basics.found.get('') ?? {};
   const indicatorSheet = inputs.indicatorSheets ? pick(inputs.indicatorSheets, 'indicators') ?? inputs.indicatorSheets[0] : year.indicators;
-  if (!indicatorSheet) diagnostics.push(missingSheet('indicators', inputs.sheets, '或用 --indicators 指定指标体系工作簿。'));
-  if (!year.roster) diagnostics.push(missingSheet('roster', inputs.sheets));
+  if (!indicatorSheet) diagnostics.push(missingSheet('indicators', inputs, '或用 --indicators 指定指标体系工作簿。'));
+  if (!year.roster) diagnostics.push(missingSheet('roster', inputs));
   if (indicatorSheet) {
     basics.indicatorSheet = indicatorSheet;
     const tree = parseIndicators(indicatorSheet, scheme, diagnostics);
@@ -122,7 +124,7 @@ function parseIndicators(sheet: RawSheet, scheme: Scheme, diagnostics: Diagnosti
     diagnostics.push(error('E_SCHEME_COMPONENT', { file: sheet.file, sheet: sheet.name }, `方案 components 中的「${c.part}」不是指标体系的一级指标。`,
       didYouMean(normalizeName(c.part), tree.parts) ?? `一级指标：${tree.parts.join('、')}`));
   }
-  diagnostics.push(...checkPoints(tree, scheme, Rational.of(scheme.fullMarks)));
+  diagnostics.push(...checkPoints(tree, scheme, Rational.of(scheme.fullMarks), { file: sheet.file, sheet: sheet.name }));
   return tree;
 }
 
@@ -157,7 +159,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const suffix = period === '' ? '' : `（${period}）`;
     if (!sheets.scores) {
       if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
-        diagnostics.push(missingSheet('scores', all, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
+        diagnostics.push(missingSheet('scores', { sheets: all }, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
         return undefined;
       }
     }
@@ -259,9 +261,9 @@ export function findSheets(sheets: readonly RawSheet[], periods: readonly string
   return found;
 }
 
-function missingSheet(role: SheetRole, sheets: readonly RawSheet[], extra = '', suffix = ''): Diagnostic {
+function missingSheet(role: SheetRole, { sheets, files: given }: Pick<Inputs, 'sheets' | 'files'>, extra = '', suffix = ''): Diagnostic {
   const name = `${SHEETS[role][0]}${suffix}`;
-  const files = [...new Set(sheets.map((s) => s.file))].join('、');
+  const files = [...new Set(given ?? sheets.map((s) => s.file))].join('、');
   const near = didYouMean(name, sheets.map((s) => s.name));
   return error('E_MISSING_SHEET', { file: files }, `缺少工作表「${name}」。`, [near, extra].filter(Boolean).join(' ') || undefined);
 }

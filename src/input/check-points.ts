@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../core/diagnostic.js';
+import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { Rational, sum } from '../core/rational.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree } from '../engine/model.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
@@ -9,9 +9,10 @@ function cellOf(i: Indicator): string {
 
 /**
  * For every category: the points of the indicators that apply to it add up to each parent and
- * to the full marks. A mismatch names the rows, so the clerk can find the typo.
+ * to the full marks. A mismatch names the rows, so the clerk can find the typo; a category no
+ * indicator applies to is reported at `sheet`, the indicator sheet.
  */
-export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categories' | 'components'>, fullMarks: Rational): Diagnostic[] {
+export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categories' | 'components'>, fullMarks: Rational, sheet: Where): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const report = (d: Diagnostic): void => {
@@ -31,7 +32,7 @@ export function checkPoints(tree: IndicatorTree, scheme: Pick<Scheme, 'categorie
     const roots = tree.roots.filter((r) => appliesTo(r, category));
     const total = sum(roots.map((r) => r.points.mul(share(r, category))));
     if (!total.eq(fullMarks)) {
-      report(error('E_POINTS_TOTAL', roots[0]?.source ?? {}, `类别「${category}」适用的一级指标计入总分的分值合计为 ${total.toString()}，与方案满分 ${fullMarks.toString()} 不符。`,
+      report(error('E_POINTS_TOTAL', roots[0]?.source ?? sheet, `类别「${category}」适用的一级指标计入总分的分值合计为 ${total.toString()}，与方案满分 ${fullMarks.toString()} 不符。`,
         `一级指标：${roots.map((r) => `${r.path[0]} ${r.points.toString()}${share(r, category).eq(1) ? '' : ` × ${share(r, category).mul(100).toString()}%`}（${cellOf(r)}）`).join('，')}`));
     }
     const visit = (node: Indicator): void => {

@@ -56,7 +56,7 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       if (value === undefined) continue;
       entries.values.set(leaf.code, value);
       if (leaf.method === 'ratio' || leaf.method === 'inverse') {
-        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), leaf.params.target, leaf.code, unit.name, diagnostics);
+        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), cell.where, leaf.params.target, leaf.code, unit.name, diagnostics);
         if (target !== undefined) entries.targets.set(leaf.code, target);
       }
     }
@@ -98,10 +98,11 @@ function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: Wi
   return missing;
 }
 
-function readTarget(cell: Cell | undefined, fallback: Rational | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
+/** `entered`: the unit's completion value, where a target missing from the 目标值 sheet (or the whole sheet) is reported. */
+function readTarget(cell: Cell | undefined, entered: Where, fallback: Rational | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   if (!cell || isBlank(cell.value)) {
     if (fallback !== undefined) return fallback;
-    diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? {}, `单位「${unitName}」指标「${code}」是完成比例折算，但没有目标值。`,
+    diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? entered, `单位「${unitName}」指标「${code}」是完成比例折算，但没有目标值。`,
       '请在「目标值」表中填写该单位的目标值，或在指标体系的参数中写「目标值=…」。'));
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { ZERO } from '../core/rational.js';
 import type { Indicator } from '../engine/model.js';
+import type { CodeOf } from '../core/codes.js';
 import { cellText, normalizeLabel, numberProblem, readNumber } from './cells.js';
 import type { Cell } from './wide-sheet.js';
 
@@ -14,7 +15,7 @@ const FAIL = new Set(['未达标', '否', '不合格', '未通过', '×', '✗',
  */
 export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   const where = cell.where;
-  const fail = (code: string, message: string, hint?: string): undefined => {
+  const fail = (code: CodeOf<'error'>, message: string, hint?: string): undefined => {
     diagnostics.push(error(code, where, `单位「${unitName}」指标「${leaf.code}」：${message}`, hint));
     return undefined;
   };
@@ -47,7 +48,7 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
   return checkRange(leaf, v, fail);
 }
 
-function checkRange(leaf: Indicator, v: Rational, fail: (code: string, message: string, hint?: string) => undefined): Rational | undefined {
+function checkRange(leaf: Indicator, v: Rational, fail: (code: CodeOf<'error'>, message: string, hint?: string) => undefined): Rational | undefined {
   const max = leaf.points;
   switch (leaf.method) {
     case 'direct':

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 
 /** A temporary name beside the target, so the final rename stays on one file system. */
 export function tempPathFor(target: string): string {
@@ -14,7 +14,7 @@ export function writeFailure(target: string, e: unknown): ScoreError {
   const busy = ['EBUSY', 'EPERM', 'EACCES'].includes(code);
   return new ScoreError([error(busy ? 'E_OUTPUT_LOCKED' : 'E_WRITE_FAILED', { file: target },
     busy ? `无法写入「${target}」：文件正被其他程序（如 Excel、WPS）打开，或没有写入权限。` : `无法写入「${target}」（${code || (e as Error).message}）。`,
-    busy ? '请关闭该文件后重新运行。' : '请检查输出文件夹是否存在、磁盘是否已满。')], ExitCode.unreadable);
+    busy ? '请关闭该文件后重新运行。' : '请检查输出文件夹是否存在、磁盘是否已满。')]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { access, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import { textFile, writeAllAtomically, type PendingFile } from './atomic-write.js';
 import { packageRoot } from './read-inputs.js';
@@ -22,7 +22,7 @@ export async function presets(): Promise<string[]> {
 export async function writeStarter(dir: string, preset: string, plan: (sample: RawSheet[]) => { indicators: SheetModel[]; scores: SheetModel[] }): Promise<string[]> {
   const available = await presets();
   if (!available.includes(preset)) {
-    throw new ScoreError([error('E_UNKNOWN_PRESET', {}, `没有名为「${preset}」的样例方案。`, `可用的样例：${available.join('、')}`)], ExitCode.usage);
+    throw new ScoreError([error('E_UNKNOWN_PRESET', {}, `没有名为「${preset}」的样例方案。`, `可用的样例：${available.join('、')}`)]);
   }
   const from = path.join(packageRoot(), 'samples', preset);
   const books = plan(await readXlsx(path.join(from, 'annual.xlsx')));
@@ -35,7 +35,7 @@ export async function writeStarter(dir: string, preset: string, plan: (sample: R
   ];
   const existing = (await Promise.all(files.map((f) => access(f.target).then(() => f.target, () => undefined)))).filter((f): f is string => f !== undefined);
   if (existing.length > 0) {
-    throw new ScoreError(existing.map((f) => error('E_WOULD_OVERWRITE', { file: f }, `「${f}」已存在，score init 不会覆盖它。`, '请换一个空文件夹，或先移走这些文件。')), ExitCode.usage);
+    throw new ScoreError(existing.map((f) => error('E_WOULD_OVERWRITE', { file: f }, `「${f}」已存在，score init 不会覆盖它。`, '请换一个空文件夹，或先移走这些文件。')));
   }
   await mkdir(dir, { recursive: true });
   await writeAllAtomically(files);

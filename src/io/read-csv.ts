@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
@@ -39,7 +39,7 @@ function csvValue(field: string): CellValue {
  */
 export async function readCsv(file: string, forced?: string): Promise<RawSheet> {
   if (forced && !iconv.encodingExists(forced)) {
-    throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')], ExitCode.usage);
+    throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')]);
   }
   const { text } = decodeCsv(await readFile(file), forced);
   let records: string[][];
@@ -48,7 +48,7 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new ScoreError([error('E_BAD_CSV', { file, line: err.lines ?? 1 }, `CSV 文件「${file}」格式有误，无法读取。`,
-      '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')], ExitCode.unreadable);
+      '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')]);
   }
   const rows: RawRow[] = [];
   records.forEach((fields, i) => {

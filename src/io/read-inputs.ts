@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
@@ -27,7 +27,7 @@ export async function readText(file: string, what: string): Promise<string> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? `找不到${what}「${file}」。` : code === 'EISDIR' ? `${what}「${file}」是一个文件夹。` : `无法读取${what}「${file}」（${code}）。`;
-    throw new ScoreError([error(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', { file }, message)], ExitCode.unreadable);
+    throw new ScoreError([error(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', { file }, message)]);
   }
 }
 

@@ -1,14 +1,15 @@
 import { open, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits } from './exceljs.js';
+import type { CodeOf } from '../core/codes.js';
 import { error } from '../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../core/errors.js';
+import { ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-function fail(file: string, code: string, message: string, hint?: string, exitCode: ExitCode = ExitCode.unreadable): never {
-  throw new ScoreError([error(code, { file }, message, hint)], exitCode);
+function fail(file: string, code: CodeOf<'error'>, message: string, hint?: string): never {
+  throw new ScoreError([error(code, { file }, message, hint)]);
 }
 
 /** The file exists, is a file and is not empty; otherwise the Chinese message and exit 3. */

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Code } from '../../src/core/codes.js';
 import { runCli, SAMPLES } from '../support/cli.js';
 import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
@@ -10,7 +11,7 @@ import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/
 export interface BadCase {
   name: string;
   make: (dir: string) => Promise<string[]>;
-  code: string;
+  code: Code;
   exit: number;
   /** The message must name this (a cell, a sheet, a line). */
   names?: string;
@@ -146,6 +147,10 @@ export const CASES: BadCase[] = [
   { name: 'a bad method parameter', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('G3').value = '目标值=100'; }), code: 'E_INDICATOR_PARAM', exit: 1, names: '指标体系!G3' },
   { name: 'points that are text', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('E3').value = '五分'; }), code: 'E_INDICATOR_POINTS', exit: 1, names: '指标体系!E3' },
   { name: 'a leaf without code', make: sample((wb) => { wb.getWorksheet('指标体系')!.getCell('A3').value = null; }), code: 'E_INDICATOR_NO_CODE', exit: 1 },
+  { name: 'a category no indicator applies to', make: book((s) => {
+    s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]');
+    s['指标体系'] = [['编码', '一级指标', '分值', '适用类别'], ['A', '甲', 60, '乡镇'], ['B', '乙', 40, '乡镇']];
+  }), code: 'E_POINTS_TOTAL', exit: 1, names: '工作表「指标体系」' },
 
   // Scheme
   { name: 'a YAML syntax error', make: sample(schemeLine('categories: [乡镇, 园区, 部门]', 'categories: [乡镇, 园区, 部门')), code: 'E_SCHEME_YAML', exit: 2, names: '方案!A' },
@@ -177,6 +182,8 @@ export const CASES: BadCase[] = [
   { name: 'a negative deduction', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('C2').value = -1; }), code: 'E_DEDUCTION_SIGN', exit: 1, names: '扣分明细!C2' },
   { name: 'a deduction on a direct indicator', make: sample((wb) => { wb.getWorksheet('扣分明细')!.getCell('B2').value = 'A1'; }), code: 'E_DEDUCTION_CODE', exit: 1, names: '扣分明细!B2' },
   { name: 'a zero target', make: sample((wb) => { wb.getWorksheet('目标值')!.getCell('B3').value = 0; }), code: 'E_BAD_TARGET', exit: 1, names: '目标值!B3' },
+  // No 目标值 sheet and no 目标值=… parameter: the unit's score cell of that leaf is where to look.
+  { name: 'a ratio indicator without any target', make: book((s) => { s['指标体系'] = [['编码', '一级指标', '分值', '评分方法'], ['A', '甲', 60, 'ratio'], ['B', '乙', 40]]; }), code: 'E_MISSING_TARGET', exit: 1, names: '得分表!B2' },
   { name: 'a score entered for a deduct indicator', make: sample((wb) => { const ws = wb.getWorksheet('得分表')!; ws.getCell('M2').value = 'D1'; ws.getCell('M3').value = 15; }), code: 'E_NOT_IN_SCORES', exit: 1, names: '得分表!M3' },
   { name: 'a minimal book with text in a score', make: book((s) => { (s['得分表'] as Rows)[1]![1] = '优'; }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
   { name: 'a scores sheet with only a header', make: book((s) => { s['得分表'] = [['单位名称', 'A', 'B']]; }), code: 'E_NO_SCORE_ROWS', exit: 1, names: '名单中有 2 个单位' },
@@ -211,8 +218,8 @@ export const CASES: BadCase[] = [
   }, code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
 
   // Usage
-  { name: 'an unknown option', make: async () => ['--bogus'], code: '用法错误', exit: 2 },
-  { name: 'check without a workbook', make: async () => ['check'], code: '用法错误', exit: 2 },
+  { name: 'an unknown option', make: async () => ['--bogus'], code: 'E_USAGE', exit: 2, names: '不认识的选项：--bogus' },
+  { name: 'check without a workbook', make: async () => ['check'], code: 'E_USAGE', exit: 2, names: '缺少参数' },
 ];
 
 // Found by the fuzz test: a clerk's text that names a member of Object.prototype.
@@ -259,9 +266,9 @@ CASES.push(
   { name: 'template: a missing workbook', make: async (d) => ['template', path.join(d, 'nope.xlsx')], code: 'E_FILE_NOT_FOUND', exit: 3 },
   { name: 'template: an old .xls', make: async (d) => ['template', ...(await file('old.xls', OLE)(d))], code: 'E_OLD_XLS', exit: 3 },
   { name: 'template: no 单位名单 sheet', make: async (d) => ['template', ...(await book((s) => { delete s['单位名单']; })(d))], code: 'E_MISSING_SHEET', exit: 1, names: '单位名单' },
-  { name: 'template: an unknown scheme key', make: async (d) => ['template', ...(await book((s) => { s['方案'] = `${s['方案'] as string}fullMark: 100\n`; })(d))], code: 'E_SCHEME', exit: 2, names: 'fullMarks' },
-  { name: 'template: a duplicate indicator code', make: async (d) => ['template', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值'], ['A', '甲', 60], ['A', '乙', 40]]; })(d))], code: 'E_INDICATOR', exit: 1, names: '指标体系!A3' },
-  { name: 'template: a unit in two categories', make: async (d) => ['template', ...(await book((s) => { s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]'); s['单位名单'] = [['单位名称', '类别'], ['一镇', '乡镇'], ['一镇', '部门']]; })(d))], code: 'E_ROSTER', exit: 1, names: '单位名单!A3' },
+  { name: 'template: an unknown scheme key', make: async (d) => ['template', ...(await book((s) => { s['方案'] = `${s['方案'] as string}fullMark: 100\n`; })(d))], code: 'E_SCHEME_UNKNOWN_KEY', exit: 2, names: 'fullMarks' },
+  { name: 'template: a duplicate indicator code', make: async (d) => ['template', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值'], ['A', '甲', 60], ['A', '乙', 40]]; })(d))], code: 'E_INDICATOR_DUP_CODE', exit: 1, names: '指标体系!A3' },
+  { name: 'template: a unit in two categories', make: async (d) => ['template', ...(await book((s) => { s['方案'] = (s['方案'] as string).replace('[乡镇]', '[乡镇, 部门]'); s['单位名单'] = [['单位名称', '类别'], ['一镇', '乡镇'], ['一镇', '部门']]; })(d))], code: 'E_ROSTER_TWO_CATEGORIES', exit: 1, names: '单位名单!A3' },
   { name: 'template: an earlier form in the way', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, '得分填报表.xlsx'), 'filled'); return ['template', b!]; }, code: 'E_WOULD_OVERWRITE', exit: 2, names: '得分填报表.xlsx' },
   { name: 'template: the form would replace the input', make: async (d) => { const [b] = await bookOf(d); const input = path.join(d, '得分填报表.xlsx'); copyFileSync(b!, input); return ['template', input, '--force']; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
   { name: 'template: --out names a file', make: async (d) => { const [b] = await bookOf(d); writeFileSync(path.join(d, 'afile'), 'x'); return ['template', b!, '-o', path.join(d, 'afile')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'afile' },
@@ -285,6 +292,7 @@ CASES.push(
   { name: 'merge: an unknown unit', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '三镇'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '得分表!A5' },
   { name: 'merge: a unit named __proto__', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A5', '__proto__'], ['C5', 10]])]]), { copy: false }), code: 'E_UNKNOWN_UNIT', exit: 1, names: '__proto__' },
   { name: 'merge: the header row gone', make: mergeOf(new Map([['得分表', new Map<string, FillValue>([['A2', '名字']])]]), { copy: false }), code: 'E_HEADER_NOT_FOUND', exit: 1, names: '得分表' },
+  { name: 'merge: forms that carry no scheme, indicators or roster', make: async (d) => { const [f] = await book((s) => { delete s['方案']; delete s['指标体系']; delete s['单位名单']; })(d); return ['merge', f!, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_MISSING_SHEET', exit: 1, names: 'book.xlsx：缺少工作表「方案」' },
   { name: 'merge: no scheme in any form', make: async (d) => { const [f] = await book((s) => { delete s['方案']; })(d); return ['merge', f!, '-o', path.join(d, 'm.xlsx')]; }, code: 'E_MISSING_SHEET', exit: 1, names: '方案' },
   { name: 'merge: the output would replace a form', make: async (d) => { const { form } = await blankForm(d); return ['merge', form, '-o', form]; }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
   { name: 'merge: the output folder does not exist', make: mergeOf(scoresCell('C3', 50), { out: '/nonexistent-score-dir/m.xlsx' }), code: 'E_WRITE_FAILED', exit: 3, names: '/nonexistent-score-dir/m.xlsx' },

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CODES } from '../../src/core/codes.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { unlocated } from '../support/locations.js';
 import { CASES } from './cases.js';
 
 /** Every file below `dir` with its hash: what must be the same after a failed run. */
@@ -23,6 +25,10 @@ describe('the bad-input corpus', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
   });
 
+  it('expects of each case the exit status the registry gives its code', () => {
+    expect(CASES.filter((c) => CODES[c.code].exit !== c.exit).map((c) => [c.name, c.code, c.exit])).toEqual([]);
+  });
+
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const dir = tempDir();
     const args = await c.make(dir);
@@ -30,6 +36,8 @@ describe('the bad-input corpus', () => {
     const run = await runCli(args, c.env);
     expect({ exit: run.code, hasCode: run.stderr.includes(c.code) }).toEqual({ exit: c.exit, hasCode: true });
     if (c.names) expect(run.stderr).toContain(c.names);
+    // Every problem names its file (and sheet and cell where there is one).
+    expect(unlocated(run.stderr)).toEqual([]);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.stderr).not.toContain('E_INTERNAL');
     // One bad cell or sheet never floods the report.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, SAMPLES, tempDir } from '../support/cli.js';
 import { fillForm, sampleData } from '../support/fill-form.js';
+import { unlocated } from '../support/locations.js';
 
 // FUZZ_CASES=2000 npm run fuzz for a long run; CI runs a bounded number with a fixed seed.
 const CASES = Number(process.env.FUZZ_CASES ?? 48);
@@ -69,6 +70,7 @@ describe('fuzz: mutated samples never crash, never half-write, never touch the i
       expect([0, 1, 2, 3]).toContain(run.code);
       // (SCORE_DEBUG shows a stack only for internal errors, which the line above already refuses.)
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(unlocated(run.stderr)).toEqual([]);
     }
     const outputs = ['annual.通报.xlsx', 'annual.通报.txt'].map((f) => existsSync(path.join(dir, f)));
     expect(outputs[0]).toBe(outputs[1]); // both or neither

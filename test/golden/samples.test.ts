@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { copySample, runCli, SAMPLES } from '../support/cli.js';
+import { unlocated } from '../support/locations.js';
 import { dumpSheet } from '../support/workbook.js';
 
 // Every sample with expected results is scored and compared: samples never go stale.
@@ -19,6 +20,10 @@ describe.each(samples)('sample %s', (name) => {
   it('scores without errors', () => {
     expect(run.stderr).not.toContain('错误 E_');
     expect(run.code).toBe(0);
+  });
+
+  it('names the file of everything it reports', () => {
+    expect(unlocated(run.stderr)).toEqual([]);
   });
 
   it('writes the expected notice text', () => {

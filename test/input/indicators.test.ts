@@ -8,6 +8,7 @@ function sheet(rows: CellValue[][]): RawSheet {
   return { file: 'x.xlsx', name: '指标体系', rows: rows.map((values, i) => ({ number: i + 1, values })) };
 }
 
+const AT = { file: 'x.xlsx', sheet: '指标体系' };
 const HEAD: CellValue[] = ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别'];
 
 describe('parseIndicators', () => {
@@ -24,7 +25,7 @@ describe('parseIndicators', () => {
       [['B1', '网上绩效/覆盖', 'ratio']],
     ]);
     expect(tree.byCode.get('B1')?.params.target?.toString()).toBe('40');
-    expect(checkPoints(tree, { categories: ['乡镇'], components: [] }, Rational.of(100))).toEqual([]);
+    expect(checkPoints(tree, { categories: ['乡镇'], components: [] }, Rational.of(100), AT)).toEqual([]);
   });
 
   it('reads each method\'s parameters, and reports a missing or misplaced one', () => {
@@ -56,7 +57,7 @@ describe('parseIndicators', () => {
   it('names the rows whose points do not add up', () => {
     const d: Diagnostic[] = [];
     const tree = parseIndicators(sheet([HEAD, ['A', '甲', null, null, 10], ['A1', '甲', '子一', null, 6], ['A2', '甲', '子二', null, 5]]), ['乡镇'], d)!;
-    const problems = checkPoints(tree, { categories: ['乡镇'], components: [] }, Rational.of(100));
+    const problems = checkPoints(tree, { categories: ['乡镇'], components: [] }, Rational.of(100), AT);
     expect(problems.map((p) => [p.code, p.where.cell])).toEqual([['E_POINTS_TOTAL', 'A2'], ['E_POINTS_CHILDREN', 'A2']]);
     expect(problems[1]?.message).toContain('合计 11');
     expect(problems[1]?.hint).toContain('A1 6（指标体系!A3）');
@@ -68,7 +69,7 @@ describe('parseIndicators', () => {
       HEAD, ['A', '甲', null, null, 100], ['A1', '甲', '乡镇项', null, 100, null, null, null, '乡镇'], ['A2', '甲', '部门项', null, 100, null, null, null, '部门'],
     ]), ['乡镇', '部门'], d)!;
     expect(d).toEqual([]);
-    expect(checkPoints(tree, { categories: ['乡镇', '部门'], components: [] }, Rational.of(100))).toEqual([]);
+    expect(checkPoints(tree, { categories: ['乡镇', '部门'], components: [] }, Rational.of(100), AT)).toEqual([]);
   });
 
   it('reports unknown methods, duplicate codes, missing parents and bad points together', () => {

@@ -1,8 +1,8 @@
 import { formatWhere, hasErrors } from '../../core/diagnostic.js';
-import type { ExitCode } from '../../core/errors.js';
+import { exitCodeFor, type ExitCode } from '../../core/codes.js';
 import { assess } from '../../engine/assess.js';
 import { colours, type Context } from '../context.js';
-import { exitCodeFor, limitsFrom, loadInputs, type LoadOptions } from '../load.js';
+import { limitsFrom, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface CheckOptions extends LoadOptions {
@@ -18,7 +18,7 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
   if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
     diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak }).diagnostics);
   }
-  const code = exitCodeFor(diagnostics, assembled);
+  const code = exitCodeFor(diagnostics);
   if (options.json === true) {
     const list = diagnostics.map((d) => ({
       code: d.code, severity: d.severity, file: d.where.file ?? null, sheet: d.where.sheet ?? null, cell: d.where.cell ?? null,

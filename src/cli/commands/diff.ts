@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode } from '../../core/codes.js';
 import { defaultCorrectionTemplatePath, readText } from '../../io/read-inputs.js';
 import { correctionValues, diffRecords, hasChanges } from '../../report/diff.js';
 import { renderTemplate } from '../../report/notice.js';

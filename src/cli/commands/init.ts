@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { ExitCode } from '../../core/errors.js';
-import { ExitCode as Code } from '../../core/errors.js';
+import { ExitCode } from '../../core/codes.js';
 import { starterBooks } from '../../forms/starter.js';
 import { writeStarter } from '../../io/init-files.js';
 import type { Context } from '../context.js';
@@ -17,5 +16,5 @@ export async function runInit(dir: string | undefined, options: { preset: string
     `  3. 运行 score check 得分表.xlsx --scheme 方案.yaml --indicators 指标体系.xlsx 检查，无误后去掉 check 计分。`,
     '',
   ].join('\n'));
-  return Code.ok;
+  return ExitCode.ok;
 }

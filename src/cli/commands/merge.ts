@@ -2,14 +2,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import Table from 'cli-table3';
 import { hasErrors, warning, type Diagnostic } from '../../core/diagnostic.js';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { mergeForms, type Coverage, type FormInput } from '../../forms/merge.js';
 import { writeAtomically } from '../../io/atomic-write.js';
 import { readText, readWorkbooks } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { fileSource } from '../../scheme/load-scheme.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, exitCodeFor, limitsFrom, type LoadOptions } from '../load.js';
+import { clashWithInput, limitsFrom, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface MergeOptions extends LoadOptions {
@@ -26,7 +26,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
   const clash = clashWithInput([target], [...files, options.scheme, options.indicators], '请用 -o 指定另一个输出文件。');
   if (clash) {
     printDiagnostics([clash], ctx.stderr, err);
-    return ExitCode.usage;
+    return exitCodeFor([clash]);
   }
   const limits = limitsFrom(ctx.env);
   const notes: Diagnostic[] = [];
@@ -42,12 +42,12 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
   }
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
   const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], limits, options.encoding) : undefined;
-  const merged = mergeForms({ forms, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
+  const merged = mergeForms({ forms, output: target, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
   const diagnostics = [...notes, ...merged.diagnostics];
   if (!merged.sheets || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, ctx.stderr, err);
     ctx.stderr.write(`\n${countLine(diagnostics)}。未生成合并结果；请按上面的位置改正后重新合并。\n`);
-    return exitCodeFor(diagnostics, merged);
+    return exitCodeFor(diagnostics);
   }
   await writeAtomically(target, workbookFile(target, merged.sheets).write);
   printDiagnostics(diagnostics, ctx.stderr, err);

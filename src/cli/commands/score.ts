@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import { ExitCode, ScoreError } from '../../core/errors.js';
+import { ExitCode, exitCodeFor } from '../../core/codes.js';
+import { ScoreError } from '../../core/errors.js';
 import { assess, type Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
 import { isFile, keepEarlier } from '../../io/history.js';
@@ -16,7 +17,7 @@ import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../.
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { clashWithInput, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -35,7 +36,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
   if (clash) {
     printDiagnostics([clash], ctx.stderr, err);
-    return ExitCode.usage;
+    return exitCodeFor([clash]);
   }
   const limits = limitsFrom(ctx.env);
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
@@ -43,7 +44,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const { scheme, tree } = assembled;
   if (hasErrors(diagnostics) || !scheme || !tree) {
     printDiagnostics(diagnostics, ctx.stderr, err);
-    const code = exitCodeFor(diagnostics, assembled);
+    const code = exitCodeFor(diagnostics);
     ctx.stderr.write(`\n${countLine(diagnostics)}。${code === ExitCode.usage ? '方案有误' : '数据有误'}，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
     return code;
   }
@@ -53,8 +54,11 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
   if (missing.length > 0) throw new Error(`单位未进入计分结果：${missing.map((u) => u.name).join('、')}`);
   diagnostics.push(...assessment.diagnostics);
-  const notice = await renderNotice(assessment, options.scheme ?? files[0]!, ctx, err);
-  if (notice === undefined) return ExitCode.usage;
+  const notice = await renderNotice(assessment, options.scheme ?? files[0]!);
+  if (notice.text === undefined) {
+    printDiagnostics(notice.diagnostics, ctx.stderr, err);
+    return exitCodeFor(notice.diagnostics);
+  }
   const record = await makeRecord(assessment, assembled.entries, [...files, options.scheme, options.indicators, notice.template], assembled.schemeText);
   const replaced = await earlierResult(targets[0]!);
   const earlier = options.compare === undefined ? replaced : { file: options.compare, record: await readRecord(options.compare) };
@@ -76,21 +80,18 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
   if (hasErrors(assessment.diagnostics)) {
     ctx.stderr.write('有并列需要人工决定（见上），通报中标为「待定」；决定后请据实调整并重新运行。\n');
-    return ExitCode.dataProblems;
+    return exitCodeFor(assessment.diagnostics);
   }
   return ExitCode.ok;
 }
 
-/** The notice text from the scheme's template (relative to where the scheme came from) or the default one. */
-async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Context, err: ReturnType<typeof colours>): Promise<{ text: string; template?: string } | undefined> {
+/** The notice text from the scheme's template (relative to where the scheme came from) or the default one; none if the template has errors. */
+async function renderNotice(assessment: Assessment, schemeFile: string): Promise<{ text?: string; template?: string; diagnostics: Diagnostic[] }> {
   const { template } = assessment.scheme.notice;
   const templatePath = template ? path.resolve(path.dirname(schemeFile), template) : defaultTemplatePath();
   const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
-  if (rendered.diagnostics.length > 0) {
-    printDiagnostics(rendered.diagnostics, ctx.stderr, err);
-    return undefined;
-  }
-  return { text: `${rendered.text.trimEnd()}\n`, ...(template ? { template: templatePath } : {}) };
+  if (rendered.diagnostics.length > 0) return { diagnostics: rendered.diagnostics };
+  return { text: `${rendered.text.trimEnd()}\n`, ...(template ? { template: templatePath } : {}), diagnostics: [] };
 }
 
 /** The 通报 about to be replaced, with its record; one without a record (an older version's) is kept but not compared. */

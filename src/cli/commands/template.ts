@@ -1,12 +1,12 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { error, hasErrors } from '../../core/diagnostic.js';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { planForms } from '../../forms/template.js';
 import { writeAllAtomically } from '../../io/atomic-write.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, exitCodeFor, limitsFrom, loadBasics, type LoadOptions } from '../load.js';
+import { clashWithInput, limitsFrom, loadBasics, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface TemplateOptions extends LoadOptions {
@@ -26,7 +26,7 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
   if (hasErrors(diagnostics) || !scheme || !tree || !roster || !schemeSource || !indicatorSheet || !rosterSheet) {
     printDiagnostics(diagnostics, ctx.stderr, err);
     ctx.stderr.write(`\n${countLine(diagnostics)}。方案、指标体系或单位名单有误，未生成填报表。\n`);
-    return exitCodeFor(diagnostics, basics);
+    return exitCodeFor(diagnostics);
   }
   const planned = planForms({ scheme, tree, roster }, { schemeText: schemeSource.text, indicatorSheet, rosterSheet }, options.byDepartment === true);
   diagnostics.push(...planned.diagnostics);
@@ -42,14 +42,15 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
   }
   if (refusals.length > 0) {
     printDiagnostics(refusals, ctx.stderr, err);
-    return ExitCode.usage;
+    return exitCodeFor(refusals);
   }
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    printDiagnostics([error('E_OUT_NOT_FOLDER', { file: dir }, `无法使用输出文件夹「${dir}」（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：它是一个文件，或不能在那里新建文件夹。`,
-      '请用 --out 指定一个文件夹。')], ctx.stderr, err);
-    return ExitCode.usage;
+    const refusal = error('E_OUT_NOT_FOLDER', { file: dir }, `无法使用输出文件夹「${dir}」（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：它是一个文件，或不能在那里新建文件夹。`,
+      '请用 --out 指定一个文件夹。');
+    printDiagnostics([refusal], ctx.stderr, err);
+    return exitCodeFor([refusal]);
   }
   await writeAllAtomically(planned.forms.map((f, i) => workbookFile(targets[i]!, f.sheets)));
   printDiagnostics(diagnostics, ctx.stderr, err);
