@@ -30,13 +30,15 @@ export function giveHonours(pool: readonly Contender[], honours: readonly Honour
 
 /**
  * The bottom `flag.bottom` of a group ranked best first (后三名), optionally only those also at
- * most / under a score ("60分以下且后三名"). Ties at the cut are decided like any other cut.
+ * most / under a score ("60分以下且后三名"). The score is read as the bands read theirs: points,
+ * or a percentage of full marks under `bandBasis: percent`, so that one scheme speaks one unit.
+ * Ties at the cut are decided like any other cut.
  */
 export function bottomFlag(ranked: readonly Contender[], flag: Flag): { flagged: number[]; pending: number[]; event?: BandingEvent } {
   const cut = cutFromBottom(ranked, flag.bottom, flag.name);
   const applies = (c: Contender): boolean => {
-    if (flag.atMost !== undefined) return c.total.lte(flag.atMost);
-    if (flag.under !== undefined) return c.total.lt(flag.under);
+    if (flag.atMost !== undefined) return c.basis.lte(flag.atMost);
+    if (flag.under !== undefined) return c.basis.lt(flag.under);
     return true;
   };
   const flagged = cut.taken.filter(applies).map((c) => c.id);
