@@ -4,11 +4,11 @@ import type { Band, Quota } from '../scheme/schema.js';
 /** One ranked unit as banding sees it. */
 export interface Contender {
   id: number;
-  /** The published total: ranks, bands and quotas use it. */
+  /** The published total (the exact one under rankOn: exact): ranks, bands and quotas use it. */
   total: Rational;
   /** What the band boundaries are compared with: the total, or its percentage of full marks. */
   basis: Rational;
-  /** Exact scores of the scheme's tie-break parts, in order. */
+  /** Scores of the scheme's tie-break parts, in order, as published (or exact under rankOn: exact). */
   tieKeys: Rational[];
   veto?: 'ineligible' | 'fail';
 }
