@@ -16,12 +16,16 @@ export interface Titles {
 export function giveHonours(pool: readonly Contender[], honours: readonly Honour[]): Titles {
   const titles: Titles = { given: new Map(), pending: new Map(), events: [] };
   let rest = [...pool];
+  // Tied units left without this honour once a person decides: they rank above the rest, so they
+  // take places of the next honour (两个并列争一个一等奖：落选的一个是二等奖，二等奖只剩一个名额).
+  let carried = 0;
   honours.forEach((honour, i) => {
-    const cut = cutAt(rest, honour.count, honour.name);
+    const cut = cutAt(rest, Math.max(0, honour.count - carried), honour.name);
     if (cut.event) titles.events.push(cut.event);
     for (const c of cut.taken) titles.given.set(c.id, honour.name);
     const next = honours[i + 1]?.name;
     for (const c of cut.pending) titles.pending.set(c.id, next === undefined ? [honour.name] : [honour.name, next]);
+    carried = Math.max(0, carried - honour.count) + (cut.event?.kind === 'tie-undecided' ? cut.pending.length - cut.event.places : 0);
     const done = new Set([...cut.taken, ...cut.pending]);
     rest = rest.filter((c) => !done.has(c));
   });
