@@ -74,7 +74,7 @@ describe('score: 加分 and 减分 with caps', () => {
 });
 
 describe('score: an item above its max is an error; a kind or total above its cap is capped', () => {
-  // docs/scheme.md「每项上限 max 与合计上限 cap」.
+  // docs/scheme.md「每项上限 max 与合计上限 cap 不同」.
   const capped = scheme.replace('      - {name: 省委省政府表彰, points: 3}\n', '      - {name: 省委省政府表彰, points: 3}\n      - {name: 县委县政府研究决定加分, max: 4}\n')
     .replace('      - {name: 党政纪处分, points: 1}\n', '      - {name: 党政纪处分, points: 1}\n      - {name: 查访核验, max: 1, cap: 2}\n');
   const book = (adjustments: Rows): Promise<string> => writeBook(path.join(tempDir(), 'zd.xlsx'), { ...sheets(adjustments), 方案: capped });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { runCli, tempDir } from '../support/cli.js';
 import { dumpSheet, writeBook } from '../support/workbook.js';
 
-// docs/scheme.md「比率（rate）的填写」: 92% typed in Excel is stored as 0.92 with a % format.
+// docs/scheme.md「比率（rate）怎样填写」: 92% typed in Excel is stored as 0.92 with a % format.
 const scheme = `name: 百分比格式
 categories: [部门]
 bands:

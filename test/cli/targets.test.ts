@@ -2,7 +2,7 @@ import path from 'node:path';
 import { runCli, tempDir } from '../support/cli.js';
 import { writeBook, type Rows } from '../support/workbook.js';
 
-// docs/scheme.md「目标值为 0 或没有目标值」: a ratio to 0, or to nothing, is no score; each is an error at a cell.
+// docs/scheme.md「目标值（ratio、inverse）」: a ratio to 0, or to nothing, is no score; each is an error at a cell.
 const scheme = `name: 目标值
 categories: [部门]
 bands:

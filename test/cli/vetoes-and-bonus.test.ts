@@ -2,7 +2,7 @@ import path from 'node:path';
 import { runCli, tempDir } from '../support/cli.js';
 import { dumpSheet, writeBook, type Rows } from '../support/workbook.js';
 
-// docs/scheme.md「一票否决与后几名」and「加分后超过满分」.
+// docs/scheme.md「fail 与后几名（bottom）同时出现」and「加分后可以超过满分」.
 const units = ['甲局', '乙局', '丙局', '丁局', '戊局'];
 const totals = [95, 92, 85, 80, 70];
 
