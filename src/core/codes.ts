@@ -98,6 +98,7 @@ export const CODES = {
   E_CATEGORY_MISMATCH: { severity: 'error', exit: ExitCode.dataProblems, meaning: '表中填的类别与单位名单不一致' },
   W_NAME_NORMALISED: { severity: 'warning', exit: ExitCode.ok, meaning: '单位名称含空格或全角字符，已按规范名称处理' },
   W_NAME_ALIAS: { severity: 'warning', exit: ExitCode.ok, meaning: '单位按简称或别名识别为名单中的单位' },
+  I_RATE_PERCENT: { severity: 'info', exit: ExitCode.ok, meaning: '比率单元格为百分比格式（如 92%），按百分数读作 92' },
   I_EXCLUDED_ROW: { severity: 'info', exit: ExitCode.ok, meaning: '不参与评比的单位的行，未计分' },
   // The score sheets (得分表, 目标值).
   E_NO_SCORE_ROWS: { severity: 'error', exit: ExitCode.dataProblems, meaning: '得分表中没有任何单位的行' },

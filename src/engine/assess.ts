@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { Rational } from '../core/rational.js';
+import { Rational, roundHalfUp } from '../core/rational.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
@@ -98,12 +98,16 @@ export function partRules(scheme: Scheme): (part: string, category: string) => P
 }
 
 function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, tieBreak: readonly number[]): Contender {
-  const total = scheme.rounding.rankOn === 'exact' ? r.score.exact : r.score.total;
+  const onExact = scheme.rounding.rankOn === 'exact';
+  const total = onExact ? r.score.exact : r.score.total;
+  // The tie-break parts are compared as the totals are: published (rounded to the scheme's decimals)
+  // by default, so that a tie is never settled by digits nobody sees; exact under rankOn: exact.
+  const key = (part: Rational | null | undefined): Rational => (part == null ? Rational.of(0) : onExact ? part : roundHalfUp(part, scheme.rounding.decimals));
   const c: Contender = {
     id,
     total,
     basis: scheme.bandBasis === 'percent' ? total.div(full).mul(100) : total,
-    tieKeys: tieBreak.map((i) => r.score.parts[i] ?? Rational.of(0)),
+    tieKeys: tieBreak.map((i) => key(r.score.parts[i])),
   };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
   if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';

@@ -4,11 +4,11 @@ import type { Band, Quota } from '../scheme/schema.js';
 /** One ranked unit as banding sees it. */
 export interface Contender {
   id: number;
-  /** The published total: ranks, bands and quotas use it. */
+  /** The published total (the exact one under rankOn: exact): ranks, bands and quotas use it. */
   total: Rational;
   /** What the band boundaries are compared with: the total, or its percentage of full marks. */
   basis: Rational;
-  /** Exact scores of the scheme's tie-break parts, in order. */
+  /** Scores of the scheme's tie-break parts, in order, as published (or exact under rankOn: exact). */
   tieKeys: Rational[];
   veto?: 'ineligible' | 'fail';
 }
@@ -115,13 +115,16 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
   // 003 宿迁: the last band takes the bottom N whatever their scores (后三位 → 诫勉).
   const last = bands[bands.length - 1]!;
   if (last.bottom !== undefined && bands.length > 1) {
-    const cut = cutFromBottom(ranked, last.bottom, last.name);
+    // A unit a veto puts in the last band (fail) is already one of the N, whatever its score: the
+    // band holds N units, as the rule says, and the rest of its places go to the lowest totals.
+    const failed = ranked.filter((c) => c.veto === 'fail');
+    const cut = cutFromBottom(ranked.filter((c) => c.veto !== 'fail'), Math.max(0, last.bottom - failed.length), last.name);
     if (cut.event) events.push(cut.event);
     const above = bands[bands.length - 2]!.name;
-    for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: last.name });
+    for (const c of [...failed, ...cut.taken]) placements.set(c.id, { kind: 'band', band: last.name });
     const ids = cut.pending.map((c) => c.id);
     for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [above, last.name], tiedWith: ids });
-    const done = new Set([...cut.taken, ...cut.pending].map((c) => c.id));
+    const done = new Set([...failed, ...cut.taken, ...cut.pending].map((c) => c.id));
     remaining = remaining.filter((c) => !done.has(c.id));
   }
   bands.forEach((band, i) => {

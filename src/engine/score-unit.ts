@@ -42,14 +42,12 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
     }
     case 'ratio': {
       // 002 正定: 达到及超过标准值的计满分，低于标准值的按实际完成比例折算; 003 宿迁: 超额不加分.
-      const target = entries.targets.get(leaf.code);
-      if (target === undefined || target.isZero()) return ZERO;
-      return Rational.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(target));
+      return Rational.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(targetOf(leaf, entries)));
     }
     case 'inverse': {
       // Lower is better (energy use, complaints): max × target / actual, capped; nothing used is full marks.
-      const target = entries.targets.get(leaf.code);
-      if (target === undefined || value === undefined) return ZERO;
+      const target = targetOf(leaf, entries);
+      if (value === undefined) return ZERO;
       return value.isZero() ? max : Rational.min(max, max.mul(target).div(value));
     }
     case 'rate':
@@ -63,6 +61,16 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
     case 'raters':
       return ratersMean(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
   }
+}
+
+/**
+ * The target of a ratio or inverse leaf. Reading refuses a missing or zero target with the cell
+ * (E_MISSING_TARGET, E_BAD_TARGET): a ratio to nothing is no score at all, never a silent 0.
+ */
+function targetOf(leaf: Indicator, entries: UnitEntries): Rational {
+  const target = entries.targets.get(leaf.code);
+  if (target === undefined || !target.gt(0)) throw new Error(`单位「${entries.unit.name}」指标「${leaf.code}」没有大于 0 的目标值，不能计分（读取时应已报错）。`);
+  return target;
 }
 
 /** A rate in percent: × max, or the points of the first tier it reaches (002 公众评估 by 档次). */

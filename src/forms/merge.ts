@@ -207,7 +207,9 @@ function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string
       const entries = byUnit.get(unit) ?? new Map<string, Entry>();
       byUnit.set(unit, entries);
       const earlier = entries.get(code);
-      if (!earlier) entries.set(code, { value: cell.value, meaning, where: cell.where });
+      // A rate shown as a percentage (0.92 as 92%) goes in as the number scoring read (92): the merged sheet has no formats.
+      const value = cell.percent && leaf.method === 'rate' && role === 'scores' ? Number(meaning) : cell.value;
+      if (!earlier) entries.set(code, { value, meaning, where: cell.where });
       else if (earlier.meaning !== meaning) {
         diagnostics.push(error('E_MERGE_CONFLICT', cell.where,
           `单位「${unit.name}」指标「${code}」的${role === 'scores' ? '得分' : '目标值'}在两份表中不同：${placeOf(earlier.where)} 为「${cellText(earlier.value)}」，${placeOf(cell.where)} 为「${cellText(cell.value)}」。`,

@@ -2,7 +2,7 @@ import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { SHEETS } from './sheet-names.js';
-import { isBlank, readNumber } from './cells.js';
+import { cellText, isBlank, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
 import { readLeafEntry } from './read-entry.js';
@@ -56,7 +56,7 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       if (value === undefined) continue;
       entries.values.set(leaf.code, value);
       if (leaf.method === 'ratio' || leaf.method === 'inverse') {
-        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), cell.where, leaf.params.target, leaf.code, unit.name, diagnostics);
+        const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), cell, leaf, unit.name, diagnostics);
         if (target !== undefined) entries.targets.set(leaf.code, target);
       }
     }
@@ -98,22 +98,28 @@ function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: Wi
   return missing;
 }
 
-/** `entered`: the unit's completion value, where a target missing from the 目标值 sheet (or the whole sheet) is reported. */
-function readTarget(cell: Cell | undefined, entered: Where, fallback: Rational | undefined, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
+/**
+ * The unit's target: its cell in 目标值, else the indicator's 目标值=… . Without either the
+ * quotient does not exist: an error at the blank target cell, or at the unit's score cell when
+ * 目标值 has no such cell, never a silent 0.
+ */
+function readTarget(cell: Cell | undefined, scoreCell: Cell, leaf: Indicator, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   if (!cell || isBlank(cell.value)) {
-    if (fallback !== undefined) return fallback;
-    diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? entered, `单位「${unitName}」指标「${code}」是完成比例折算，但没有目标值。`,
-      '请在「目标值」表中填写该单位的目标值，或在指标体系的参数中写「目标值=…」。'));
+    if (leaf.params.target !== undefined) return leaf.params.target;
+    const method = leaf.method === 'inverse' ? '反向比例' : '完成比例折算';
+    diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? scoreCell.where, `单位「${unitName}」指标「${leaf.code}」按${method}计分，但没有目标值。`,
+      `请在「${SHEETS.targets[0]}」表中填写该单位的目标值，或在指标体系的参数中写「目标值=…」作为各单位的目标值。`));
     return undefined;
   }
-  return targetValue(cell, code, unitName, diagnostics);
+  return targetValue(cell, leaf.code, unitName, diagnostics);
 }
 
-/** A filled-in target: a number above 0, or an error at its cell. */
+/** A filled-in target: a number above 0, or an error at its cell (a ratio to 0 does not exist). */
 export function targetValue(cell: Cell, code: string, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   const n = readNumber(cell.value);
   if (!n.ok || n.value.lte(0)) {
-    diagnostics.push(error('E_BAD_TARGET', cell.where, `单位「${unitName}」指标「${code}」的目标值应为大于 0 的数。`));
+    const found = n.ok && n.value.isZero() ? '现为 0，与 0 之比无从计算' : `现为「${cellText(cell.value)}」`;
+    diagnostics.push(error('E_BAD_TARGET', cell.where, `单位「${unitName}」指标「${code}」的目标值应为大于 0 的数，${found}。`));
     return undefined;
   }
   return n.value;

@@ -1,5 +1,5 @@
 import type { Rational } from '../core/rational.js';
-import { error, warning, type Diagnostic } from '../core/diagnostic.js';
+import { error, info, warning, type Diagnostic } from '../core/diagnostic.js';
 import { ZERO } from '../core/rational.js';
 import type { Indicator } from '../engine/model.js';
 import type { CodeOf } from '../core/codes.js';
@@ -32,7 +32,9 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
       }
     }
   }
-  const n = readNumber(leaf.method === 'rate' && typeof cell.value === 'string' ? cell.value.replace(/[%％]\s*$/, '') : cell.value);
+  // A rate written with its % sign ("92%") is the documented way to write it, not a number stored as text.
+  const percentText = leaf.method === 'rate' && typeof cell.value === 'string' && PERCENT_SIGN.test(cell.value);
+  const n = readNumber(percentText ? (cell.value as string).replace(PERCENT_SIGN, '') : cell.value);
   if (!n.ok) {
     if (n.reason === 'text' && (leaf.method === 'pass' || leaf.method === 'grade')) {
       const allowed = leaf.method === 'pass' ? '「达标」或「未达标」' : (leaf.params.grades ?? []).map((g) => `「${g.label}」`).join('、');
@@ -42,13 +44,19 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
     const code = n.reason === 'blank' ? 'E_EMPTY_CELL' : n.reason === 'formula' ? 'E_FORMULA_NO_RESULT' : n.reason === 'error' ? 'E_ERROR_CELL' : 'E_NOT_A_NUMBER';
     return fail(code, `${p.message}。`, p.hint);
   }
-  if (n.normalised !== undefined) diagnostics.push(warning('W_NUMBER_AS_TEXT', where, `「${n.normalised}」是文本，按数字 ${n.value.toString()} 计。`));
-  const v = n.value;
+  if (n.normalised !== undefined && !percentText) diagnostics.push(warning('W_NUMBER_AS_TEXT', where, `「${n.normalised}」是文本，按数字 ${n.value.toString()} 计。`));
+  const percentFormat = leaf.method === 'rate' && cell.percent === true && typeof cell.value === 'number';
+  const v = percentFormat ? n.value.mul(100) : n.value;
+  // Excel stores a typed 92% as 0.92 and shows 92%: the clerk meant 92, and is told how it was read.
+  if (percentFormat) diagnostics.push(info('I_RATE_PERCENT', where, `单位「${unitName}」指标「${leaf.code}」：单元格为百分比格式，按百分比格式读作 ${v.toString()}。`));
   if (v.isNegative()) return fail('E_NEGATIVE', `为负数 ${v.toString()}。`, '不能为负；扣分请填入「扣分明细」。');
-  return checkRange(leaf, v, fail);
+  return checkRange(leaf, v, fail, percentText || percentFormat);
 }
 
-function checkRange(leaf: Indicator, v: Rational, fail: (code: CodeOf<'error'>, message: string, hint?: string) => undefined): Rational | undefined {
+const PERCENT_SIGN = /[%％]\s*$/;
+
+/** `explicitPercent`: the cell itself says it is a percentage (a % sign or format), so 0.5 means 0.5%. */
+function checkRange(leaf: Indicator, v: Rational, fail: (code: CodeOf<'error'>, message: string, hint?: string) => undefined, explicitPercent: boolean): Rational | undefined {
   const max = leaf.points;
   switch (leaf.method) {
     case 'direct':
@@ -63,7 +71,7 @@ function checkRange(leaf: Indicator, v: Rational, fail: (code: CodeOf<'error'>, 
     }
     case 'rate':
       if (v.gt(100)) return fail('E_RATE_RANGE', `比率 ${v.toString()} 超过 100%。`, '比率按百分数填写，例如 92 或 92%。');
-      if (v.gt(0) && v.lt(1)) return fail('E_RATE_RANGE', `比率 ${v.toString()} 按百分数理解只有 ${v.toString()}%，不像实际的比率。`, '比率按百分数填写，例如 92 或 92%；单元格若设为「百分比」格式，请改为「常规」后填写 92。');
+      if (v.gt(0) && v.lt(1) && !explicitPercent) return fail('E_RATE_RANGE', `比率 ${v.toString()} 按百分数理解只有 ${v.toString()}%，不像实际的比率。`, '比率按百分数填写，例如 92 或 92%；若本意是 92%，请填 92，或把单元格设为「百分比」格式（显示为 92%）。');
       return v;
     case 'rank':
       return v.isInteger() && v.gte(1) ? v : fail('E_BAD_PLACE', `位次应为 1、2、3 这样的正整数，现为 ${v.toString()}。`);

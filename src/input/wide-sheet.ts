@@ -20,6 +20,8 @@ const SHOWN_UNKNOWN = 10;
 export interface Cell {
   value: CellValue;
   where: Where;
+  /** The number is shown as a percentage in the file (a typed 92% is stored as 0.92). */
+  percent?: boolean;
 }
 
 /** One row per unit, one column per leaf indicator: 得分表 and 目标值 share this shape. */
@@ -116,7 +118,10 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
       diagnostics.push(error('E_CATEGORY_MISMATCH', whereOf(table, row, 'category'), `单位「${unit.name}」在此表中的类别「${category}」与单位名单中的「${unit.category}」不一致。`));
     }
     const cells = new Map<string, Cell>();
-    for (const [i, code] of codes) cells.set(code, { value: row.values[i] ?? null, where: at(table, row, i) });
+    for (const [i, code] of codes) {
+      const place = at(table, row, i);
+      cells.set(code, { value: row.values[i] ?? null, where: place, ...(sheet.percent?.has(place.cell!) ? { percent: true } : {}) });
+    }
     data.rows.set(unit, cells);
   }
   return data;

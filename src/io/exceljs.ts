@@ -70,9 +70,16 @@ function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
+/** A row as exceljs's reader gives it: values, and each cell's style (for percentage formats). */
+export interface SheetRow {
+  number: number;
+  values: unknown[];
+  getCell(column: number): { numFmt?: unknown };
+}
+
 export interface SheetStream {
   name: string;
-  rows: AsyncIterable<{ number: number; values: unknown[] }>;
+  rows: AsyncIterable<SheetRow>;
 }
 
 /** A zip file that holds no Excel workbook (xl/workbook.xml): another program's archive. */
@@ -97,7 +104,7 @@ export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAU
     const events = parser._parseWorksheet!(textOf_(partPath(rel.Target)), String(index + 1)) as Iterable<{ value: { name: string } }>;
     for (const { value: reader } of events) {
       reader.name = sheet.name;
-      yield { name: sheet.name, rows: reader as unknown as AsyncIterable<{ number: number; values: unknown[] }> };
+      yield { name: sheet.name, rows: reader as unknown as AsyncIterable<SheetRow> };
     }
   }
 }

@@ -23,6 +23,21 @@ export interface RawSheet {
   file: string;
   name: string;
   rows: RawRow[];
+  /**
+   * Cells (A1 references) holding a number in a percentage format: Excel stores a typed 92% as
+   * 0.92. Only those cells are listed, and the set is absent when there are none, so that an
+   * ordinary sheet costs nothing more.
+   */
+  percent?: ReadonlySet<string>;
+}
+
+/**
+ * A number format that shows its number as a percentage (0%, 0.00%, #,##0.0%): Excel multiplies
+ * by 100 for every % outside quotes, escapes and [colour] or [condition] brackets.
+ */
+export function isPercentFormat(format: string): boolean {
+  if (!format.includes('%')) return false;
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {

@@ -1,9 +1,9 @@
 import { open, stat } from 'node:fs/promises';
-import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits } from './exceljs.js';
+import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits, type SheetRow } from './exceljs.js';
 import type { CodeOf } from '../core/codes.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+import { cellRef, isPercentFormat, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -75,11 +75,14 @@ export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS
   try {
     for await (const sheet of readSheetStreams(file, limits)) {
       const rows: RawRow[] = [];
+      const percent = new Set<string>();
       for await (const row of sheet.rows) {
         const values = readRowValues(row.values);
-        if (values.length > 0) rows.push({ number: row.number, values });
+        if (values.length === 0) continue;
+        rows.push({ number: row.number, values });
+        notePercentCells(row, values, percent);
       }
-      sheets.push({ file: display, name: sheet.name, rows });
+      sheets.push({ file: display, name: sheet.name, rows, ...(percent.size > 0 ? { percent } : {}) });
     }
   } catch (e) {
     if (e instanceof PartTooLargeError) {
@@ -100,6 +103,15 @@ export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS
     fail(display, 'E_NO_SHEETS', `工作簿「${file}」中没有可读取的工作表。`, '请在 Excel 或 WPS 中打开并重新保存为 .xlsx。');
   }
   return sheets;
+}
+
+/** Adds the numeric cells of a row shown as percentages (a typed 92% is stored as 0.92); only numbers are looked at. */
+function notePercentCells(row: SheetRow, values: readonly CellValue[], percent: Set<string>): void {
+  values.forEach((v, i) => {
+    if (typeof v !== 'number') return;
+    const format = row.getCell(i + 1).numFmt;
+    if (typeof format === 'string' && isPercentFormat(format)) percent.add(cellRef(row.number, i));
+  });
 }
 
 /** exceljs row.values is 1-based and sparse; we keep a dense 0-based array without trailing blanks. */

@@ -21,6 +21,16 @@ export function bandText(r: UnitResult): string {
   return r.band ?? `待定（${r.pending!.between.join('或')}）`;
 }
 
+/** The honour as a clerk reads it: one tied at a cut shows what it may be, 待定（一等奖或二等奖）. */
+export function honourText(r: UnitResult): string {
+  return r.honour ?? (r.honourPending ? `待定（${r.honourPending.join('或')}）` : '');
+}
+
+/** The flags given, then those tied at a cut: 诫勉谈话、待定（报组织部）. */
+export function flagsText(r: UnitResult): string {
+  return [...r.flags, ...r.flagsPending.map((f) => `待定（${f}）`)].join('、');
+}
+
 /** Why a unit is where it is, beyond its score: vetoes, undecided ties. */
 export function remarks(r: UnitResult, decimals: number): string {
   const n = (x: Rational): string => show(x, decimals);
@@ -90,7 +100,7 @@ export function rankingSheet(a: Assessment): SheetModel {
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(r.honour ?? '')] : []), ...(flags.length > 0 ? [text(r.flags.join('、'))] : []), ...figureCells, text(remarks(r, d))]);
+      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text(remarks(r, d))]);
   }
   const blank = head.length - 6 - a.tree.parts.length - sides.length;
   for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);

@@ -72,3 +72,38 @@ describe('score: 加分 and 减分 with caps', () => {
     expect(run.stderr).toMatch(/E_ADJUSTMENT_ITEM \S+ 加减分!C4：「省政府表扬」不是方案中的加分项目。\n\s+→ 方案中的项目：市委市政府表彰、省委省政府表彰/);
   });
 });
+
+describe('score: an item above its max is an error; a kind or total above its cap is capped', () => {
+  // docs/scheme.md「每项上限 max 与合计上限 cap 不同」.
+  const capped = scheme.replace('      - {name: 省委省政府表彰, points: 3}\n', '      - {name: 省委省政府表彰, points: 3}\n      - {name: 县委县政府研究决定加分, max: 4}\n')
+    .replace('      - {name: 党政纪处分, points: 1}\n', '      - {name: 党政纪处分, points: 1}\n      - {name: 查访核验, max: 1, cap: 2}\n');
+  const book = (adjustments: Rows): Promise<string> => writeBook(path.join(tempDir(), 'zd.xlsx'), { ...sheets(adjustments), 方案: capped });
+
+  it('refuses 5 points for an item whose max is 4, at the cell, and writes nothing', async () => {
+    const file = await book([
+      ['单位名称', '类型', '项目', '分值', '事由', '依据'],
+      ['甲镇', '加分', '县委县政府研究决定加分', 5, '重点项目攻坚', '县委常委会纪要'],
+      ['乙镇', '加分', '县委县政府研究决定加分', 4, '招商引资', '县委常委会纪要'],
+    ]);
+    const run = await runCli([file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`E_ADJUSTMENT_POINTS ${file} 加减分!D2：单位「甲镇」加分「县委县政府研究决定加分」：分值 5 超过该项目的上限 4 分。`);
+    expect(run.stderr).not.toContain('加减分!D3');
+    expect(run.stderr).toContain('未生成通报');
+  });
+
+  it('caps the items of a kind at its cap and says what was cut', async () => {
+    const file = await book([
+      ['单位名称', '类型', '项目', '分值', '事由', '依据'],
+      ['乙镇', '减分', '查访核验', 1, '暗访脱岗', '督查通报1期'],
+      ['乙镇', '减分', '查访核验', 1, '暗访脱岗', '督查通报2期'],
+      ['乙镇', '减分', '查访核验', 0.5, '材料迟报', '督查通报3期'],
+    ]);
+    const run = await runCli([file]);
+    expect(run.code).toBe(0);
+    const rows = new Map((await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名')).map((r) => [r[2], r]));
+    // 乙镇: 80 + 8.5 − min(2.5, 2) = 86.5
+    expect(rows.get('乙镇')?.slice(5, 8)).toEqual([0, 2, 86.5]);
+    expect(rows.get('乙镇')?.[9]).toBe('减分项目「查访核验」 2.5 分，超过上限 2 分，按 2 分计');
+  });
+});

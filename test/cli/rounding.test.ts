@@ -56,3 +56,88 @@ describe('rankOn: what bands compare', () => {
     expect(await band('exact')).toEqual([60, '不合格']);
   });
 });
+
+describe('roundParts with weights and periods: each part is rounded once, after its weight and periods', () => {
+  // docs/scheme.md「roundParts 取舍的是什么」. 集中考核: 半年 50.05 × 30% = 15.015, 年终 50.0325 × 60% = 30.0195,
+  // together 45.0345 → 45.03 (rounding each period first would give 15.02 + 30.02 = 45.04);
+  // 公众评议: 50.045 × 10% = 5.0045 → 5.00 (rounding the score first would give 50.05 × 10% = 5.01).
+  async function total(roundParts: boolean): Promise<unknown[]> {
+    const file = await writeBook(path.join(tempDir(), 'w.xlsx'), {
+      方案: `${scheme(roundParts)}periods: [半年, 年终]
+components:
+  - part: 集中考核
+    periods: {半年: 30, 年终: 60}
+  - part: 公众评议
+    weight: 10
+`,
+      指标体系: [['编码', '一级指标', '分值'], ['A', '集中考核', 100], ['P', '公众评议', 100]],
+      单位名单: [['单位名称', '类别'], ['一局', '部门']],
+      '得分表（半年）': [['单位名称', 'A'], ['一局', 50.05]],
+      '得分表（年终）': [['单位名称', 'A'], ['一局', 50.0325]],
+      得分表: [['单位名称', 'P'], ['一局', 50.045]],
+    });
+    const run = await runCli([file]);
+    expect(run.code).toBe(0);
+    return (await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名'))[1]!.slice(3, 6);
+  }
+
+  it('publishes 45.03 + 5.00 = 50.03 with roundParts, and the exact 50.0390 → 50.04 without', async () => {
+    expect(await total(true)).toEqual([45.03, 5, 50.03]);
+    expect(await total(false)).toEqual([45.03, 5, 50.04]);
+  });
+});
+
+describe('rankOn: exact together with roundParts', () => {
+  // Under roundParts the total is made of the rounded parts; rankOn: exact only skips the last rounding,
+  // which matters where 加减分 carry more decimals: 89.99 + 0.005 = 89.995, published 90.00.
+  async function band(rankOn: string): Promise<unknown[]> {
+    const file = await writeBook(path.join(tempDir(), 'x.xlsx'), {
+      方案: `${scheme(true, rankOn).replace('  - name: 合格\n', '  - name: 先进\n    atLeast: 90\n  - name: 合格\n')}adjustments:
+  bonus:
+    items:
+      - {name: 表彰, max: 1}
+`,
+      指标体系: [['编码', '一级指标', '分值'], ['A', '甲部分', 50], ['B', '乙部分', 50]],
+      单位名单: [['单位名称', '类别'], ['一局', '部门']],
+      // 44.994 → 44.99 and 45.004 → 45.00: the rounded parts add to 89.99 (the exact parts to 89.998)
+      得分表: [['单位名称', 'A', 'B'], ['一局', 44.994, 45.004]],
+      加减分: [['单位名称', '类型', '项目', '分值', '事由', '依据'], ['一局', '加分', '表彰', 0.005, '表彰', '文件']],
+    });
+    expect((await runCli([file])).code).toBe(0);
+    return (await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名'))[1]!.slice(3, 8);
+  }
+
+  it('bands 89.99 + 0.005 as 先进 on the published 90.00, and as 合格 on the exact 89.995', async () => {
+    expect(await band('published')).toEqual([44.99, 45, 0.01, 90, '先进']);
+    expect(await band('exact')).toEqual([44.99, 45, 0.01, 90, '合格']);
+  });
+});
+
+describe('tieBreak compares the parts as the totals are compared', () => {
+  // 一局 45.333 + 45 and 二局 45.334 + 44.999: both 90.333 exactly, both published 90.33; one 先进 place, tieBreak [甲部分].
+  async function tie(rankOn: string): Promise<{ code: number; stderr: string; bands: unknown[] }> {
+    const file = await writeBook(path.join(tempDir(), 't.xlsx'), {
+      方案: `${scheme(false, rankOn).replace('  - name: 合格\n', '  - name: 先进\n    atLeast: 90\n    quota: {count: 1}\n  - name: 合格\n')}tieBreak: [甲部分]\n`,
+      指标体系: [['编码', '一级指标', '分值'], ['A', '甲部分', 50], ['B', '乙部分', 50]],
+      单位名单: [['单位名称', '类别'], ['一局', '部门'], ['二局', '部门']],
+      得分表: [['单位名称', 'A', 'B'], ['一局', 45.333, 45], ['二局', 45.334, 44.999]],
+    });
+    const run = await runCli([file]);
+    const rows = new Map((await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名')).map((r) => [r[2], r[6]]));
+    return { code: run.code, stderr: run.stderr, bands: [rows.get('一局'), rows.get('二局')] };
+  }
+
+  it('under rankOn: published, the published parts (45.33 and 45.33) do not settle it: both 待定', async () => {
+    const run = await tie('published');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/E_TIE_UNDECIDED .*一局、二局 总分同为 90\.33，依次比较甲部分后仍相同/);
+    expect(run.bands).toEqual(['待定（先进或合格）', '待定（先进或合格）']);
+  });
+
+  it('under rankOn: exact, the exact parts do: 45.334 beats 45.333', async () => {
+    const run = await tie('exact');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/I_TIE_DECIDED .*二局、一局 总分同为 90\.33，按方案依次比较甲部分，二局 入选/);
+    expect(run.bands).toEqual(['合格', '先进']);
+  });
+});

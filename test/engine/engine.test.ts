@@ -122,3 +122,10 @@ describe('scoreUnit: parts and the published total', () => {
     expect(s.total.toFixed(2)).toBe('0.02');
   });
 });
+
+describe('scoreLeaf: a ratio without a target', () => {
+  // Reading reports E_MISSING_TARGET / E_BAD_TARGET at the cell; the engine never turns the gap into 0 points.
+  it.each([['ratio', {}], ['ratio', { C: 0 }], ['inverse', {}]] as const)('%s with targets %j throws', (method, targets) => {
+    expect(() => scoreLeaf(leaf('C', 10, method), entries({ C: 5 }, targets))).toThrow(/没有大于 0 的目标值/);
+  });
+});

@@ -38,9 +38,19 @@ describe('readLeafEntry', () => {
   it('rate: percent as a number or with %, within 0–100, and not a fraction', () => {
     const r = leaf('rate', 30);
     expect(read(r, 92).value).toBe('92');
-    expect(read(r, '92.5%').value).toBe('92.5');
+    expect(read(r, '92.5%')).toEqual({ value: '92.5', codes: [] });
+    expect(read(r, '0.5%').value).toBe('0.5');
     expect(read(r, 101).codes).toEqual(['E_RATE_RANGE']);
     expect(read(r, 0.92).codes).toEqual(['E_RATE_RANGE']);
+  });
+
+  it('rate: a number shown as a percentage is read ×100 and said so', () => {
+    const d: Diagnostic[] = [];
+    const v = readLeafEntry(leaf('rate', 30), { value: 0.925, where: { sheet: '得分表', cell: 'C3' }, percent: true }, '甲', d);
+    expect(v?.toString()).toBe('92.5');
+    expect(d.map((x) => [x.code, x.message])).toEqual([['I_RATE_PERCENT', '单位「甲」指标「X1」：单元格为百分比格式，按百分比格式读作 92.5。']]);
+    // The format matters only to a rate: elsewhere the number is what the cell holds.
+    expect(readLeafEntry(leaf('direct', 5), { value: 0.5, where: {}, percent: true }, '甲', [])?.toString()).toBe('0.5');
   });
 
   it('rank: a whole place from 1', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { isPercentFormat } from '../../src/io/raw-sheet.js';
 import { readXlsx } from '../../src/io/read-workbook.js';
 import { tempDir } from '../support/cli.js';
 
@@ -58,5 +59,28 @@ describe('readXlsx', () => {
       [3, ['新安镇', 5, { error: '#DIV/0!' }]],
       [4, ['田楼乡', { formula: 'B3' }, '85']],
     ]);
+  });
+});
+
+describe('percentage formats', () => {
+  it.each([['0%', true], ['0.00%', true], ['#,##0.0%;[Red]-0.0%', true], ['0"%"', false], ['0\\%', false], ['[<0.5]0%;0', true], ['0.00', false], ['General', false]])('%s is a percentage: %s', (format, want) => {
+    expect(isPercentFormat(format)).toBe(want);
+  });
+
+  it('lists only the numeric cells shown as percentages, and nothing for a sheet without any', async () => {
+    const file = path.join(tempDir(), 'pct.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('得分表');
+    ws.addRow(['单位名称', 'S', 'D']);
+    ws.addRow(['一局', 0.92, 0.5]);
+    ws.addRow(['二局', { formula: 'B2', result: 0.9 }, '92%']);
+    ws.getCell('B2').numFmt = '0%';
+    ws.getCell('B3').numFmt = '0.00%';
+    ws.getCell('C3').numFmt = '0%';
+    wb.addWorksheet('单位名单').addRow(['单位名称', '类别']);
+    await wb.xlsx.writeFile(file);
+    const [scores, roster] = await readXlsx(file);
+    expect([...(scores!.percent ?? [])]).toEqual(['B2', 'B3']);
+    expect(roster!.percent).toBeUndefined();
   });
 });
