@@ -127,6 +127,10 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
     const done = new Set([...failed, ...cut.taken, ...cut.pending].map((c) => c.id));
     remaining = remaining.filter((c) => !done.has(c.id));
   }
+  // Units tied at a quota's cut that will drop to the next band once a person decides: they rank
+  // above everyone left, so they take that band's places first (two tied for the last 先进 place:
+  // the one not chosen is 良好, and 良好's quota has one place fewer for the others).
+  let carried = 0;
   bands.forEach((band, i) => {
     if (i === bands.length - 1) {
       for (const c of remaining) placements.set(c.id, { kind: 'band', band: band.name });
@@ -137,7 +141,7 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
     if (band.quota) {
       const { places, exact } = quotaPlaces(band.quota, ranked.length);
       if (band.quota.percent !== undefined) events.push({ kind: 'quota', band: band.name, exact, places, groupSize: ranked.length });
-      cut = cutAt(eligible, places, band.name);
+      cut = cutAt(eligible, Math.max(0, places - carried), band.name);
       if (cut.event) events.push(cut.event);
       // Fewer than the quota (or its minimum) meet the floor: the floor wins, and the clerk is told.
       const wanted = band.quota.min ?? places;
@@ -148,6 +152,7 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
     for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: band.name });
     const ids = cut.pending.map((c) => c.id);
     for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [band.name, nextBandMet(c, bands, i + 1)], tiedWith: ids });
+    carried = cut.event?.kind === 'tie-undecided' ? cut.pending.length - cut.event.places : 0;
     const done = new Set([...cut.taken, ...cut.pending]);
     remaining = remaining.filter((c) => !done.has(c));
   });

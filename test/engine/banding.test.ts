@@ -156,3 +156,11 @@ describe('a last band by rank (003 宿迁: 后三位 → 诫勉)', () => {
     expect(events).toContainEqual(expect.objectContaining({ kind: 'tie-undecided', band: '诫勉', places: 1 }));
   });
 });
+
+describe('a tie left to a person at one quota takes places of the next', () => {
+  it('gives the next band one place fewer for each tied unit that will drop into it', () => {
+    const bands: Band[] = [{ name: '优秀', atLeast: '0', quota: { count: 1 } }, { name: '良好', atLeast: '0', quota: { count: 2 } }, { name: '一般' }];
+    // 90 and 90 tie for the one 优秀 place; the one not chosen is 良好, so 良好 has one place left: 85.
+    expect(bandsOf(assignBands(field(['90', '90', '85', '80', '70']), bands).placements)).toEqual(['待定:优秀/良好', '待定:优秀/良好', '良好', '一般', '一般']);
+  });
+});
