@@ -270,14 +270,17 @@ export function sum(values: Iterable<Rational>): Rational {
 
 /** Largest denominator written out as an exact fraction beside its rounded value. */
 const SHORT_DENOMINATOR = 1000n;
+/** Most decimal places an exact terminating value is written with beside its rounded value. */
+const SHORT_PLACES = 6;
 
 /**
  * A number as a person reads it, with at most `decimals` places: exact when it fits ("4.5",
- * "80"), otherwise rounded half-up with its short exact form where there is one
- * ("4.67（14/3）"), or marked as rounded ("约 0.33").
+ * "80"); otherwise rounded half-up and followed by its exact value where that is short
+ * ("4.67（精确值 14/3）", "90.33（精确值 90.333）"), or marked as rounded ("约 0.33").
  */
 export function show(value: Rational, decimals: number): string {
   if (value.fitsDecimals(decimals)) return value.toString();
   const rounded = value.toFixed(decimals);
-  return value.d <= SHORT_DENOMINATOR ? `${rounded}（${value.n}/${value.d}）` : `约 ${rounded}`;
+  if (value.fitsDecimals(SHORT_PLACES) || value.d <= SHORT_DENOMINATOR) return `${rounded}（精确值 ${value.toString()}）`;
+  return `约 ${rounded}`;
 }

@@ -13,7 +13,6 @@ function groupText(group: string): string {
 
 /** What happened at the cuts, in words for the clerk; an undecided tie is an error, the rest are notes. */
 export function describeEvents(events: readonly BandingEvent[], group: string, results: readonly UnitResult[], scheme: Scheme, tieParts: readonly string[]): Diagnostic[] {
-  const d = scheme.rounding.decimals;
   const names = (ids: readonly number[]): string => ids.map((id) => results[id]!.unit.name).join('、');
   const where = (ids: readonly number[]) => results[ids[0] ?? 0]?.unit.source ?? {};
   const byWhat = tieParts.join('、');
@@ -26,17 +25,23 @@ export function describeEvents(events: readonly BandingEvent[], group: string, r
       case 'quota-short':
         return info('I_QUOTA_SHORT', {}, `${groupText(group)}「${e.band}」名额 ${e.min ?? e.quota} 个，符合分数等条件的只有 ${e.got} 个，按实际评定。`);
       case 'tie-decided': {
-        const total = fixed(results[e.ids[0]!]!.score.total, d);
+        const total = tiedTotal(results[e.ids[0]!]!, scheme);
         return info('I_TIE_DECIDED', where(e.ids), `${groupText(group)}「${e.band}」的最后名额：${names(e.ids)} 总分同为 ${total}，按方案依次比较${byWhat}，${names(e.taken)} 入选。`);
       }
       case 'tie-undecided': {
-        const total = fixed(results[e.ids[0]!]!.score.total, d);
+        const total = tiedTotal(results[e.ids[0]!]!, scheme);
         const compared = byWhat === '' ? '方案未规定并列时如何取舍' : `依次比较${byWhat}后仍相同`;
         return error('E_TIE_UNDECIDED', where(e.ids), `${groupText(group)}「${e.band}」还剩 ${e.places} 个名额，${names(e.ids)} 总分同为 ${total}，${compared}，需要人工研究决定。`,
           byWhat === '' ? '可在方案中写 tieBreak（例如 tieBreak: [指标评估]），按某部分得分决定；或经研究决定后据实调整。' : '请经研究决定后据实调整。');
       }
     }
   });
+}
+
+/** The total ties were found on: the published one, or under rankOn: exact the exact one (shown exactly). */
+function tiedTotal(r: UnitResult, scheme: Scheme): string {
+  const d = scheme.rounding.decimals;
+  return scheme.rounding.rankOn === 'exact' ? show(r.score.exact, d) : fixed(r.score.total, d);
 }
 
 /** A total sitting exactly on a band boundary deserves a mention (domain.md, "以上 / 以下 / 不含"). */

@@ -137,7 +137,7 @@ describe('tieBreak compares the parts as the totals are compared', () => {
   it('under rankOn: exact, the exact parts do: 45.334 beats 45.333', async () => {
     const run = await tie('exact');
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/I_TIE_DECIDED .*二局、一局 总分同为 90\.33，按方案依次比较甲部分，二局 入选/);
+    expect(run.stderr).toMatch(/I_TIE_DECIDED .*二局、一局 总分同为 90\.33（精确值 90\.333），按方案依次比较甲部分，二局 入选/);
     expect(run.bands).toEqual(['合格', '先进']);
   });
 });

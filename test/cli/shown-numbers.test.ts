@@ -55,9 +55,9 @@ describe('numbers shown to people', () => {
 
   it('writes rounded figures with their short exact form in notes, never a long tail', async () => {
     const rows = new Map((await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名')).map((r) => [r[2], r]));
-    expect(rows.get('一局')?.[9]).toBe('来源「督查室」的减分 3 分，超过上限 2 分，按 2 分计；减分项目「督查」 0.67（2/3） 分，超过上限 0.5 分，按 0.5 分计');
+    expect(rows.get('一局')?.[9]).toBe('来源「督查室」的减分 3 分，超过上限 2 分，按 2 分计；减分项目「督查」 0.67（精确值 2/3） 分，超过上限 0.5 分，按 0.5 分计');
     const adjustments = await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '加减分核算');
-    expect(adjustments.find((r) => r[2] === '减分小计')?.slice(4, 6)).toEqual([1.83, '合计 3，封顶后 1.83（11/6）']);
+    expect(adjustments.find((r) => r[2] === '减分小计')?.slice(4, 6)).toEqual([1.83, '合计 3，封顶后 1.83（精确值 11/6）']);
   });
 
   it('notes once where the published parts do not add up to the published total', async () => {

@@ -74,8 +74,9 @@ describe('Rational: numbers for people', () => {
   it('shows at most the scheme decimals, with the short exact form when rounded', () => {
     expect(show(q('4.5'), 2)).toBe('4.5');
     expect(show(q(80), 2)).toBe('80');
-    expect(show(q(14).div(3), 2)).toBe('4.67（14/3）');
-    expect(show(q(1).div(16), 2)).toBe('0.06（1/16）');
+    expect(show(q(14).div(3), 2)).toBe('4.67（精确值 14/3）');
+    expect(show(q('90.333'), 2)).toBe('90.33（精确值 90.333）');
+    expect(show(q(1).div(16), 2)).toBe('0.06（精确值 0.0625）');
     expect(show(q(1).div(3001), 2)).toBe('约 0.00');
   });
 
