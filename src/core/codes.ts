@@ -152,7 +152,10 @@ export const CODES = {
   E_UNKNOWN_VETO: { severity: 'error', exit: ExitCode.dataProblems, meaning: '否决事项不是方案中的一票否决事项' },
   E_VETO_NOTE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '一票否决没有填写说明' },
   // Ranking and bands.
+  E_DECISION_UNUSED: { severity: 'error', exit: ExitCode.dataProblems, meaning: '「决定」表中的决定没有用上：该单位已不在需要人工决定的并列之中' },
+  E_DECISION: { severity: 'error', exit: ExitCode.dataProblems, meaning: '「决定」表中的一行有误：单位、决定或依据缺失或无法识别，或同一事项决定了两次' },
   E_TIE_UNDECIDED: { severity: 'error', exit: ExitCode.dataProblems, meaning: '名额的最后位置上有并列，方案没有规定如何取舍，需人工决定（通报照常生成）' },
+  I_TIE_BY_DECISION: { severity: 'info', exit: ExitCode.ok, meaning: '名额边界上的并列已按「决定」表中的人工决定评定' },
   I_TIE_DECIDED: { severity: 'info', exit: ExitCode.ok, meaning: '名额的最后位置上的并列已按 tieBreak 决定' },
   I_QUOTA: { severity: 'info', exit: ExitCode.ok, meaning: '按比例计算的等次名额及其取整', where: 'none' },
   I_QUOTA_SHORT: { severity: 'info', exit: ExitCode.ok, meaning: '符合条件的单位不足名额，按实际评定', where: 'none' },

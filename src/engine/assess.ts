@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
-import type { IndicatorTree, PartRule, Unit, UnitEntries, VetoEntry } from './model.js';
+import type { Decision, IndicatorTree, PartRule, Unit, UnitEntries, VetoEntry } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 
@@ -17,6 +17,8 @@ export interface UnitResult {
   band?: string;
   pending?: { between: [string, string]; tiedWith: string[] };
   vetoes: VetoEntry[];
+  /** Decisions recorded for the unit's ties; `applied` once a tie they decide was found. */
+  decisions: (Decision & { applied: boolean })[];
   honour?: string;
   honourPending?: string[];
   flags: string[];
@@ -36,6 +38,8 @@ export interface Assessment {
 
 export interface AssessOptions {
   vetoes?: ReadonlyMap<Unit, VetoEntry[]>;
+  /** Ties decided by a person (决定 sheet), applied on every run while the tie exists. */
+  decisions?: ReadonlyMap<Unit, Decision[]>;
   /** Indexes of the tree's parts that break ties, in order. */
   tieBreak?: readonly number[];
 }
@@ -58,7 +62,8 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: onExact ? s.score.exact : s.score.total, order: s.unit.order, scored: s }));
     const ranked = rank(members).map(({ item, rank: r }) => {
       const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
-      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, flags: [], flagsPending: [] };
+      const decisions = (options.decisions?.get(item.scored.unit) ?? []).map((d) => ({ ...d, applied: false }));
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [] };
       const contender = contenderOf(results.length, result, full, scheme, tieBreak);
       results.push(result);
       contenders.push(contender);
@@ -82,6 +87,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     applyHonours(titles, scope);
     applyFlags(titles, scope);
   }
+  diagnostics.push(...unusedDecisions(results, contenders));
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics };
 }
 
@@ -109,10 +115,30 @@ function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, 
     basis: scheme.bandBasis === 'percent' ? total.div(full).mul(100) : total,
     tieKeys: tieBreak.map((i) => key(r.score.parts[i])),
   };
+  if (r.decisions.length > 0) c.decisions = { outcomes: new Map(r.decisions.map((d) => [d.kind, d.outcome])), used: new Set() };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
   if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';
   else if (r.vetoes.length > 0) c.veto = 'ineligible';
   return c;
+}
+
+/**
+ * A decision whose tie no longer exists (scores changed since, or the unit was never tied there)
+ * is refused, never applied silently to something else.
+ */
+function unusedDecisions(results: UnitResult[], contenders: readonly Contender[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of contenders) {
+    const r = results[c.id]!;
+    for (const d of r.decisions) {
+      d.applied = c.decisions?.used.has(d.kind) === true;
+      if (!d.applied) {
+        out.push(error('E_DECISION_UNUSED', d.source, `「决定」表中单位「${r.unit.name}」的决定「${d.outcome || '不' + d.kind.replace(/^flag:/, '')}」没有用上：该单位现在不在需要人工决定的并列之中（原先的并列已不存在，或决定的不是这一项）。`,
+          '请核对后删除或改正这一行；分数更正后并列可能已经消失，需要时重新研究决定。'));
+      }
+    }
+  }
+  return out;
 }
 
 interface TitleContext {

@@ -11,6 +11,8 @@ export interface Contender {
   /** Scores of the scheme's tie-break parts, in order, as published (or exact under rankOn: exact). */
   tieKeys: Rational[];
   veto?: 'ineligible' | 'fail';
+  /** Decisions of ties for this unit, by kind of cut ('band', 'honour', 'flag:…'); `used` notes which were applied. */
+  decisions?: { outcomes: ReadonlyMap<string, string>; used: Set<string> };
 }
 
 export type Placement =
@@ -22,6 +24,8 @@ export type Placement =
 export type BandingEvent =
   | { kind: 'tie-decided'; band: string; ids: number[]; taken: number[] }
   | { kind: 'tie-undecided'; band: string; ids: number[]; places: number }
+  /** Tied at the cut and settled by the decisions recorded for them. */
+  | { kind: 'tie-by-decision'; band: string; ids: number[]; taken: number[]; decisionKind: string }
   | { kind: 'quota-short'; band: string; quota: number; min?: number; got: number }
   | { kind: 'quota'; band: string; exact: Rational; places: number; groupSize: number };
 
@@ -60,7 +64,7 @@ export interface Cut {
  * The best `places` of `ranked` (best first). Equal totals straddling the cut are ordered by the
  * tie-break keys; those still equal at the cut are left pending, never chosen silently.
  */
-export function cutAt(ranked: readonly Contender[], places: number, band: string): Cut {
+export function cutAt(ranked: readonly Contender[], places: number, band: string, kind = 'band'): Cut {
   if (ranked.length <= places) return { taken: [...ranked], pending: [] };
   if (places <= 0) return { taken: [], pending: [] };
   const cutTotal = ranked[places - 1]!.total;
@@ -78,6 +82,8 @@ export function cutAt(ranked: readonly Contender[], places: number, band: string
   const key = boundary ?? after;
   const better = tied.filter((c) => compareKeys(c, key) < 0);
   const pending = tied.filter((c) => compareKeys(c, key) === 0);
+  const decided = byDecision(pending, left - better.length, band, kind);
+  if (decided) return { taken: [...above, ...better, ...decided.taken], pending: decided.pending, event: decided.event };
   return {
     taken: [...above, ...better],
     pending,
@@ -86,13 +92,35 @@ export function cutAt(ranked: readonly Contender[], places: number, band: string
 }
 
 /**
+ * A tie settled by the decisions recorded for the tied units: those decided into `band` are in,
+ * those decided elsewhere out, and the undecided rest are in only when the places left take them
+ * all. More decided in than there are places is no settlement: the tie stays pending (and the
+ * decisions unused, which the clerk is told).
+ */
+function byDecision(pending: readonly Contender[], places: number, band: string, kind: string): { taken: Contender[]; pending: Contender[]; event: BandingEvent } | undefined {
+  const outcome = (c: Contender): string | undefined => c.decisions?.outcomes.get(kind);
+  const chosen = pending.filter((c) => outcome(c) === band);
+  const declined = pending.filter((c) => outcome(c) !== undefined && outcome(c) !== band);
+  if ((chosen.length === 0 && declined.length === 0) || chosen.length > places) return undefined;
+  const open = pending.filter((c) => outcome(c) === undefined);
+  const rest = places - chosen.length;
+  // The undecided go in when the places left take them all, out when none is left, else stay pending.
+  const taken = open.length <= rest ? [...chosen, ...open] : chosen;
+  const still = open.length <= rest || rest === 0 ? [] : open;
+  for (const c of [...chosen, ...declined]) c.decisions!.used.add(kind);
+  const ids = pending.map((c) => c.id);
+  if (still.length > 0) return { taken, pending: still, event: { kind: 'tie-undecided', band, ids: still.map((c) => c.id), places: rest } };
+  return { taken, pending: [], event: { kind: 'tie-by-decision', band, ids, taken: taken.map((c) => c.id), decisionKind: kind } };
+}
+
+/**
  * The worst `places` of `ranked` (best first): the same cut on a mirrored order, so ties at the
  * bottom are settled — or left pending — exactly as at the top (tie-break keys reversed).
  */
-export function cutFromBottom(ranked: readonly Contender[], places: number, band: string): Cut {
+export function cutFromBottom(ranked: readonly Contender[], places: number, band: string, kind = 'band'): Cut {
   const mirrored = [...ranked].reverse().map((c) => ({ ...c, total: c.total.neg(), tieKeys: c.tieKeys.map((k) => k.neg()) }));
   const original = new Map(ranked.map((c) => [c.id, c]));
-  const cut = cutAt(mirrored, places, band);
+  const cut = cutAt(mirrored, places, band, kind);
   const back = (list: Contender[]): Contender[] => list.map((c) => original.get(c.id)!);
   return { taken: back(cut.taken), pending: back(cut.pending), ...(cut.event ? { event: cut.event } : {}) };
 }

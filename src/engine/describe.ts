@@ -32,7 +32,12 @@ export function describeEvents(events: readonly BandingEvent[], group: string, r
         const total = tiedTotal(results[e.ids[0]!]!, scheme);
         const compared = byWhat === '' ? '方案未规定并列时如何取舍' : `依次比较${byWhat}后仍相同`;
         return error('E_TIE_UNDECIDED', where(e.ids), `${groupText(group)}「${e.band}」还剩 ${e.places} 个名额，${names(e.ids)} 总分同为 ${total}，${compared}，需要人工研究决定。`,
-          byWhat === '' ? '可在方案中写 tieBreak（例如 tieBreak: [指标评估]），按某部分得分决定；或经研究决定后据实调整。' : '请经研究决定后据实调整。');
+          `${byWhat === '' ? '可在方案中写 tieBreak（例如 tieBreak: [指标评估]），按某部分得分决定；或' : ''}经研究决定后，在工作簿的「决定」表中逐个单位写明结果和依据（单位名称、决定、依据），重新运行即按决定评定。`);
+      }
+      case 'tie-by-decision': {
+        const total = tiedTotal(results[e.ids[0]!]!, scheme);
+        const bases = [...new Set(e.ids.flatMap((id) => results[id]!.decisions.filter((d) => d.kind === e.decisionKind).map((d) => d.basis)))].join('、');
+        return info('I_TIE_BY_DECISION', where(e.ids), `${groupText(group)}「${e.band}」的最后名额：${names(e.ids)} 总分同为 ${total}，按人工决定（依据：${bases}），${e.taken.length > 0 ? `${names(e.taken)} 入选` : '均未入选'}。`);
       }
     }
   });

@@ -20,7 +20,7 @@ export function giveHonours(pool: readonly Contender[], honours: readonly Honour
   // take places of the next honour (两个并列争一个一等奖：落选的一个是二等奖，二等奖只剩一个名额).
   let carried = 0;
   honours.forEach((honour, i) => {
-    const cut = cutAt(rest, Math.max(0, honour.count - carried), honour.name);
+    const cut = cutAt(rest, Math.max(0, honour.count - carried), honour.name, 'honour');
     if (cut.event) titles.events.push(cut.event);
     for (const c of cut.taken) titles.given.set(c.id, honour.name);
     const next = honours[i + 1]?.name;
@@ -39,7 +39,7 @@ export function giveHonours(pool: readonly Contender[], honours: readonly Honour
  * Ties at the cut are decided like any other cut.
  */
 export function bottomFlag(ranked: readonly Contender[], flag: Flag): { flagged: number[]; pending: number[]; event?: BandingEvent } {
-  const cut = cutFromBottom(ranked, flag.bottom, flag.name);
+  const cut = cutFromBottom(ranked, flag.bottom, flag.name, `flag:${flag.name}`);
   const applies = (c: Contender): boolean => {
     if (flag.atMost !== undefined) return c.basis.lte(flag.atMost);
     if (flag.under !== undefined) return c.basis.lt(flag.under);

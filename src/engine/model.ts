@@ -119,6 +119,18 @@ export function rootFor(tree: IndicatorTree, part: string, category: string): In
   return tree.roots.find((r) => nameOf(r) === part && appliesTo(r, category));
 }
 
+/**
+ * A person's decision of a tie the scheme cannot break (issue 10): which outcome a tied unit gets,
+ * and on what basis (a meeting's 纪要). `kind` says which cut it decides: 'band', 'honour', or
+ * 'flag:<name>'; `outcome` is the band or honour name, the flag's name (flagged) or '' (not).
+ */
+export interface Decision {
+  kind: string;
+  outcome: string;
+  basis: string;
+  source: Where;
+}
+
 /** A 一票否决 item a unit falls under: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
 export interface VetoEntry {
   item: string;

@@ -2,7 +2,7 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
-import { nameOf, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
+import { nameOf, type Decision, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
@@ -16,6 +16,7 @@ import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
 import { OUTPUT_SHEETS, PERIOD_ROLES, SHEETS, type SheetRole } from './sheet-names.js';
 import { readVetoes, type VetoEntry } from './vetoes.js';
+import { readDecisions } from './decisions.js';
 import { readWide } from './wide-sheet.js';
 
 export interface Inputs {
@@ -35,6 +36,8 @@ export interface Assembled {
   roster?: Roster;
   entries: UnitEntries[];
   vetoes: Map<Unit, VetoEntry[]>;
+  /** Ties decided by a person, from the 决定 sheet. */
+  decisions: Map<Unit, Decision[]>;
   /** The scheme's tieBreak as indexes of the tree's parts. */
   tieBreak: number[];
   /** The scheme's own text, for the record a result carries (its hash). */
@@ -97,7 +100,7 @@ export function readBasics(inputs: Inputs): Basics {
 export function assemble(inputs: Inputs): Assembled {
   const basics = readBasics(inputs);
   const { diagnostics, scheme, tree, roster, found } = basics;
-  const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
+  const result: Assembled = { entries: [], vetoes: new Map(), decisions: new Map(), tieBreak: [], diagnostics };
   if (!scheme) return result;
   result.scheme = scheme;
   if (basics.schemeSource) result.schemeText = basics.schemeSource.text;
@@ -110,6 +113,7 @@ export function assemble(inputs: Inputs): Assembled {
   const year = found.get('') ?? {};
   result.entries = collectAllPeriods(scheme, tree, roster, found, inputs.sheets, diagnostics);
   if (year.vetoes) result.vetoes = readVetoes(year.vetoes, scheme.vetoes, roster, diagnostics);
+  if (year.decisions) result.decisions = readDecisions(year.decisions, scheme, roster, diagnostics);
   if (year.adjustments) {
     const adjustments = readAdjustments(year.adjustments, scheme.adjustments, roster, diagnostics);
     for (const e of result.entries) e.adjustments = adjustments.get(e.unit) ?? [];

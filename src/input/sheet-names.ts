@@ -9,6 +9,7 @@ export const SHEETS = {
   vetoes: ['一票否决', '否决事项', '否决'],
   raters: ['评议', '评议打分', '测评'],
   adjustments: ['加减分', '加减分明细', '加分减分'],
+  decisions: ['决定', '人工决定', '研究决定'],
 } as const;
 
 export type SheetRole = keyof typeof SHEETS;

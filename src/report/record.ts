@@ -94,7 +94,7 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
     vetoes: r.vetoes.map((v) => `${v.item}（${v.note}）`),
     leaves: Object.fromEntries([...r.score.leaves].map(([code, v]) => [code, v.toString()])),
-    entries: entryTexts(entries),
+    entries: { ...entryTexts(entries), ...Object.fromEntries(r.decisions.map((d) => [`决定 ${d.kind}`, `${d.outcome || '否'}（${d.basis}）`])) },
   };
   if (r.score.bonus) record.bonus = r.score.bonus.applied.toString();
   if (r.score.deduction) record.deduction = r.score.deduction.applied.toString();

@@ -16,7 +16,7 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
   if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
-    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak }).diagnostics);
+    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak }).diagnostics);
   }
   const code = exitCodeFor(diagnostics);
   if (options.json === true) {

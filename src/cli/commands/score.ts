@@ -48,7 +48,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     ctx.stderr.write(`\n${countLine(diagnostics)}。${code === ExitCode.usage ? '方案有误' : '数据有误'}，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
     return code;
   }
-  const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
+  const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
   const scored = new Set(assessment.results.map((r) => r.unit));
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
