@@ -3,6 +3,7 @@ import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../core/codes.js';
 import { ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
+import { runBatch } from './commands/batch.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runInit } from './commands/init.js';
@@ -102,6 +103,18 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (files: string[], options) => setCode(await runMerge(files, options, ctx)));
+  program
+    .command('batch')
+    .usage('[选项] <文件夹或工作簿…>')
+    .summary('一次计算多个独立的考评，逐个生成通报，最后汇总')
+    .description('一次计算多个独立的考评：每个工作簿单独计算、单独生成通报；某个出错时继续计算其余的，最后列出汇总表。\n有工作簿未完成时退出码非 0。\n例：score batch 2026年度考评/')
+    .argument('<entries...>', '工作簿，或含工作簿的文件夹')
+    .option('-o, --out <dir>', '输出文件夹（默认与各工作簿相同）')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
+    .option('--json', '以 JSON 输出汇总（供脚本使用）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (entries: string[], options) => setCode(await runBatch(entries, options, ctx)));
   program
     .command('diff')
     .usage('[选项] <原通报.xlsx> <新通报.xlsx>')
