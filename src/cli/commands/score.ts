@@ -6,6 +6,7 @@ import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
+import { deductionRemarks, deductionRows, deductionsSheet } from '../../report/deductions-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
 import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
 import type { SheetModel } from '../../report/sheet-model.js';
@@ -76,5 +77,9 @@ async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Con
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
   const adjustments = adjustmentsSheet(assessment, new Map(entries.map((e) => [e.unit.name, e.adjustments ?? []])));
-  return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
+  const deductions = deductionRows(assessment, entries);
+  const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
+  // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
+  const deducting = assessment.tree.leaves.some((l) => l.method === 'deduct') ? [deductionsSheet(assessment, deductions)] : [];
+  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
 }
