@@ -6,6 +6,7 @@ import { ExitCode, ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
+import { runExplain } from './commands/explain.js';
 import { runInit } from './commands/init.js';
 import { runMerge } from './commands/merge.js';
 import { runScore } from './commands/score.js';
@@ -105,6 +106,20 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (files: string[], options) => setCode(await runMerge(files, options, ctx)));
+  program
+    .command('explain')
+    .usage('[选项] <工作簿…> <单位>')
+    .summary('逐行说明一个单位的计算过程')
+    .description('逐行说明一个单位的计算过程：各指标从原始数据到得分、各部分、加减分、四舍五入、名次、等次及其理由、与上一等次的差距')
+    .argument('<workbook-and-unit...>', '得分工作簿（可以有几个），最后一个参数是单位名称（也可以用简称或别名）')
+    .option('--scheme <file>', '方案文件（YAML）')
+    .option('--indicators <file>', '指标体系工作簿')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
+    .option('--json', '以 JSON 输出（供脚本使用；分数为精确值的字符串）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText('after', '\n例：\n  score explain samples/guannan-2009/annual.xlsx 汤沟镇\n')
+    .action(async (args: string[], options) => setCode(await runExplain(args, options, ctx)));
   return program;
 }
 
