@@ -47,8 +47,10 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--scheme <file>', '方案文件（YAML），代替工作簿中的「方案」表')
     .option('--indicators <file>', '指标体系工作簿，代替工作簿中的「指标体系」表')
     .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
+    .option('--feedback <dir>', '另为每个参评单位生成一份反馈单（<单位>.反馈单.xlsx，A4 打印），写入该文件夹')
     .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--no-color', '不使用颜色')
+    .addHelpText('after', '\n例：\n  score samples/guannan-2009/annual.xlsx --feedback 反馈单\n')
     .action(async (files: string[], options) => {
       if (files.length === 0) {
         program.outputHelp();

@@ -36,11 +36,14 @@ export function leafRule(t: LeafTrace, decimals: number): string {
 
 type Show = (x: Rational) => string;
 
+const MAX_TERMS = 6;
+
 /** 001, 004 扣分制: 15 − 1 − 0.5 = 13.5, never below 0. */
 function deductRule(t: LeafTrace, d: Extract<LeafDetail, { method: 'deduct' }>, n: Show): string {
   const max = t.leaf.points;
   if (d.deductions.length === 0) return `无扣分，得满分 ${n(max)}`;
-  const formula = `${n(max)} − ${d.deductions.map((x) => n(x.points)).join(' − ')}`;
+  // A long list is summed in one term; each item still has its own line below the rule.
+  const formula = d.deductions.length > MAX_TERMS ? `${n(max)} − ${n(d.deducted)}（${d.deductions.length} 项扣分合计）` : `${n(max)} − ${d.deductions.map((x) => n(x.points)).join(' − ')}`;
   const left = max.minus(d.deducted);
   return left.isNegative() ? `${formula} = ${n(left)}，最低 0 分` : `${formula} = ${n(t.points)}`;
 }

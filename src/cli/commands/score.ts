@@ -12,11 +12,14 @@ import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../.
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
+import { planFeedback } from '../feedback.js';
 import { clashWithInput, exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
+  /** --feedback DIR: one 反馈单 per ranked unit, written there as one set. */
+  feedback?: string;
   color: boolean;
 }
 
@@ -49,11 +52,19 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   diagnostics.push(...assessment.diagnostics);
   const notice = await renderNotice(assessment, options.scheme ?? files[0]!, ctx, err);
   if (notice === undefined) return ExitCode.usage;
+  const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, [...files, options.scheme, options.indicators]);
+  if (!Array.isArray(feedback)) {
+    printDiagnostics([feedback], ctx.stderr, err);
+    return ExitCode.usage;
+  }
   await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)]);
+  // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
+  if (feedback.length > 0) await writeAllAtomically(feedback);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
+  if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评单位一份）：${options.feedback}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
   if (hasErrors(assessment.diagnostics)) {
