@@ -1,4 +1,4 @@
-import { Rational, roundHalfUp } from '../core/rational.js';
+import { Rational } from '../core/rational.js';
 import type { AdjustmentResult } from '../engine/adjust.js';
 import { partRules, type Assessment, type UnitResult } from '../engine/assess.js';
 import type { AdjustmentEntry, UnitEntries } from '../engine/model.js';
@@ -103,10 +103,4 @@ function adjustmentLines(scheme: Scheme, entries: UnitEntries, result: UnitResul
       ...(cap === undefined ? {} : { cap: Rational.of(cap) }),
     }];
   });
-}
-
-/** The published total and its exact value: the rounding a clerk checks by hand. */
-export function roundingOf(e: Explanation): { exact: Rational; total: Rational; changed: boolean } {
-  const { exact, total } = e.result.score;
-  return { exact, total, changed: !roundHalfUp(exact, e.scheme.rounding.decimals).eq(exact) };
 }

@@ -6,7 +6,7 @@ import { assess } from '../../src/engine/assess.js';
 import { explanationJson } from '../../src/report/explain-json.js';
 import { explainUnit } from '../../src/report/explain-model.js';
 import { copySample, runCli, SAMPLES } from '../support/cli.js';
-import { dumpSheet } from '../support/workbook.js';
+import { columnOf, dumpSheet, editWorkbook, rowOf } from '../support/workbook.js';
 
 /** `score explain`: the calculation of one unit, line by line, and the same as JSON that adds up exactly. */
 
@@ -79,6 +79,29 @@ describe('score explain (text)', () => {
     expect(bottom.stdout).toContain('第 6 名，在类别「经济管理」8 个单位的后 3 名之内，不论得分评为「诫勉」');
     expect(bottom.stdout).toContain('脱离后 3 名须超过第 5 名 农委 的 86.84 分，相差 2.19 分');
     expect(bottom.stdout).toContain('公务员优秀比例：12%（随等次「诫勉」）');
+  });
+});
+
+describe('score explain of a tie nobody decided', () => {
+  it('says the unit is 待定 between two bands and why the scheme cannot decide', async () => {
+    // 灌南 with 先进 limited to 2 places, and 教育局 brought level with 财政局 on the second one.
+    const dir = copySample('guannan-2009');
+    const file = path.join(dir, 'annual.xlsx');
+    const yaml = readFileSync(path.join(dir, 'scheme.yaml'), 'utf8').replace('    atLeast: 80\n', '    atLeast: 80\n    quota: {count: 2}\n').replace(/\n$/, '').split('\n');
+    await editWorkbook(file, file, (wb) => {
+      const scheme = wb.getWorksheet('方案')!;
+      scheme.eachRow((row) => (row.getCell(1).value = null));
+      yaml.forEach((line, i) => (scheme.getCell(i + 1, 1).value = line));
+      const ws = wb.getWorksheet('得分表')!;
+      const cell = rowOf(ws, '教育局').getCell(columnOf(ws, /^A2/));
+      cell.value = Number(cell.value) - 1.75;
+    });
+    const run = await runCli(['explain', file, '财政局']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('等次「待定（先进或达标）」');
+    expect(run.stdout).toContain('与教育局同为 92.50 分，并列在「先进」与「达标」之间的名额线上，方案未规定并列时如何取舍：待定（先进或达标），需人工研究决定');
+    const json = JSON.parse((await runCli(['explain', file, '财政局', '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ band: null, pending: { between: ['先进', '达标'] } });
   });
 });
 
