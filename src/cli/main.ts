@@ -6,6 +6,7 @@ import { displayWidth } from '../core/text.js';
 import { runBatch } from './commands/batch.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
+import { runExplain } from './commands/explain.js';
 import { runInit } from './commands/init.js';
 import { runMerge } from './commands/merge.js';
 import { runScore } from './commands/score.js';
@@ -44,8 +45,10 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--indicators <file>', '指标体系工作簿，代替工作簿中的「指标体系」表')
     .option('-o, --out <dir>', '输出文件夹（默认与第一个工作簿相同）')
     .option('--compare <file>', '与指定的较早通报工作簿比较（默认与将被替换的通报比较）')
+    .option('--feedback <dir>', '另为每个参评单位生成一份反馈单（<单位>.反馈单.xlsx，A4 打印），写入该文件夹')
     .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--no-color', '不使用颜色')
+    .addHelpText('after', '\n例：\n  score samples/guannan-2009/annual.xlsx --feedback 反馈单\n')
     .action(async (files: string[], options) => {
       if (files.length === 0) {
         program.outputHelp();
@@ -127,6 +130,20 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--no-color', '不使用颜色')
     .helpOption('-h, --help', '显示帮助')
     .action(async (oldFile: string, newFile: string, options) => setCode(await runDiff(oldFile, newFile, options, ctx)));
+  program
+    .command('explain')
+    .usage('[选项] <工作簿…> <单位>')
+    .summary('逐行说明一个单位的计算过程')
+    .description('逐行说明一个单位的计算过程：各指标从原始数据到得分、各部分、加减分、四舍五入、名次、等次及其理由、与上一等次的差距')
+    .argument('<workbook-and-unit...>', '得分工作簿（可以有几个），最后一个参数是单位名称（也可以用简称或别名）')
+    .option('--scheme <file>', '方案文件（YAML）')
+    .option('--indicators <file>', '指标体系工作簿')
+    .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
+    .option('--json', '以 JSON 输出（供脚本使用；分数为精确值的字符串）')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText('after', '\n例：\n  score explain samples/guannan-2009/annual.xlsx 汤沟镇\n')
+    .action(async (args: string[], options) => setCode(await runExplain(args, options, ctx)));
   return program;
 }
 

@@ -1,7 +1,7 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
-import { assignBands, type Contender } from './banding.js';
+import { assignBands, type BandingEvent, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
 import type { Decision, IndicatorTree, PartRule, Unit, UnitEntries, VetoEntry } from './model.js';
@@ -34,6 +34,16 @@ export interface Assessment {
   excluded: string[];
   /** Problems and notes of the calculation: boundaries, quotas, ties (an undecided tie is an error). */
   diagnostics: Diagnostic[];
+  /** What happened at each group's cuts (quotas, ties, honours, flags), for explaining one unit (score explain). */
+  events?: GroupEvents[];
+  /** Names of the parts that decided ties, in order (the scheme's tieBreak). */
+  tieParts?: string[];
+}
+
+/** The events of one group: a category, or '' for every unit together. */
+export interface GroupEvents {
+  group: string;
+  events: BandingEvent[];
 }
 
 export interface AssessOptions {
@@ -55,6 +65,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   const results: UnitResult[] = [];
   const contenders: Contender[] = [];
   const diagnostics: Diagnostic[] = [];
+  const events: GroupEvents[] = [];
   const rules = partRules(scheme);
   const scored = entries.map((e) => ({ unit: e.unit, score: scoreUnit(tree, e, rounding, rules, scheme.adjustments) }));
   for (const category of scheme.categories) {
@@ -70,25 +81,26 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
       return contender;
     });
     const bands = scheme.bandsOf.get(category)!;
-    const { placements, events } = assignBands(ranked, bands);
-    for (const [id, placement] of placements) {
+    const banded = assignBands(ranked, bands);
+    events.push({ group: category, events: banded.events });
+    for (const [id, placement] of banded.placements) {
       const r = results[id]!;
       if (placement.kind === 'band') r.band = placement.band;
       else r.pending = { between: placement.between, tiedWith: placement.tiedWith.map((t) => results[t]!.unit.name) };
     }
-    diagnostics.push(...describeEvents(events, category, results, scheme, tieBreak.map((i) => tree.parts[i]!)));
+    diagnostics.push(...describeEvents(banded.events, category, results, scheme, tieBreak.map((i) => tree.parts[i]!)));
     for (const c of ranked) {
       const note = boundaryNote(results[c.id]!, c.basis, bands, scheme);
       if (note) diagnostics.push(note);
     }
   }
-  const titles: TitleContext = { scheme, results, contenders, diagnostics, tieParts: tieBreak.map((i) => tree.parts[i]!) };
+  const titles: TitleContext = { scheme, results, contenders, diagnostics, events, tieParts: tieBreak.map((i) => tree.parts[i]!) };
   for (const scope of ['category', 'all'] as const) {
     applyHonours(titles, scope);
     applyFlags(titles, scope);
   }
   diagnostics.push(...unusedDecisions(results, contenders));
-  return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics };
+  return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics, events, tieParts: titles.tieParts };
 }
 
 /** The scheme's components as fractions: weight 10 → 0.1; periods {中期: 50, 年终: 50} → 0.5 each, in the scheme's period order. */
@@ -146,6 +158,7 @@ interface TitleContext {
   results: UnitResult[];
   contenders: Contender[];
   diagnostics: Diagnostic[];
+  events: GroupEvents[];
   tieParts: string[];
 }
 
@@ -166,6 +179,7 @@ function applyHonours(t: TitleContext, scope: 'category' | 'all'): void {
       const titles = giveHonours(pool, honours.filter((h) => h.from === from));
       for (const [id, name] of titles.given) t.results[id]!.honour = name;
       for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
+      t.events.push({ group, events: titles.events });
       t.diagnostics.push(...describeEvents(titles.events, group, t.results, t.scheme, t.tieParts));
     }
   }
@@ -179,6 +193,7 @@ function applyFlags(t: TitleContext, scope: 'category' | 'all'): void {
       const { flagged, pending, event } = bottomFlag(members, flag);
       for (const id of flagged) t.results[id]!.flags.push(flag.name);
       for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
+      if (event) t.events.push({ group, events: [event] });
       if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
     }
   }

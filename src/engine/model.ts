@@ -74,6 +74,8 @@ export interface Unit {
 export interface Deduction {
   points: Rational;
   reason: string;
+  /** 依据 (a document, a check report), where the sheet gives one: cited in 扣分明细 and the 反馈单. */
+  evidence?: string;
   source: Where;
 }
 

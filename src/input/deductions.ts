@@ -69,7 +69,8 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
     data.set(unit, byCode);
     const list = byCode.get(code) ?? [];
     byCode.set(code, list);
-    list.push({ points: n.value, reason, source: whereOf(table, row, 'points') });
+    const evidence = text(table, row, 'evidence');
+    list.push({ points: n.value, reason, ...(evidence === '' ? {} : { evidence }), source: whereOf(table, row, 'points') });
   }
   return data;
 }

@@ -15,7 +15,7 @@ export const SHEETS = {
 export type SheetRole = keyof typeof SHEETS;
 
 /** Sheets our own 通报 workbook writes; reading one back is not an unknown sheet. */
-export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '加减分核算', '问题', '说明', '变更', '记录'];
+export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分明细', '加减分核算', '问题', '说明', '变更', '记录'];
 
 /** Sheets that a period (期次) may have of its own: 得分表（中期）, 目标值（中期）… */
 export const PERIOD_ROLES: readonly SheetRole[] = ['scores', 'targets', 'deductions', 'raters'];

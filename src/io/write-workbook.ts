@@ -22,6 +22,8 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } },
   na: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border,
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } },
+  wrap: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle', wrapText: true }, border },
+  sign: { font: { name: FONT, size: 12 }, alignment: { horizontal: 'right', vertical: 'middle' } },
 };
 
 /** Excel's limits: a prompt of 255 characters, a title of 32. */
@@ -56,8 +58,9 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
-      ...(frozen > 0 ? { printTitlesRow: `1:${frozen}` } : {}),
+      ...(model.printTitleRows ? { printTitlesRow: model.printTitleRows.join(':') } : frozen > 0 ? { printTitlesRow: `1:${frozen}` } : {}),
     },
+    ...(model.footer ? { headerFooter: { oddFooter: model.footer, evenFooter: model.footer } } : {}),
   });
   ws.columns = model.widths.map((width) => ({ width }));
   // The type definitions leave out the collection the streaming writer keeps (exceljs 4.4.0).
@@ -77,6 +80,12 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
   // hold every row down to the merge, and it commits rows with Array.shift (quadratic).
   const mergesAt = new Map<number, SheetModel['merges']>();
   for (const m of model.merges) mergesAt.set(m.top, [...(mergesAt.get(m.top) ?? []), m]);
+  // A value given to a cell inside a merge lands in the merge's first cell (exceljs), so the other
+  // cells of a merge take only their style: their borders close the merged box.
+  const covered = new Set<string>();
+  for (const m of model.merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
+  }
   model.rows.forEach((cells, r) => {
     for (const m of mergesAt.get(r + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     const row = ws.getRow(r + 1);
@@ -84,7 +93,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
       if (!cell) return;
       const target = row.getCell(c + 1);
       // Strings are written as strings, never as formulas, whatever they begin with.
-      target.value = cell.v;
+      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = cell.v;
       if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
     const height = model.heights?.[r];

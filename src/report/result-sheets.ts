@@ -1,7 +1,7 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import { nameOf, type AdjustmentEntry } from '../engine/model.js';
+import { nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
@@ -89,7 +89,8 @@ function partHeader(a: Assessment, part: string): string {
 }
 
 /** 排名: per category, rank order, each part, the total and the band; honours, flags, figures, remarks; excluded units last. */
-export function rankingSheet(a: Assessment): SheetModel {
+/** `notes`: more to say of a unit in 说明, after what the calculation itself says (its deductions, from 扣分明细). */
+export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = new Map()): SheetModel {
   const d = a.scheme.rounding.decimals;
   const { honours, flags, figures } = a.scheme;
   const sides = adjustmentSides(a);
@@ -101,7 +102,7 @@ export function rankingSheet(a: Assessment): SheetModel {
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text(remarks(r, d))]);
+      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'))]);
   }
   const blank = head.length - 6 - a.tree.parts.length - sides.length;
   for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);

@@ -8,7 +8,11 @@ export type CellStyle = 'title' | 'section' | 'header' | 'body' | 'score' | 'not
   /** A cell to fill in: unlocked when the sheet is protected, lightly shaded. */
   | 'input'
   /** A cell that does not apply (an indicator another category is scored on): grey, locked. */
-  | 'na';
+  | 'na'
+  /** Bordered text that wraps within its column (reasons on a 反馈单). */
+  | 'wrap'
+  /** A closing line aligned right: the issuing office and the date. */
+  | 'sign';
 
 export interface CellModel {
   v: string | number | null;
@@ -43,6 +47,10 @@ export interface SheetModel {
   protect?: { insertRows?: boolean };
   /** Checks Excel/WPS make as a cell is typed in. */
   validations?: RangeValidation[];
+  /** Rows (1-based, first and last) printed at the top of every page, where they are not `headerRows`. */
+  printTitleRows?: [number, number];
+  /** The printed page's footer, in Excel's codes (&P this page, &N pages). */
+  footer?: string;
 }
 
 /** What a cell accepts. Numbers are written as text so that exact decimals stay exact. */

@@ -41,7 +41,8 @@ describe('score: ties at a quota cut', () => {
     expect(rows.get('人事局')?.[9]).toBe('先进');
     expect(rows.get('教育局')?.[9]).toBe('待定（先进或达标）');
     expect(rows.get('财政局')?.[9]).toBe('待定（先进或达标）');
-    expect(rows.get('财政局')?.[10]).toBe('与教育局并列，待研究决定');
+    // The unit's deduction is cited after what the banding says (扣分明细).
+    expect(rows.get('财政局')?.[10]).toBe('与教育局并列，待研究决定；扣分：D1 半年绩效材料迟报 1 分');
     const text = readFileSync(path.join(dir, 'variant.通报.txt'), 'utf8');
     expect(text).not.toMatch(/先进单位[^；]*教育局/);
     expect(run.stdout).toMatch(/待定\s*│ 0\s*│ 0\s*│ 2\s*│ 2/);

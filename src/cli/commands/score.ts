@@ -12,11 +12,13 @@ import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
+import { deductionRemarks, deductionRows, deductionsSheet } from '../../report/deductions-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
 import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
+import { planFeedback } from '../feedback.js';
 import { clashWithInput, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
@@ -24,6 +26,8 @@ export interface ScoreOptions extends LoadOptions {
   out?: string;
   /** --compare: an earlier 通报 workbook to compare with (default: the one being replaced, if any). */
   compare?: string;
+  /** --feedback DIR: one 反馈单 per ranked unit, written there as one set. */
+  feedback?: string;
   color: boolean;
 }
 
@@ -59,6 +63,11 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     printDiagnostics(notice.diagnostics, ctx.stderr, err);
     return exitCodeFor(notice.diagnostics);
   }
+  const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, [...files, options.scheme, options.indicators]);
+  if (!Array.isArray(feedback)) {
+    printDiagnostics([feedback], ctx.stderr, err);
+    return exitCodeFor([feedback]);
+  }
   const record = await makeRecord(assessment, assembled.entries, [...files, options.scheme, options.indicators, notice.template], assembled.schemeText);
   const replaced = await earlierResult(targets[0]!);
   const earlier = options.compare === undefined ? replaced : { file: options.compare, record: await readRecord(options.compare) };
@@ -69,6 +78,8 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const kept = same ? undefined : await keepEarlier(targets, path.basename(base), new Date());
   const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
   await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice.text)]);
+  // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
+  if (feedback.length > 0) await writeAllAtomically(feedback);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
@@ -76,6 +87,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   if (kept) ctx.stdout.write(`原有的通报已保存到：${kept}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
   if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${kept}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
+  if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评单位一份）：${options.feedback}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
   if (hasErrors(assessment.diagnostics)) {
@@ -107,5 +119,9 @@ async function earlierResult(target: string): Promise<{ file: string; record?: R
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
   const adjustments = adjustmentsSheet(assessment, new Map(entries.map((e) => [e.unit.name, e.adjustments ?? []])));
-  return [rankingSheet(assessment), appendixSheet(assessment), detailSheet(assessment), ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
+  const deductions = deductionRows(assessment, entries);
+  const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
+  // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
+  const deducting = assessment.tree.leaves.some((l) => l.method === 'deduct') ? [deductionsSheet(assessment, deductions)] : [];
+  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
 }

@@ -1,0 +1,124 @@
+import { Rational, ZERO, sum } from '../core/rational.js';
+import { appliesTo, rootFor, type Deduction, type GradePoints, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
+import { scoreLeaf } from './score-unit.js';
+
+/**
+ * How a unit's score came about, leaf by leaf, for `score explain` and the 反馈单. The points of
+ * every leaf are scoreLeaf's own, so the trace cannot tell another story than the score; what it
+ * adds is what went in (完成值/目标值, the raters' scores and which were dropped, the deductions)
+ * and the intermediate figures (the proportion before its cap).
+ */
+export type LeafDetail =
+  | { method: 'direct' | 'pass'; entered?: Rational }
+  | { method: 'grade'; entered?: Rational; grade?: GradePoints }
+  | { method: 'deduct'; deductions: readonly Deduction[]; deducted: Rational }
+  | { method: 'ratio'; actual?: Rational; target?: Rational; cap: Rational; proportional?: Rational }
+  | { method: 'inverse'; actual?: Rational; target?: Rational; proportional?: Rational }
+  | { method: 'rate'; rate?: Rational; tier?: { from: Rational; points: Rational }; proportional?: Rational }
+  | { method: 'rank'; place?: Rational; step: Rational; floor: Rational; proportional?: Rational }
+  | { method: 'raters'; scores: readonly Rational[]; dropped: Rational[]; kept: Rational[] };
+
+export interface LeafTrace {
+  leaf: Indicator;
+  /** Points earned on the leaf's own scale (before any part weight or period weight). */
+  points: Rational;
+  detail: LeafDetail;
+}
+
+export interface PeriodTrace {
+  name: string;
+  /** Share of this period's score that counts in the total (中期 50% → 1/2). */
+  weight: Rational;
+  /** The part's score in this period: the sum of its leaves. */
+  score: Rational;
+  leaves: LeafTrace[];
+  /** The period's sheets had no row for the unit: the part scores nothing there. */
+  missing: boolean;
+}
+
+export interface PartTrace {
+  name: string;
+  root: Indicator;
+  /** Share of the part's score that counts (1 for a plain points sum); parts scored per period have `periods` instead. */
+  weight: Rational;
+  periods?: PeriodTrace[];
+  /** Leaves of a part scored once for the year (empty when scored per period). */
+  leaves: LeafTrace[];
+  /** The part's own score for the year (Σ leaves), when not scored per period. */
+  score?: Rational;
+  /** What the part adds to the total, exact, before any rounding of parts. */
+  contribution: Rational;
+}
+
+/** Per part of the tree (tree.parts order); null where the part does not apply to the unit's category. */
+export function traceUnit(tree: IndicatorTree, entries: UnitEntries, rules: (part: string, category: string) => PartRule | undefined): (PartTrace | null)[] {
+  const category = entries.unit.category;
+  return tree.parts.map((name) => {
+    const root = rootFor(tree, name, category);
+    if (!root) return null;
+    const rule = rules(name, category);
+    if (rule?.periods) {
+      const periods = rule.periods.map((p): PeriodTrace => {
+        const periodEntries = entries.periods?.get(p.name);
+        const leaves = periodEntries ? traceLeaves(root, periodEntries) : [];
+        return { name: p.name, weight: p.weight, score: sum(leaves.map((l) => l.points)), leaves, missing: periodEntries === undefined };
+      });
+      return { name, root, weight: Rational.ONE, periods, leaves: [], contribution: sum(periods.map((p) => p.score.mul(p.weight))) };
+    }
+    const weight = rule?.weight ?? Rational.ONE;
+    const leaves = traceLeaves(root, entries);
+    const score = sum(leaves.map((l) => l.points));
+    return { name, root, weight, leaves, score, contribution: score.mul(weight) };
+  });
+}
+
+/** The leaves under `node` that apply to the unit's category, in the tree's order (as scoreUnit walks them). */
+function traceLeaves(node: Indicator, entries: UnitEntries): LeafTrace[] {
+  if (node.children.length === 0) return [{ leaf: node, points: scoreLeaf(node, entries), detail: leafDetail(node, entries) }];
+  return node.children.filter((c) => appliesTo(c, entries.unit.category)).flatMap((c) => traceLeaves(c, entries));
+}
+
+/** What went into one leaf, by its method (domain.md, "Scoring methods"). */
+export function leafDetail(leaf: Indicator, entries: UnitEntries): LeafDetail {
+  const entered = entries.values.get(leaf.code);
+  const target = entries.targets.get(leaf.code);
+  const max = leaf.points;
+  switch (leaf.method) {
+    case 'direct':
+    case 'pass':
+      return { method: leaf.method, entered };
+    case 'grade':
+      return { method: 'grade', entered, grade: entered && leaf.params.grades?.find((g) => entered.gte(g.min) && entered.lte(g.max)) };
+    case 'deduct': {
+      const deductions = entries.deductions.get(leaf.code) ?? [];
+      return { method: 'deduct', deductions, deducted: sum(deductions.map((d) => d.points)) };
+    }
+    case 'ratio':
+      return { method: 'ratio', actual: entered, target, cap: leaf.params.cap ?? max, proportional: target && !target.isZero() ? max.mul(entered ?? ZERO).div(target) : undefined };
+    case 'inverse':
+      return { method: 'inverse', actual: entered, target, proportional: target && entered && !entered.isZero() ? max.mul(target).div(entered) : undefined };
+    case 'rate':
+      return leaf.params.tiers
+        ? { method: 'rate', rate: entered, tier: leaf.params.tiers.find((t) => (entered ?? ZERO).gte(t.from)) }
+        : { method: 'rate', rate: entered, proportional: max.mul(entered ?? ZERO).div(100) };
+    case 'rank': {
+      const step = leaf.params.step ?? ZERO;
+      return { method: 'rank', place: entered, step, floor: leaf.params.floor ?? ZERO, proportional: max.minus((entered ?? ZERO).minus(1).mul(step)) };
+    }
+    case 'raters':
+      return raterDetail(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
+  }
+}
+
+/** Which scores counted: 去掉最高最低分 drops one highest and one lowest, when there are at least three (as ratersMean does). */
+function raterDetail(scores: readonly Rational[], trim: boolean): LeafDetail {
+  const sorted = [...scores].sort((a, b) => a.comparedTo(b));
+  if (!trim || sorted.length < 3) return { method: 'raters', scores, dropped: [], kept: [...scores] };
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
+  // Keep the entered order for what counts; drop the first highest and the first lowest met.
+  const kept = [...scores];
+  kept.splice(kept.findIndex((s) => s.eq(high)), 1);
+  kept.splice(kept.findIndex((s) => s.eq(low)), 1);
+  return { method: 'raters', scores, dropped: [high, low], kept };
+}

@@ -1,0 +1,78 @@
+import { fixed, type Rational } from '../core/rational.js';
+import { nameOf } from '../engine/model.js';
+import type { LeafTrace } from '../engine/trace.js';
+import { sourceText } from './deductions-sheet.js';
+import { leafRule } from './explain-leaf.js';
+import type { AdjustmentLine, Explanation, PartLine } from './explain-model.js';
+
+/**
+ * `score explain --json`: the same model for scripts. Every number is a string: exact values as
+ * a terminating decimal or "n/d" (never a float), the published total with the scheme's decimals.
+ * The parts' `points` and the adjustments' `points` add up to `exact`.
+ */
+export function explanationJson(e: Explanation): Record<string, unknown> {
+  const r = e.result;
+  const d = e.scheme.rounding.decimals;
+  return {
+    unit: r.unit.name,
+    category: r.unit.category,
+    total: fixed(r.score.total, d),
+    exact: r.score.exact.toString(),
+    rank: r.rank,
+    groupSize: e.groupSize,
+    tiedWith: e.tiedWith,
+    band: r.band ?? null,
+    ...(r.pending ? { pending: { between: r.pending.between, tiedWith: r.pending.tiedWith } } : {}),
+    parts: e.parts.map((p) => partJson(p, d)),
+    adjustments: e.adjustments.map((x) => adjustmentJson(x)),
+    vetoes: r.vetoes.map((v) => ({ item: v.item, effect: v.effect, note: v.note, source: sourceText(v.source) })),
+    honour: r.honour ?? null,
+    flags: r.flags,
+    reasons: e.reasons,
+    margins: e.margins,
+    titles: e.titles,
+  };
+}
+
+const s = (x: Rational): string => x.toString();
+
+function partJson(p: PartLine, d: number): Record<string, unknown> {
+  const t = p.trace;
+  return {
+    name: t.name,
+    max: s(t.root.points),
+    points: s(p.counted),
+    exact: s(t.contribution),
+    ...(t.periods
+      ? { periods: t.periods.map((x) => ({ name: x.name, weight: s(x.weight), score: s(x.score), leaves: x.leaves.map((l) => leafJson(l, d)) })) }
+      : { weight: s(t.weight), score: s(t.score!), leaves: t.leaves.map((l) => leafJson(l, d)) }),
+  };
+}
+
+function leafJson(t: LeafTrace, d: number): Record<string, unknown> {
+  const lost = t.leaf.points.minus(t.points);
+  const detail = t.detail;
+  return {
+    code: t.leaf.code,
+    name: nameOf(t.leaf),
+    method: t.leaf.method,
+    max: s(t.leaf.points),
+    points: s(t.points),
+    lost: s(lost.isNegative() ? lost.mul(0) : lost),
+    rule: leafRule(t, d),
+    ...(detail.method === 'deduct' ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
+    ...(detail.method === 'raters' ? { raters: { scores: detail.scores.map(s), dropped: detail.dropped.map(s) } } : {}),
+    ...(detail.method === 'ratio' || detail.method === 'inverse' ? { actual: detail.actual ? s(detail.actual) : null, target: detail.target ? s(detail.target) : null } : {}),
+  };
+}
+
+function adjustmentJson(x: AdjustmentLine): Record<string, unknown> {
+  return {
+    name: x.name,
+    points: s(x.signed),
+    raw: s(x.result.raw),
+    cap: x.cap ? s(x.cap) : null,
+    cuts: x.result.cuts.map((c) => ({ scope: c.scope, name: c.name, cap: s(c.cap), before: s(c.before), cut: s(c.cut) })),
+    items: x.items.map((i) => ({ item: i.item, points: s(i.points), reason: i.reason, evidence: i.evidence, source: i.source, where: sourceText(i.where) })),
+  };
+}

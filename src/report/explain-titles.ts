@@ -1,0 +1,45 @@
+import { fixed, show } from '../core/rational.js';
+import type { Assessment, UnitResult } from '../engine/assess.js';
+
+/** Honours, flags and figures, each with the rule that gave it. */
+export function titleLines(a: Assessment, r: UnitResult): string[] {
+  const out: string[] = [];
+  const d = a.scheme.rounding.decimals;
+  if (r.honour) {
+    const h = a.scheme.honours.find((x) => x.name === r.honour);
+    const among = h?.scope === 'all' ? '全部单位' : `类别「${r.unit.category}」`;
+    out.push(`荣誉：「${r.honour}」（${among}${h?.from ? `「${h.from}」等次中` : ''}按总分依次授予：${a.scheme.honours.filter((x) => x.scope === h?.scope && x.from === h?.from).map((x) => `${x.name} ${x.count} 个`).join('、')}）`);
+  }
+  out.push(...honourMargin(a, r));
+  if (r.honourPending) out.push(`荣誉：名额线上并列，${r.honourPending.join('或')}待研究决定`);
+  for (const name of r.flags) {
+    const f = a.scheme.flags.find((x) => x.name === name);
+    const limit = f?.atMost !== undefined ? `且不超过 ${f.atMost} 分` : f?.under !== undefined ? `且低于 ${f.under} 分` : '';
+    out.push(`标记：「${name}」（${f?.scope === 'all' ? '全部单位' : '类别内'}后 ${f?.bottom} 名${limit}；总分 ${fixed(r.score.total, d)}）`);
+  }
+  for (const name of r.flagsPending) out.push(`标记：是否「${name}」待研究决定（后几名的边界上并列）`);
+  for (const f of a.scheme.figures) {
+    if (r.band !== undefined && Object.hasOwn(f.values, r.band)) out.push(`${f.name}：${String(f.values[r.band])}（随等次「${r.band}」）`);
+  }
+  return out;
+}
+
+/**
+ * The distance to the next honour up (杭: 三等奖 → 二等奖), for a unit that may take one: its
+ * last holder's total against the unit's, compared as ranks are (rankOn).
+ */
+function honourMargin(a: Assessment, r: UnitResult): string[] {
+  const d = a.scheme.rounding.decimals;
+  const key = (x: UnitResult) => (a.scheme.rounding.rankOn === 'exact' ? x.score.exact : x.score.total);
+  if (r.vetoes.length > 0 || r.pending || r.honourPending) return [];
+  const ladder = a.scheme.honours.filter((h) => h.from === undefined || h.from === r.band);
+  const at = r.honour === undefined ? ladder.length : ladder.findIndex((h) => h.name === r.honour);
+  const next = ladder[at - 1];
+  if (!next) return [];
+  const holders = a.results.filter((x) => x.honour === next.name && (next.scope === 'all' || x.unit.category === r.unit.category));
+  if (holders.length === 0) return [];
+  // Across categories (scope: all) the results are not in one order: the lowest holder is the cut.
+  const last = holders.reduce((low, x) => (key(x).lt(key(low)) ? x : low));
+  const shown = a.scheme.rounding.rankOn === 'exact' ? show(last.score.exact, d) : fixed(last.score.total, d);
+  return [`距「${next.name}」：末位 ${last.unit.name} ${shown} 分，相差 ${show(key(last).minus(key(r)), d)} 分`];
+}
