@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostic.js';
+import { assess, type Assessment } from '../engine/assess.js';
+import type { IndicatorTree } from '../engine/model.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
+import type { Scheme } from '../scheme/schema.js';
 import type { ReadLimits } from '../io/exceljs.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
@@ -19,6 +22,11 @@ export async function readInputs(files: readonly string[], options: LoadOptions)
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
   const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], options.limits, options.encoding) : undefined;
   return { sheets, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) };
+}
+
+/** The whole calculation on what was read: the one place that hands vetoes, decisions and tie-breaks to the engine. */
+export function assessAssembled(assembled: Assembled & { scheme: Scheme; tree: IndicatorTree }): Assessment {
+  return assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
 }
 
 /** Reads every input and gives it meaning; data problems are collected. */

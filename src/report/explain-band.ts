@@ -73,6 +73,12 @@ function eventsOf(c: Ctx): BandingEvent[] {
 /** A tie at this band's cut that the scheme's tieBreak settled, with this unit among the tied. */
 function tieWords(c: Ctx, band: string): string | undefined {
   const id = c.a.results.indexOf(c.r);
+  const decided = eventsOf(c).find((x) => x.kind === 'tie-by-decision' && x.band === band && x.ids.includes(id));
+  if (decided?.kind === 'tie-by-decision') {
+    const others = decided.ids.filter((i) => i !== id).map((i) => c.a.results[i]!.unit.name).join('、');
+    const basis = [...new Set(decided.ids.flatMap((i) => c.a.results[i]!.decisions.filter((d) => d.kind === decided.decisionKind).map((d) => d.basis)))].join('、');
+    return `与${others}同为 ${c.t(c.r)} 分，争「${band}」的最后名额，方案不能决定，按人工决定（依据：${basis}）${decided.taken.includes(id) ? '入选' : '未入选'}`;
+  }
   const e = eventsOf(c).find((x) => x.kind === 'tie-decided' && x.band === band && x.ids.includes(id));
   if (!e || e.kind !== 'tie-decided') return undefined;
   const parts = c.a.tieParts ?? [];

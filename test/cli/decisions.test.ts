@@ -19,7 +19,7 @@ honours:
   - {name: 二等奖, count: 1}
 `;
 
-async function run(scores: Rows, decisions?: Rows): Promise<{ code: number; stderr: string; rows: Map<unknown, unknown[]> }> {
+async function run(scores: Rows, decisions?: Rows): Promise<{ code: number; stderr: string; rows: Map<unknown, unknown[]>; file: string }> {
   const file = await writeBook(path.join(tempDir(), 'd.xlsx'), {
     方案: SCHEME,
     指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 100]],
@@ -29,7 +29,7 @@ async function run(scores: Rows, decisions?: Rows): Promise<{ code: number; stde
   });
   const r = await runCli([file]);
   const rows = new Map((await dumpSheet(file.replace('.xlsx', '.通报.xlsx'), '排名').catch(() => [])).map((x) => [x[2], x]));
-  return { code: r.code, stderr: r.stderr, rows };
+  return { code: r.code, stderr: r.stderr, rows, file };
 }
 
 const tied: Rows = [['一局', 90], ['二局', 90], ['三局', 70]];
@@ -50,6 +50,9 @@ describe('decisions of ties', () => {
     expect(r.rows.get('二局')?.[7]).toContain('按人工决定评为先进（依据：县绩效委〔2026〕3号纪要）');
     expect(r.stderr).toContain('I_TIE_BY_DECISION');
     expect(r.stderr).toContain('按人工决定（依据：县绩效委〔2026〕3号纪要），二局 入选');
+    // explain and check take the same decisions
+    expect((await runCli(['explain', r.file, '一局'])).stdout).toContain('按人工决定（依据：县绩效委〔2026〕3号纪要）未入选');
+    expect((await runCli(['check', r.file])).code).toBe(0);
   });
 
   it('refuses a decision whose tie no longer exists (scores corrected since)', async () => {

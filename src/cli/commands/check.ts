@@ -1,8 +1,7 @@
 import { formatWhere, hasErrors } from '../../core/diagnostic.js';
 import { exitCodeFor, type ExitCode } from '../../core/codes.js';
-import { assess } from '../../engine/assess.js';
 import { colours, type Context } from '../context.js';
-import { limitsFrom, loadInputs, type LoadOptions } from '../load.js';
+import { assessAssembled, limitsFrom, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface CheckOptions extends LoadOptions {
@@ -16,7 +15,7 @@ export async function runCheck(files: string[], options: CheckOptions, ctx: Cont
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
   if (!hasErrors(diagnostics) && assembled.scheme && assembled.tree) {
-    diagnostics.push(...assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak }).diagnostics);
+    diagnostics.push(...assessAssembled({ ...assembled, scheme: assembled.scheme!, tree: assembled.tree! }).diagnostics);
   }
   const code = exitCodeFor(diagnostics);
   if (options.json === true) {

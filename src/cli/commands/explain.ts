@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { error, hasErrors } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
-import { assess } from '../../engine/assess.js';
 import { resolveUnit } from '../../input/roster.js';
 import { explanationJson } from '../../report/explain-json.js';
 import { explainUnit } from '../../report/explain-model.js';
 import { renderExplanation } from '../../report/explain.js';
 import { colours, type Context } from '../context.js';
-import { limitsFrom, loadInputs, type LoadOptions } from '../load.js';
+import { assessAssembled, limitsFrom, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface ExplainOptions extends LoadOptions {
@@ -48,7 +47,7 @@ export async function runExplain(args: string[], options: ExplainOptions, ctx: C
     else ctx.stdout.write(`「${resolved.name}」不参与评比${note}：按方案 excluded 不计分、不排名、不评等次。\n`);
     return ExitCode.ok;
   }
-  const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
+  const assessment = assessAssembled({ ...assembled, scheme, tree });
   const result = assessment.results.find((r) => r.unit === resolved.unit);
   const entries = assembled.entries.find((e) => e.unit === resolved.unit);
   if (!result || !entries) throw new Error(`单位未进入计分结果：${resolved.unit.name}`);

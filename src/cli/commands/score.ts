@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { ScoreError } from '../../core/errors.js';
-import { assess, type Assessment } from '../../engine/assess.js';
+import type { Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
 import { isFile, keepEarlier } from '../../io/history.js';
 import { changesSheet, diffRecords, hasChanges } from '../../report/diff.js';
@@ -19,7 +19,7 @@ import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import { colours, type Context } from '../context.js';
 import { planFeedback } from '../feedback.js';
-import { clashWithInput, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { assessAssembled, clashWithInput, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -52,7 +52,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     ctx.stderr.write(`\n${countLine(diagnostics)}。${code === ExitCode.usage ? '方案有误' : '数据有误'}，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
     return code;
   }
-  const assessment = assess(scheme, tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
+  const assessment = assessAssembled({ ...assembled, scheme, tree });
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
   const scored = new Set(assessment.results.map((r) => r.unit));
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
