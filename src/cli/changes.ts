@@ -6,11 +6,13 @@ const SHOWN = 30;
 
 /**
  * What a re-run changed, for the terminal: one summary line, then the units whose band, rank,
- * honour or flags moved, with the cause (the sheet and code of the entry that changed, or others).
+ * honour, flags or total moved, with the cause (the sheet and code of the entry that changed, or others).
  */
 export function changesReport(d: RecordDiff, against: string, colour: boolean): string {
   const lines = [`与${against}相比：${summaryLine(d)}`];
-  const moved = d.units.filter((u) => u.status !== 'changed' || u.band || u.rank || u.honour || u.flags);
+  // Band and rank changes first, then totals: a corrected cell is named even when its unit kept its place.
+  const weight = (u: (typeof d.units)[number]): number => (u.status !== 'changed' || u.band ? 0 : u.rank || u.honour || u.flags ? 1 : 2);
+  const moved = d.units.filter((u) => u.status !== 'changed' || u.band || u.rank || u.honour || u.flags || u.total).sort((x, y) => weight(x) - weight(y));
   if (moved.length > 0) {
     const table = new Table({ head: ['单位', '类别', '变化', '原因'], style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] }, wordWrap: true, colWidths: [null, null, 40, 50] as unknown as number[] });
     for (const u of moved.slice(0, SHOWN)) table.push([u.unit, u.category, movedText(u), causeText(u) || '—']);

@@ -39,6 +39,7 @@ describe('re-scoring after a correction', () => {
   it('names the unit and the indicator that changed, on screen and in the 变更 sheet', async () => {
     // 汤沟镇: C2 6 → 10 adds 4 points: 68.33 → 72.33, still 达标, so only its total changes.
     expect(second.stdout).toMatch(/0 个单位等次变化，\d+ 个单位名次变化，总分变化 1 个；输入文件变化：annual\.xlsx（修改）。/);
+    expect(second.stdout).toMatch(/汤沟镇 +│ 乡镇 +│ 总分 68\.33 → 72\.33.*│ 得分表 C2：6 → 10/);
     const changes = await dumpSheet(result, '变更');
     const row = changes.find((r) => r[1] === '汤沟镇');
     expect(row?.[2]).toMatch(/^总分 68\.33 → 72\.33/);
