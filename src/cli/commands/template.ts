@@ -30,6 +30,11 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
   }
   const planned = planForms({ scheme, tree, roster }, { schemeText: schemeSource.text, indicatorSheet, rosterSheet }, options.byDepartment === true);
   diagnostics.push(...planned.diagnostics);
+  if (hasErrors(planned.diagnostics)) {
+    printDiagnostics(diagnostics, ctx.stderr, err);
+    ctx.stderr.write(`\n${countLine(diagnostics)}。未生成填报表。\n`);
+    return ExitCode.dataProblems;
+  }
   const dir = path.resolve(ctx.cwd, options.out ?? path.dirname(files[0]!));
   const targets = planned.forms.map((f) => path.join(dir, `${f.name}.xlsx`));
   const refusals = [clashWithInput(targets, [...files, options.scheme, options.indicators], '请用 --out 指定其他输出文件夹。')].filter((d) => d !== undefined);
