@@ -35,6 +35,8 @@ export interface Assembled {
   vetoes: Map<Unit, VetoEntry[]>;
   /** The scheme's tieBreak as indexes of the tree's parts. */
   tieBreak: number[];
+  /** Where the scheme came from: files the scheme names are looked for beside it. */
+  schemeSource?: SchemeSource;
   diagnostics: Diagnostic[];
 }
 
@@ -96,6 +98,7 @@ export function assemble(inputs: Inputs): Assembled {
   const result: Assembled = { entries: [], vetoes: new Map(), tieBreak: [], diagnostics };
   if (!scheme) return result;
   result.scheme = scheme;
+  if (basics.schemeSource) result.schemeSource = basics.schemeSource;
   if (tree) {
     result.tree = tree;
     result.tieBreak = tieBreakParts(scheme, tree, basics.schemeSource!, diagnostics);

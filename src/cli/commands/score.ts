@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import { ExitCode } from '../../core/errors.js';
+import { error, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { ExitCode, ScoreError } from '../../core/errors.js';
 import { assess, type Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
+import { locateNamedFile } from '../../io/named-file.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
@@ -10,6 +11,8 @@ import { noticeValues, renderTemplate } from '../../report/notice.js';
 import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
+import type { SchemeSource } from '../../scheme/load-scheme.js';
+import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
 import { clashWithInput, exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
@@ -46,8 +49,15 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
   if (missing.length > 0) throw new Error(`单位未进入计分结果：${missing.map((u) => u.name).join('、')}`);
   diagnostics.push(...assessment.diagnostics);
-  const notice = await renderNotice(assessment, options.scheme ?? files[0]!, ctx, err);
+  const template = await noticeTemplate(assessment.scheme.notice.template, assembled.schemeSource);
+  const notice = renderNotice(assessment, template, ctx, err);
   if (notice === undefined) return ExitCode.usage;
+  // The template is an input too: the notice must not be written over it.
+  const templateClash = clashWithInput(targets, [template.file]);
+  if (templateClash) {
+    printDiagnostics([templateClash], ctx.stderr, err);
+    return ExitCode.usage;
+  }
   await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)]);
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
@@ -62,11 +72,26 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   return ExitCode.ok;
 }
 
-/** The notice text from the scheme's template (relative to where the scheme came from) or the default one. */
-async function renderNotice(assessment: Assessment, schemeFile: string, ctx: Context, err: ReturnType<typeof colours>): Promise<string | undefined> {
-  const { template } = assessment.scheme.notice;
-  const templatePath = template ? path.resolve(path.dirname(schemeFile), template) : defaultTemplatePath();
-  const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
+/**
+ * The notice template: the scheme's notice.template beside the scheme (the --scheme file's folder,
+ * or the workbook's when the scheme is a sheet) or in the package's templates folder, else the
+ * default one. A workbook must not be able to read any other file into the notice.
+ */
+async function noticeTemplate(name: string | undefined, source: SchemeSource | undefined): Promise<{ file: string; text: string }> {
+  if (name === undefined || source === undefined) return { file: defaultTemplatePath(), text: await readText(defaultTemplatePath(), '通报模板') };
+  const schemeFile = source.locate(1).file ?? '.';
+  const found = await locateNamedFile(name, path.dirname(schemeFile), [path.dirname(defaultTemplatePath())]);
+  if ('refusal' in found) {
+    const where = whereIsKey(source, ['notice', 'template']);
+    throw new ScoreError([error(found.notFound ? 'E_FILE_NOT_FOUND' : 'E_TEMPLATE_PATH', where, `方案 notice.template 指定的通报模板「${name}」不能使用：${found.refusal}。`,
+      `通报模板只能是方案所在文件夹（「${path.dirname(schemeFile)}」）中的文件，或 score 自带 templates 文件夹中的文件；请把模板放到方案旁边，只写文件名。`)],
+    found.notFound ? ExitCode.unreadable : ExitCode.usage);
+  }
+  return { file: found.file, text: await readText(found.real, '通报模板') };
+}
+
+function renderNotice(assessment: Assessment, template: { file: string; text: string }, ctx: Context, err: ReturnType<typeof colours>): string | undefined {
+  const rendered = renderTemplate(template.text, noticeValues(assessment), { file: template.file });
   if (rendered.diagnostics.length > 0) {
     printDiagnostics(rendered.diagnostics, ctx.stderr, err);
     return undefined;
