@@ -4,6 +4,7 @@ import { ExitCode, ScoreError } from '../../core/errors.js';
 import { assess, type Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
 import { locateNamedFile } from '../../io/named-file.js';
+import { checkOutputs, prepareFolder } from '../../io/output-check.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
@@ -14,7 +15,8 @@ import type { UnitEntries } from '../../engine/model.js';
 import type { SchemeSource } from '../../scheme/load-scheme.js';
 import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { commitOptions, recoverBefore } from '../outputs.js';
+import { exitCodeFor, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -25,14 +27,13 @@ export interface ScoreOptions extends LoadOptions {
 /** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
-  // Before reading anything: the outputs must not be among the inputs.
   const base = outputBase(files[0]!, options.out);
+  const dir = path.dirname(base);
   const targets = [`${base}.xlsx`, `${base}.txt`];
-  const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
-  if (clash) {
-    printDiagnostics([clash], ctx.stderr, err);
-    return ExitCode.usage;
-  }
+  const inputs = [...files, options.scheme, options.indicators];
+  // Before reading anything: a write cut short here is settled, and the outputs can go where they should.
+  recoverBefore(dir, ctx);
+  await checkOutputs({ dir, targets, inputs, create: true });
   const limits = limitsFrom(ctx.env);
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
@@ -53,12 +54,9 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const notice = renderNotice(assessment, template, ctx, err);
   if (notice === undefined) return ExitCode.usage;
   // The template is an input too: the notice must not be written over it.
-  const templateClash = clashWithInput(targets, [template.file]);
-  if (templateClash) {
-    printDiagnostics([templateClash], ctx.stderr, err);
-    return ExitCode.usage;
-  }
-  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)]);
+  await checkOutputs({ dir, targets, inputs: [...inputs, template.file], create: true });
+  prepareFolder(dir);
+  await writeAllAtomically([workbookFile(targets[0]!, outputSheets(assessment, assembled.entries, diagnostics)), textFile(targets[1]!, notice)], commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
