@@ -62,6 +62,7 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
   const ops = options.ops ?? nodeOps;
   const dir = path.dirname(files[0]!.target);
   if (files.some((f) => path.dirname(f.target) !== dir)) throw new Error('commitFiles: outputs of one commit share one folder');
+  if (options.keepPrevious !== undefined && !staysInside(options.keepPrevious)) throw new Error(`commitFiles: keepPrevious must be a folder below the outputs' folder: ${options.keepPrevious}`);
   const journal: Journal = { targets: files.map((f) => path.basename(f.target)), keep: options.keepPrevious ?? null };
   try {
     checkTargets(dir, journal, ops);
@@ -96,6 +97,11 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
     owned.delete(staging);
     throw failed(e, current, () => (decided ? settle(dir, staging, ops) : discard(staging, ops)));
   }
+}
+
+/** A folder below the outputs' folder: recovery moves files there and back, never anywhere else. */
+function staysInside(folder: string): boolean {
+  return folder !== '' && !path.isAbsolute(folder) && !path.win32.isAbsolute(folder) && !folder.split(/[\\/]/).some((part) => part === '..' || part === '');
 }
 
 /** The error to report: the real one, never one from the cleanup; a note when the cleanup is left to the next run. */
@@ -206,7 +212,7 @@ function readJournal(staging: string, ops: FileOps): Journal {
   const file = path.join(staging, JOURNAL);
   try {
     const data = JSON.parse(ops.readFile(file)) as Partial<Journal>;
-    if (Array.isArray(data.targets) && data.targets.every((t) => typeof t === 'string' && t === path.basename(t) && t !== '..') && (data.keep === null || typeof data.keep === 'string')) {
+    if (Array.isArray(data.targets) && data.targets.every((t) => typeof t === 'string' && t === path.basename(t) && t !== '..') && (data.keep === null || (typeof data.keep === 'string' && staysInside(data.keep)))) {
       return { targets: data.targets, keep: data.keep };
     }
   } catch (e) {

@@ -168,11 +168,23 @@ describe('commitFiles', () => {
     expect(contents(dir)).toEqual({ ...INPUT, 'a.通报.xlsx/': '' });
   });
 
-  it('does not guess at a journal it cannot read', async () => {
+  it.each([
+    ['cut off', '{"targets": ["a.通报.txt"]'],
+    ['naming a file elsewhere', '{"targets": ["../a.xlsx"], "keep": null}'],
+    ['keeping outside the folder', '{"targets": ["a.通报.txt"], "keep": "../elsewhere"}'],
+  ])('does not act on a journal it cannot trust (%s)', (_, text) => {
     const dir = setUp(SCENARIOS[0]!);
     const staging = path.join(dir, '.score-4000001-abcdef');
     mkdirSync(staging);
-    writeFileSync(path.join(staging, 'journal'), '{"targets": ["../x"]');
+    writeFileSync(path.join(staging, 'journal'), text);
+    writeFileSync(path.join(staging, 'old-0'), 'planted');
     expect(() => recoverOutputs(dir, LATER)).toThrow(expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'E_RECOVERY_FAILED' })] }));
+    expect(readFileSync(path.join(dir, 'a.通报.txt'), 'utf8')).toBe('old txt');
+  });
+
+  it('keeps the earlier outputs only in a folder below the outputs\' folder', async () => {
+    const dir = setUp(SCENARIOS[0]!);
+    await expect(commit(dir, { ...SCENARIOS[0]!, keep: '../历史' })).rejects.toThrow('keepPrevious');
+    expect(contents(dir)).toEqual({ ...INPUT, ...OLD });
   });
 });
