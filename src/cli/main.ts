@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
+import { systemFailure } from '../io/fs-errors.js';
 import { packageVersion } from '../io/package-info.js';
 import { runCheck } from './commands/check.js';
 import { runInit } from './commands/init.js';
@@ -120,6 +121,11 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
       const message = COMMANDER_MESSAGES[e.code]?.(e) ?? e.message;
       ctx.stderr.write(`${err.red('用法错误')}：${message}。运行 score --help 查看用法。\n`);
       return ExitCode.usage;
+    }
+    const system = systemFailure(e);
+    if (system) {
+      printDiagnostics(system.diagnostics, ctx.stderr, err);
+      return system.exitCode;
     }
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
     ctx.stderr.write(`${err.red('错误')} ${diag.code} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);

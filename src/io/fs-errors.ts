@@ -72,3 +72,15 @@ export function fsFailure(e: unknown, file: string, action: FsAction, what = '')
   if (e instanceof ScoreError) return e;
   return new ScoreError([fsDiagnostic(e, file, action, what)], ExitCode.unreadable);
 }
+
+const READING = new Set(['open', 'read', 'stat', 'lstat', 'fstat', 'readdir', 'realpath', 'access', 'scandir']);
+
+/**
+ * A system error from a file operation that no caller put into words (a Node error with a code,
+ * a syscall and a path): still a sentence from the table, exit 3, rather than an internal error.
+ */
+export function systemFailure(e: unknown): ScoreError | undefined {
+  const { syscall, path: file } = (e ?? {}) as { syscall?: unknown; path?: unknown };
+  if (errnoOf(e) === '' || typeof syscall !== 'string' || typeof file !== 'string') return undefined;
+  return fsFailure(e, file, READING.has(syscall) ? '读取' : '写入');
+}

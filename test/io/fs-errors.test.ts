@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fsFailure } from '../../src/io/fs-errors.js';
+import { fsFailure, systemFailure } from '../../src/io/fs-errors.js';
 import { readText } from '../../src/io/read-inputs.js';
 import { tempDir } from '../support/cli.js';
 
@@ -21,6 +21,14 @@ describe('the table of file-system errors', () => {
   it('keeps the reading codes a clerk already knows', () => {
     expect(fsFailure(Object.assign(new Error('x'), { code: 'ENOENT' }), 'a.yaml', '读取', '方案文件').diagnostics[0]).toMatchObject({ code: 'E_FILE_NOT_FOUND', message: '找不到方案文件「a.yaml」。' });
     expect(fsFailure(Object.assign(new Error('x'), { code: 'EACCES' }), 'a.yaml', '读取').diagnostics[0]!.code).toBe('E_UNREADABLE');
+  });
+});
+
+describe('a file-system error no caller put into words', () => {
+  it('is still a sentence from the table with exit 3, never an internal error', () => {
+    const e = Object.assign(new Error("EROFS: read-only file system, open '/mnt/cd/x'"), { code: 'EROFS', syscall: 'open', path: '/mnt/cd/x' });
+    expect(systemFailure(e)).toMatchObject({ exitCode: 3, diagnostics: [expect.objectContaining({ message: '无法读取「/mnt/cd/x」：所在的磁盘是只读的。' })] });
+    expect(systemFailure(new Error('a bug'))).toBeUndefined();
   });
 });
 
