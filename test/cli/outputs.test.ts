@@ -1,6 +1,6 @@
 import { copyFileSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, tempDir } from '../support/cli.js';
+import { runCli, SAMPLES, tempDir } from '../support/cli.js';
 import { expectNoInternalError, listing, runChild, smallBook } from '../support/files.js';
 
 describe('outputs never replace inputs, whatever path leads there', () => {
@@ -45,6 +45,15 @@ describe('outputs never replace inputs, whatever path leads there', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('E_OUTPUT_IS_INPUT');
     expect(readFileSync(input)).toEqual(before);
+  });
+
+  it('init through a linked folder into the sample it copies from', async () => {
+    const alias = path.join(tempDir(), 'alias');
+    symlinkSync(path.join(SAMPLES, 'guannan-2009'), alias);
+    const run = await runCli(['init', alias, '--preset', 'guannan-2009']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('E_OUTPUT_IS_INPUT');
+    expect(run.stderr).toContain('通报模板.txt');
   });
 
   it('an output that is a hard link of an input: the same device and inode', async () => {
