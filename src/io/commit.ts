@@ -71,9 +71,11 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
   }
   const staging = path.join(dir, `.score-${options.owner.pid}-${randomBytes(3).toString('hex')}`);
   let current = dir;
+  let made = false;
   let decided = false;
   try {
     ops.mkdir(staging);
+    made = true;
     owned.add(staging);
     preparing.add(staging);
     for (const [i, f] of files.entries()) {
@@ -95,7 +97,8 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
   } catch (e) {
     preparing.delete(staging);
     owned.delete(staging);
-    throw failed(e, current, () => (decided ? settle(dir, staging, ops) : discard(staging, ops)));
+    // A staging folder this commit did not make (EEXIST) is not its to remove.
+    throw failed(e, current, () => (decided ? settle(dir, staging, ops) : made ? discard(staging, ops) : undefined));
   }
 }
 
