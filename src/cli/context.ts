@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Owner } from '../io/commit.js';
 
 export interface Stream {
   write(text: string): unknown;
@@ -11,6 +12,10 @@ export interface Context {
   stderr: Stream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Who writes outputs (this process unless a test says otherwise): recovery spares live writers. */
+  owner?: Owner;
+  /** Runs when the outputs are staged, just before they replace the earlier ones (a test pauses here). */
+  beforeCommit?: () => Promise<void>;
 }
 
 /**

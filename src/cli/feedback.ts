@@ -1,13 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { ScoreError } from '../core/errors.js';
+import { checkOutputs, prepareFolder } from '../io/output-check.js';
 import type { Assessment } from '../engine/assess.js';
 import type { UnitEntries } from '../engine/model.js';
 import type { PendingFile } from '../io/atomic-write.js';
 import { workbookFile } from '../io/write-workbook.js';
 import { explainUnit } from '../report/explain-model.js';
 import { feedbackFileNames, feedbackSheet } from '../report/feedback.js';
-import { clashWithInput } from './load.js';
 
 /**
  * `score <workbook…> --feedback DIR`: one 反馈单 per ranked unit (excluded units get none), to be
@@ -18,13 +18,12 @@ export async function planFeedback(dir: string, a: Assessment, entries: readonly
   const byUnit = new Map(entries.map((e) => [e.unit, e]));
   const names = feedbackFileNames(a.results.map((r) => r.unit.name));
   const targets = names.map((n) => path.join(dir, n));
-  const clash = clashWithInput(targets, inputs, '请用 --feedback 指定其他文件夹。');
-  if (clash) return clash;
   try {
-    await mkdir(dir, { recursive: true });
+    await checkOutputs({ dir, targets, inputs, create: true, hint: '请用 --feedback 指定其他文件夹。' });
+    prepareFolder(dir);
   } catch (e) {
-    return error('E_OUT_NOT_FOLDER', { file: dir }, `无法使用反馈单文件夹「${dir}」（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：它是一个文件，或不能在那里新建文件夹。`,
-      '请用 --feedback 指定一个文件夹。');
+    if (e instanceof ScoreError && e.diagnostics[0]) return e.diagnostics[0];
+    throw e;
   }
   return a.results.map((r, i) => {
     const unitEntries = byUnit.get(r.unit);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { error, type Diagnostic } from '../core/diagnostic.js';
 import { assess, type Assessment } from '../engine/assess.js';
 import type { IndicatorTree } from '../engine/model.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
@@ -49,11 +48,4 @@ export function outputBase(firstInput: string, outDir: string | undefined): stri
 export function limitsFrom(env: Record<string, string | undefined>): ReadLimits | undefined {
   const mb = Number(env.SCORE_MAX_SHEET_MB);
   return Number.isFinite(mb) && mb > 0 ? { maxPartBytes: mb * 1024 * 1024 } : undefined;
-}
-
-/** An output that would replace one of the inputs, before anything is read. */
-export function clashWithInput(targets: readonly string[], inputs: readonly (string | undefined)[], hint = '请把输入文件改名，或用 --out 指定其他输出文件夹。'): Diagnostic | undefined {
-  const resolved = new Set(inputs.filter((i): i is string => i !== undefined).map((i) => path.resolve(i)));
-  const hit = targets.find((t) => resolved.has(path.resolve(t)));
-  return hit === undefined ? undefined : error('E_OUTPUT_IS_INPUT', { file: hit }, `输出文件「${hit}」是输入文件之一，不能覆盖输入。`, hint);
 }

@@ -4,6 +4,8 @@ import { ExitCode, exitCodeFor } from '../core/codes.js';
 import { ScoreError } from '../core/errors.js';
 import { displayWidth } from '../core/text.js';
 import { runBatch } from './commands/batch.js';
+import { systemFailure } from '../io/fs-errors.js';
+import { packageVersion } from '../io/package-info.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runExplain } from './commands/explain.js';
@@ -12,8 +14,8 @@ import { runMerge } from './commands/merge.js';
 import { runScore } from './commands/score.js';
 import { runTemplate } from './commands/template.js';
 import { colours, type Context } from './context.js';
+import { thisProcess } from './outputs.js';
 import { printDiagnostics } from './print.js';
-import { toolVersion } from './version.js';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `不认识的选项：${/'([^']+)'/.exec(e.message)?.[1] ?? e.message}`,
@@ -31,7 +33,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .configureHelp({ helpWidth: 100, styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, displayWidth: (text) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')) })
     .usage('[选项] <工作簿…>  或  score <命令> [选项]')
     .description('绩效考评计分：读取指标体系和得分表，计算总分、排名、等次，生成通报。')
-    .version(toolVersion(), '-V, --version', '显示版本号')
+    .version(packageVersion(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined })
@@ -165,6 +167,11 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
       printDiagnostics([usage], ctx.stderr, err);
       return exitCodeFor([usage]);
     }
+    const system = systemFailure(e);
+    if (system) {
+      printDiagnostics(system.diagnostics, ctx.stderr, err);
+      return system.exitCode;
+    }
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');
     ctx.stderr.write(`${err.red('错误')} ${diag.code} ${formatWhere(diag.where)}${diag.message}\n    → ${diag.hint}\n`);
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
@@ -172,6 +179,23 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   }
 }
 
-function processContext(): Context {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+export function processContext(): Context {
+  const ctx: Context = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), owner: thisProcess() };
+  if (process.env.SCORE_TEST_PAUSE_BEFORE_COMMIT) ctx.beforeCommit = () => pauseForTests(ctx);
+  return ctx;
+}
+
+/**
+ * SCORE_TEST_PAUSE_BEFORE_COMMIT: the tests' handle on the moment between staging the outputs and
+ * committing them. Says so on stderr and waits for a line (or the end) on stdin, so a test can
+ * interrupt the run exactly there, without guessing at timing.
+ */
+async function pauseForTests(ctx: Context): Promise<void> {
+  ctx.stderr.write('SCORE_PAUSED\n');
+  await new Promise<void>((resolve) => {
+    process.stdin.once('data', () => resolve());
+    process.stdin.once('end', () => resolve());
+    process.stdin.resume();
+  });
+  process.stdin.destroy();
 }

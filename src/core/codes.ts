@@ -36,6 +36,9 @@ export const CODES = {
   E_BAD_CSV: { severity: 'error', exit: ExitCode.unreadable, meaning: 'CSV 文件格式有误（如引号不成对）' },
   E_OUTPUT_LOCKED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件被占用（常见于在 Excel 中打开着），无法写入' },
   E_WRITE_FAILED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件无法写入（文件夹不存在、无权限或磁盘已满）' },
+  E_NOT_REGULAR_FILE: { severity: 'error', exit: ExitCode.unreadable, meaning: '给出的文件不是普通文件（设备、管道等），不读取' },
+  E_RECOVERY_FAILED: { severity: 'error', exit: ExitCode.unreadable, meaning: '上次中断的写出记录无法读懂，没有自动恢复' },
+  E_OUTPUT_STREAM: { severity: 'error', exit: ExitCode.unreadable, meaning: '屏幕输出转到的文件或磁盘无法写入（如磁盘已满）', where: 'none' },
   // The command line.
   E_USAGE: { severity: 'error', exit: ExitCode.usage, meaning: '命令行有误：不认识的命令或选项、缺少参数、参数过多', where: 'none' },
   E_NO_RECORD: { severity: 'error', exit: ExitCode.usage, meaning: '用来比较的工作簿不是 score 生成的通报（没有「记录」表），或记录已损坏' },
@@ -44,6 +47,13 @@ export const CODES = {
   E_WOULD_OVERWRITE: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件已存在，init 和 template 不会覆盖它' },
   E_OUTPUT_IS_INPUT: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件是输入文件之一，不能覆盖输入' },
   E_OUT_NOT_FOLDER: { severity: 'error', exit: ExitCode.usage, meaning: '--out 给出的输出文件夹无法使用' },
+  E_OUTPUT_NOT_FILE: { severity: 'error', exit: ExitCode.usage, meaning: '输出位置被一个文件夹或其他不是普通文件的东西占用' },
+  E_NAME_TOO_LONG: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件名太长，无法保存' },
+  E_KEEP_EXISTS: { severity: 'error', exit: ExitCode.usage, meaning: '保存上次结果的位置已有同名文件' },
+  E_FORM_NAME_CLASH: { severity: 'error', exit: ExitCode.dataProblems, meaning: '两个牵头部门的填报表会是同一个文件名' },
+  E_TEMPLATE_PATH: { severity: 'error', exit: ExitCode.usage, meaning: '方案 notice.template 指向方案所在文件夹和 templates 以外的文件，或不是普通文件' },
+  W_RECOVERY_PENDING: { severity: 'warning', exit: ExitCode.ok, meaning: '写出没有完成，下次在这个文件夹运行时自动恢复为上次完整的结果' },
+  I_RECOVERED: { severity: 'info', exit: ExitCode.ok, meaning: '上次中断的写出已自动完成或恢复' },
   // The scheme (方案).
   E_SCHEME_YAML: { severity: 'error', exit: ExitCode.usage, meaning: '方案不是有效的 YAML（缩进、冒号、括号有误）' },
   E_SCHEME_EMPTY: { severity: 'error', exit: ExitCode.usage, meaning: '方案为空，或不是「键: 值」形式' },

@@ -1,5 +1,5 @@
 import type { Rational } from '../core/rational.js';
-import { warning, type Diagnostic } from '../core/diagnostic.js';
+import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
@@ -57,16 +57,50 @@ export function planForms(basics: Basics, embedded: Embedded, byDepartment: bool
   }
   const forms = [...departments].map(([d, leaves]) => buildForm(basics, embedded, leaves, d, false));
   if (hasOfficeSheets(basics.scheme)) forms.push(buildForm(basics, embedded, [], OFFICE_FORM, true));
-  return { forms, diagnostics };
+  return { forms, diagnostics: [...diagnostics, ...nameClashes(forms)] };
+}
+
+/**
+ * Two forms must never share a file: 县/委 and 县:委 both become 县_委, a department named like the
+ * office's form takes its name, and Windows and macOS do not tell 科技局A from 科技局a.
+ */
+function nameClashes(forms: readonly Form[]): Diagnostic[] {
+  const label = (f: Form): string => (f.leaves.length > 0 ? `牵头部门「${f.department}」` : `「${OFFICE_FORM}」`);
+  const seen = new Map<string, Form>();
+  const clashes: Diagnostic[] = [];
+  for (const form of forms) {
+    const key = form.name.normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, form);
+      continue;
+    }
+    const other = first.leaves.length > 0 ? first : form;
+    clashes.push(error('E_FORM_NAME_CLASH', other.leaves[0]?.source ?? {}, `${label(first)}和${label(form)}的填报表会是同一个文件「${form.name}.xlsx」，一个会覆盖另一个。`,
+      '请在指标体系的「牵头部门」列中把其中一个部门的名称改得不同：文件名中 \\ / : * ? " < > | 会换成 _，也不区分大小写。'));
+  }
+  return clashes;
 }
 
 function hasOfficeSheets(scheme: Scheme): boolean {
   return scheme.vetoes.length > 0 || scheme.adjustments?.bonus !== undefined || scheme.adjustments?.deduction !== undefined;
 }
 
-/** A file name any system takes: no path separators or characters Windows refuses. */
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 80);
+/**
+ * A file name any system takes: no path separators or characters Windows refuses, no leading dot,
+ * no trailing dot or space (Windows drops them), and at most `maxBytes` of UTF-8, since a name has
+ * at most 255 bytes (85 Chinese characters) on the disks a clerk uses.
+ */
+export function fileSafe(name: string, maxBytes = 200): string {
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').replace(/[. ]+$/, '_');
+  let out = '';
+  let bytes = 0;
+  for (const ch of safe) {
+    bytes += new TextEncoder().encode(ch).length;
+    if (bytes > maxBytes) break;
+    out += ch;
+  }
+  return out;
 }
 
 function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicator[], department: string | undefined, office: boolean): Form {

@@ -42,6 +42,8 @@ export interface Assembled {
   tieBreak: number[];
   /** The scheme's own text, for the record a result carries (its hash). */
   schemeText?: string;
+  /** Where the scheme came from: files the scheme names are looked for beside it. */
+  schemeSource?: SchemeSource;
   diagnostics: Diagnostic[];
 }
 
@@ -104,6 +106,7 @@ export function assemble(inputs: Inputs): Assembled {
   if (!scheme) return result;
   result.scheme = scheme;
   if (basics.schemeSource) result.schemeText = basics.schemeSource.text;
+  if (basics.schemeSource) result.schemeSource = basics.schemeSource;
   if (tree) {
     result.tree = tree;
     result.tieBreak = tieBreakParts(scheme, tree, basics.schemeSource!, diagnostics);

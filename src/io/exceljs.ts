@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { readRegular } from './regular-file.js';
 
 /**
  * Reading an .xlsx sheet by sheet, with exceljs's streaming parsers but not its zip handling.
@@ -88,7 +88,7 @@ export class NotWorkbookError extends Error {}
 /** The sheets of an .xlsx in workbook order, each with its rows as a stream. Throws on a broken file. */
 export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<SheetStream> {
   const textOf_ = (path: string): Readable => textOf(zip, path, limits.maxPartBytes);
-  const zip = await JSZip.loadAsync(await readFile(file));
+  const zip = await JSZip.loadAsync(await readRegular(file, ''));
   if (!zip.file('xl/workbook.xml')) throw new NotWorkbookError(file);
   const Reader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => Parser;
   const parser = new Reader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** SHA-256 of a file's bytes, for the record of what a result was made from. */
@@ -16,21 +16,18 @@ export async function isFile(file: string): Promise<boolean> {
 }
 
 /**
- * Copies the earlier outputs that exist into a fresh folder `历史/<name>-<time>` beside them
- * before they are replaced (issue 10: a re-run never loses the earlier 通报). Copying, not
- * moving, so that a failed write leaves the earlier pair in place as well. Returns the folder,
- * or undefined when there was nothing to keep.
+ * Where the earlier outputs go when a re-run replaces them (issue 10: never lost): a fresh folder
+ * `历史/<name>-<time>` relative to the outputs' folder, for the commit's keepPrevious, which moves
+ * them there in the same step that puts the new ones in place. Undefined when there is nothing to keep.
  */
-export async function keepEarlier(targets: readonly string[], name: string, now: Date): Promise<string | undefined> {
-  const existing = [];
-  for (const t of targets) if (await isFile(t)) existing.push(t);
-  if (existing.length === 0) return undefined;
+export async function historyFolder(targets: readonly string[], name: string, now: Date): Promise<string | undefined> {
+  let any = false;
+  for (const t of targets) if (await isFile(t)) any = true;
+  if (!any) return undefined;
+  const dir = path.dirname(targets[0]!);
   const stamp = localStamp(now);
-  const root = path.join(path.dirname(existing[0]!), '历史');
-  let folder = path.join(root, `${name}-${stamp}`);
-  for (let n = 2; await stat(folder).then(() => true, () => false); n++) folder = path.join(root, `${name}-${stamp}-${n}`);
-  await mkdir(folder, { recursive: true });
-  for (const t of existing) await copyFile(t, path.join(folder, path.basename(t)));
+  let folder = path.join('历史', `${name}-${stamp}`);
+  for (let n = 2; await stat(path.join(dir, folder)).then(() => true, () => false); n++) folder = path.join('历史', `${name}-${stamp}-${n}`);
   return folder;
 }
 

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+import { readRegular } from './regular-file.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
 export type CsvEncoding = 'utf8' | 'gb18030' | string;
@@ -41,7 +41,7 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
   if (forced && !iconv.encodingExists(forced)) {
     throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')]);
   }
-  const { text } = decodeCsv(await readFile(file), forced);
+  const { text } = decodeCsv(await readRegular(file, ''), forced);
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];

@@ -1,9 +1,9 @@
-import { open, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits, type SheetRow } from './exceljs.js';
 import type { CodeOf } from '../core/codes.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import { cellRef, isPercentFormat, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
+import { openRegular } from './regular-file.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -18,16 +18,10 @@ export async function assertFile(file: string): Promise<void> {
 }
 
 async function sniff(file: string): Promise<Buffer> {
-  let info;
+  // Opened without blocking and checked on the handle: a FIFO or a device is refused, never waited on.
+  const handle = await openRegular(file, '');
   try {
-    info = await stat(file);
-  } catch {
-    fail(file, 'E_FILE_NOT_FOUND', `找不到文件「${file}」。`, '请检查文件名和所在文件夹是否正确。');
-  }
-  if (info.isDirectory()) fail(file, 'E_IS_DIRECTORY', `「${file}」是一个文件夹，不是工作簿。`, '请指定文件夹中的 .xlsx 文件。');
-  if (info.size === 0) fail(file, 'E_EMPTY_FILE', `文件「${file}」是空文件（0 字节）。`, '请重新保存或重新获取该文件。');
-  const handle = await open(file, 'r');
-  try {
+    if ((await handle.stat()).size === 0) fail(file, 'E_EMPTY_FILE', `文件「${file}」是空文件（0 字节）。`, '请重新保存或重新获取该文件。');
     const head = Buffer.alloc(8);
     await handle.read(head, 0, 8, 0);
     return head;

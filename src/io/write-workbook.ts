@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
 import { cellRef } from './raw-sheet.js';
 import type { PendingFile } from './atomic-write.js';
+import { fixZipTimes } from './zip-times.js';
 
 /** A fixed timestamp for the workbook's properties: the same inputs give the same file contents. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -112,5 +113,6 @@ export function workbookFile(target: string, sheets: readonly SheetModel[]): Pen
     wb.modified = FIXED_DATE;
     for (const sheet of sheets) addSheet(wb, sheet);
     await wb.commit();
+    await fixZipTimes(temp);
   } };
 }

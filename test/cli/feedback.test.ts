@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { planFeedback } from '../../src/cli/feedback.js';
 import { loadInputs } from '../../src/cli/load.js';
 import { assess } from '../../src/engine/assess.js';
-import { writeAllAtomically, type FileOps } from '../../src/io/atomic-write.js';
+import { writeAllAtomically } from '../../src/io/atomic-write.js';
+import { nodeOps, type FileOps } from '../../src/io/file-ops.js';
 import { feedbackFileNames } from '../../src/report/feedback.js';
 import { copySample, runCli } from '../support/cli.js';
 import { dumpSheet } from '../support/workbook.js';
@@ -58,15 +58,14 @@ describe('score --feedback', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, '汤沟镇.反馈单.xlsx'), 'earlier');
     const assembled = await loadInputs([file], {});
-    const a = assess(assembled.scheme!, assembled.tree!, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
+    const a = assess(assembled.scheme!, assembled.tree!, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
     const set = await planFeedback(out, a, assembled.entries, [file]);
     if (!Array.isArray(set)) throw new Error(set.message);
     expect(set).toHaveLength(43);
     // The commit fails half-way through putting the files in place (a file open in Excel, say).
     let renames = 0;
-    const failing: FileOps = { exists: (p) => access(p).then(() => true, () => false), remove: (p) => rm(p, { force: true }),
-      rename: async (from, to) => { if (++renames === 20) throw Object.assign(new Error('busy'), { code: 'EBUSY' }); await rename(from, to); } };
-    await expect(writeAllAtomically(set, failing)).rejects.toMatchObject({ exitCode: 3 });
+    const failing: FileOps = { ...nodeOps, rename: (from, to) => { if (++renames === 20) throw Object.assign(new Error('busy'), { code: 'EBUSY' }); nodeOps.rename(from, to); } };
+    await expect(writeAllAtomically(set, { owner: { pid: process.pid, isAlive: () => false }, ops: failing })).rejects.toMatchObject({ exitCode: 3 });
     expect(readdirSync(out)).toEqual(['汤沟镇.反馈单.xlsx']);
     expect(readFileSync(path.join(out, '汤沟镇.反馈单.xlsx'), 'utf8')).toBe('earlier');
   });

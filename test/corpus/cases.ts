@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -304,4 +304,42 @@ CASES.push(
     await patchZip(bomb, 'xl/worksheets/sheet2.xml', `${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(16 * 1024 * 1024))}</row></sheetData></worksheet>`);
     return ['merge', form, bomb, '-o', path.join(d, 'm.xlsx')];
   }, code: 'E_SHEET_TOO_LARGE', exit: 3, names: 'bomb.xlsx' },
+);
+
+// Files and folders: what a workbook may name, and what stands where an output goes (issue 12).
+const withTemplate = (name: string) => book((s) => { s['方案'] = `${s['方案'] as string}notice:\n  template: ${name}\n`; });
+CASES.push(
+  { name: 'notice.template climbing out of the scheme\'s folder', make: withTemplate('../../../../../../etc/hostname'), code: 'E_TEMPLATE_PATH', exit: 2, names: '方案!A8' },
+  { name: 'notice.template as an absolute path', make: withTemplate('/etc/hostname'), code: 'E_TEMPLATE_PATH', exit: 2, names: 'notice.template' },
+  { name: 'notice.template naming a folder', make: async (d) => { mkdirSync(path.join(d, '模板')); return withTemplate('模板')(d); }, code: 'E_TEMPLATE_PATH', exit: 2, names: '方案!A8' },
+  { name: 'notice.template missing', make: withTemplate('没有这个模板.txt'), code: 'E_FILE_NOT_FOUND', exit: 3, names: '方案!A8' },
+  { name: 'a folder where the notice should go', make: async (d) => { mkdirSync(path.join(d, 'book.通报.xlsx')); return bookOf(d); }, code: 'E_OUTPUT_NOT_FILE', exit: 2, names: 'book.通报.xlsx' },
+  { name: '-o naming a file', make: async (d) => { writeFileSync(path.join(d, 'out.txt'), 'x'); return [...(await bookOf(d)), '-o', path.join(d, 'out.txt')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'out.txt' },
+  { name: '-o /dev/null', make: async (d) => [...(await bookOf(d)), '-o', '/dev/null'], code: 'E_OUT_NOT_FOLDER', exit: 2, names: '/dev/null' },
+  { name: 'a workbook name too long for its outputs', make: async (d) => { const [b] = await bookOf(d); const long = path.join(d, `${'评'.repeat(82)}.xlsx`); copyFileSync(b!, long); return [long]; }, code: 'E_NAME_TOO_LONG', exit: 2 },
+  { name: '--scheme naming a folder', make: async (d) => [...(await bookOf(d)), '--scheme', d], code: 'E_IS_DIRECTORY', exit: 3 },
+  { name: 'the output folder reached through a link to the inputs', make: async (d) => {
+    const inputs = path.join(d, 'in');
+    mkdirSync(inputs);
+    const [b] = await bookOf(inputs);
+    copyFileSync(b!, path.join(inputs, 'book.通报.xlsx'));
+    symlinkSync(inputs, path.join(d, 'alias'));
+    return [b!, path.join(inputs, 'book.通报.xlsx'), '-o', path.join(d, 'alias')];
+  }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
+  { name: 'template: two departments, one file name', make: async (d) => ['template', '--by-department', ...(await book((s) => { s['指标体系'] = [['编码', '一级指标', '分值', '牵头部门'], ['A', '甲', 60, '县/委'], ['B', '乙', 40, '县:委']]; })(d))], code: 'E_FORM_NAME_CLASH', exit: 1, names: '县:委' },
+  { name: 'template: a department named like the office form', make: async (d) => ['template', '--by-department', ...(await book((s) => {
+    s['方案'] = `${s['方案'] as string}vetoes:\n  - name: 安全生产\n    effect: fail\n`;
+    s['指标体系'] = [['编码', '一级指标', '分值', '牵头部门'], ['A', '甲', 60, '县委'], ['B', '乙', 40, '加减分和一票否决']];
+  })(d))], code: 'E_FORM_NAME_CLASH', exit: 1, names: '加减分和一票否决' },
+  { name: 'template: a folder where a form should go', make: async (d) => { mkdirSync(path.join(d, '得分填报表.xlsx')); return ['template', ...(await bookOf(d))]; }, code: 'E_OUTPUT_NOT_FILE', exit: 2, names: '得分填报表.xlsx' },
+  { name: 'merge: the output reached through a link to the forms\' folder', make: async (d) => {
+    const forms = path.join(d, 'forms');
+    mkdirSync(forms);
+    const { form } = await blankForm(forms);
+    symlinkSync(forms, path.join(d, 'alias'));
+    return ['merge', form, '-o', path.join(d, 'alias', '得分填报表.xlsx')];
+  }, code: 'E_OUTPUT_IS_INPUT', exit: 2 },
+  { name: 'init onto a file', make: async (d) => { writeFileSync(path.join(d, 'afile'), 'x'); return ['init', path.join(d, 'afile')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'afile' },
+  { name: 'init: a folder where the scheme should go', make: async (d) => { mkdirSync(path.join(d, '方案.yaml')); return ['init', d]; }, code: 'E_OUTPUT_NOT_FILE', exit: 2, names: '方案.yaml' },
+  { name: 'init into a folder whose name is too long', make: async (d) => ['init', path.join(d, '很'.repeat(90))], code: 'E_WRITE_FAILED', exit: 3, names: '太长' },
 );

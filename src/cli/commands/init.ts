@@ -3,11 +3,13 @@ import { ExitCode } from '../../core/codes.js';
 import { starterBooks } from '../../forms/starter.js';
 import { writeStarter } from '../../io/init-files.js';
 import type { Context } from '../context.js';
+import { commitOptions, recoverBefore } from '../outputs.js';
 
 /** `score init [DIR] --preset <sample>`: starting files copied from a sample, ready to edit. */
 export async function runInit(dir: string | undefined, options: { preset: string }, ctx: Context): Promise<ExitCode> {
   const target = path.resolve(ctx.cwd, dir ?? '.');
-  const written = await writeStarter(target, options.preset, starterBooks);
+  recoverBefore(target, ctx);
+  const written = await writeStarter(target, options.preset, starterBooks, commitOptions(ctx));
   ctx.stdout.write(`已生成：${written.map((f) => path.relative(ctx.cwd, f) || f).join('、')}\n`);
   ctx.stdout.write([
     '下一步：',

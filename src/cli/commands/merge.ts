@@ -1,15 +1,16 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import Table from 'cli-table3';
 import { hasErrors, warning, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { mergeForms, type Coverage, type FormInput } from '../../forms/merge.js';
 import { writeAtomically } from '../../io/atomic-write.js';
+import { checkOutputs, isFolder } from '../../io/output-check.js';
 import { readText, readWorkbooks } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { fileSource } from '../../scheme/load-scheme.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, limitsFrom, type LoadOptions } from '../load.js';
+import { commitOptions, recoverBefore } from '../outputs.js';
+import { limitsFrom, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface MergeOptions extends LoadOptions {
@@ -23,11 +24,9 @@ export const MERGED_FILE = '合并得分表.xlsx';
 export async function runMerge(files: string[], options: MergeOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
   const target = await outputPath(files[0]!, options.out);
-  const clash = clashWithInput([target], [...files, options.scheme, options.indicators], '请用 -o 指定另一个输出文件。');
-  if (clash) {
-    printDiagnostics([clash], ctx.stderr, err);
-    return exitCodeFor([clash]);
-  }
+  const inputs = [...files, options.scheme, options.indicators];
+  recoverBefore(path.dirname(target), ctx);
+  await checkOutputs({ dir: path.dirname(target), targets: [target], inputs, hint: '请用 -o 指定另一个输出文件。' });
   const limits = limitsFrom(ctx.env);
   const notes: Diagnostic[] = [];
   const forms: FormInput[] = [];
@@ -49,7 +48,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
     ctx.stderr.write(`\n${countLine(diagnostics)}。未生成合并结果；请按上面的位置改正后重新合并。\n`);
     return exitCodeFor(diagnostics);
   }
-  await writeAtomically(target, workbookFile(target, merged.sheets).write);
+  await writeAtomically(target, workbookFile(target, merged.sheets).write, commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${coverageTable(merged.coverage, out.level > 0)}\n`);
@@ -62,8 +61,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
 /** -o as a file, or as a folder to put 合并得分表.xlsx in; beside the first form by default. */
 async function outputPath(first: string, out: string | undefined): Promise<string> {
   if (out === undefined) return path.join(path.dirname(first), MERGED_FILE);
-  const isDir = await stat(out).then((s) => s.isDirectory(), () => false);
-  return isDir ? path.join(out, MERGED_FILE) : out;
+  return (await isFolder(out)) ? path.join(out, MERGED_FILE) : out;
 }
 
 function coverageTable(rows: readonly Coverage[], colour: boolean): string {

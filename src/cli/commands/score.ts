@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { error, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { ScoreError } from '../../core/errors.js';
 import type { Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
-import { isFile, keepEarlier } from '../../io/history.js';
+import { historyFolder, isFile } from '../../io/history.js';
+import { locateNamedFile } from '../../io/named-file.js';
+import { checkOutputs, prepareFolder } from '../../io/output-check.js';
 import { changesSheet, diffRecords, hasChanges } from '../../report/diff.js';
 import { recordSheet, type ResultRecord } from '../../report/record.js';
 import { makeRecord, readRecord } from '../record.js';
@@ -17,9 +19,12 @@ import { noticeValues, renderTemplate } from '../../report/notice.js';
 import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../../report/result-sheets.js';
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
+import type { SchemeSource } from '../../scheme/load-scheme.js';
+import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
 import { planFeedback } from '../feedback.js';
-import { assessAssembled, clashWithInput, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
+import { commitOptions, recoverBefore } from '../outputs.js';
+import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 
 export interface ScoreOptions extends LoadOptions {
@@ -34,14 +39,13 @@ export interface ScoreOptions extends LoadOptions {
 /** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
-  // Before reading anything: the outputs must not be among the inputs.
   const base = outputBase(files[0]!, options.out);
+  const dir = path.dirname(base);
   const targets = [`${base}.xlsx`, `${base}.txt`];
-  const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
-  if (clash) {
-    printDiagnostics([clash], ctx.stderr, err);
-    return exitCodeFor([clash]);
-  }
+  const inputs = [...files, options.scheme, options.indicators];
+  // Before reading anything: a write cut short here is settled, and the outputs can go where they should.
+  recoverBefore(dir, ctx);
+  await checkOutputs({ dir, targets, inputs, create: true });
   const limits = limitsFrom(ctx.env);
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
@@ -58,35 +62,36 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
   if (missing.length > 0) throw new Error(`单位未进入计分结果：${missing.map((u) => u.name).join('、')}`);
   diagnostics.push(...assessment.diagnostics);
-  const notice = await renderNotice(assessment, options.scheme ?? files[0]!);
-  if (notice.text === undefined) {
-    printDiagnostics(notice.diagnostics, ctx.stderr, err);
-    return exitCodeFor(notice.diagnostics);
-  }
-  const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, [...files, options.scheme, options.indicators]);
+  const template = await noticeTemplate(assessment.scheme.notice.template, assembled.schemeSource);
+  const notice = renderNotice(assessment, template, ctx, err);
+  if (notice === undefined) return ExitCode.usage;
+  // The template is an input too: the notice must not be written over it.
+  await checkOutputs({ dir, targets, inputs: [...inputs, template.file], create: true });
+  const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, inputs);
   if (!Array.isArray(feedback)) {
     printDiagnostics([feedback], ctx.stderr, err);
     return exitCodeFor([feedback]);
   }
-  const record = await makeRecord(assessment, assembled.entries, [...files, options.scheme, options.indicators, notice.template], assembled.schemeText);
+  const record = await makeRecord(assessment, assembled.entries, [...inputs, template.file], assembled.schemeText);
   const replaced = await earlierResult(targets[0]!);
   const earlier = options.compare === undefined ? replaced : { file: options.compare, record: await readRecord(options.compare) };
   const diff = earlier.record ? diffRecords(earlier.record, record) : undefined;
   const changed = diff !== undefined && (hasChanges(diff) || earlier.record!.tool !== record.tool);
+  prepareFolder(dir);
   // The result being replaced is kept unless it is the same result (then its bytes are the new bytes).
   const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
-  const kept = same ? undefined : await keepEarlier(targets, path.basename(base), new Date());
+  const kept = same ? undefined : await historyFolder(targets, path.basename(base), new Date());
   const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
-  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice.text)]);
+  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
-  if (feedback.length > 0) await writeAllAtomically(feedback);
+  if (feedback.length > 0) await writeAllAtomically(feedback, commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
-  if (kept) ctx.stdout.write(`原有的通报已保存到：${kept}\n`);
+  if (kept) ctx.stdout.write(`原有的通报已保存到：${path.join(dir, kept)}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
-  if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${kept}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
+  if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${path.join(dir, kept)}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
   if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评单位一份）：${options.feedback}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
@@ -95,15 +100,6 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     return exitCodeFor(assessment.diagnostics);
   }
   return ExitCode.ok;
-}
-
-/** The notice text from the scheme's template (relative to where the scheme came from) or the default one; none if the template has errors. */
-async function renderNotice(assessment: Assessment, schemeFile: string): Promise<{ text?: string; template?: string; diagnostics: Diagnostic[] }> {
-  const { template } = assessment.scheme.notice;
-  const templatePath = template ? path.resolve(path.dirname(schemeFile), template) : defaultTemplatePath();
-  const rendered = renderTemplate(await readText(templatePath, '通报模板'), noticeValues(assessment), { file: templatePath });
-  if (rendered.diagnostics.length > 0) return { diagnostics: rendered.diagnostics };
-  return { text: `${rendered.text.trimEnd()}\n`, ...(template ? { template: templatePath } : {}), diagnostics: [] };
 }
 
 /** The 通报 about to be replaced, with its record; one without a record (an older version's) is kept but not compared. */
@@ -115,6 +111,32 @@ async function earlierResult(target: string): Promise<{ file: string; record?: R
     if (!(e instanceof ScoreError)) throw e;
     return { file: target, problem: `原有的「${path.basename(target)}」${e.diagnostics[0]?.message.replace(/^「[^」]*」/, '') ?? '无法读取'}，本次不作比较。` };
   }
+}
+
+/**
+ * The notice template: the scheme's notice.template beside the scheme (the --scheme file's folder,
+ * or the workbook's when the scheme is a sheet) or in the package's templates folder, else the
+ * default one. A workbook must not be able to read any other file into the notice.
+ */
+async function noticeTemplate(name: string | undefined, source: SchemeSource | undefined): Promise<{ file: string; text: string }> {
+  if (name === undefined || source === undefined) return { file: defaultTemplatePath(), text: await readText(defaultTemplatePath(), '通报模板') };
+  const schemeFile = source.locate(1).file ?? '.';
+  const found = await locateNamedFile(name, path.dirname(schemeFile), [path.dirname(defaultTemplatePath())]);
+  if ('refusal' in found) {
+    const where = whereIsKey(source, ['notice', 'template']);
+    throw new ScoreError([error(found.notFound ? 'E_FILE_NOT_FOUND' : 'E_TEMPLATE_PATH', where, `方案 notice.template 指定的通报模板「${name}」不能使用：${found.refusal}。`,
+      `通报模板只能是方案所在文件夹（「${path.dirname(schemeFile)}」）中的文件，或 score 自带 templates 文件夹中的文件；请把模板放到方案旁边，只写文件名。`)]);
+  }
+  return { file: found.file, text: await readText(found.real, '通报模板') };
+}
+
+function renderNotice(assessment: Assessment, template: { file: string; text: string }, ctx: Context, err: ReturnType<typeof colours>): string | undefined {
+  const rendered = renderTemplate(template.text, noticeValues(assessment), { file: template.file });
+  if (rendered.diagnostics.length > 0) {
+    printDiagnostics(rendered.diagnostics, ctx.stderr, err);
+    return undefined;
+  }
+  return `${rendered.text.trimEnd()}\n`;
 }
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {

@@ -1,12 +1,13 @@
-import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { error, hasErrors } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { planForms } from '../../forms/template.js';
 import { writeAllAtomically } from '../../io/atomic-write.js';
+import { checkOutputs, existing, prepareFolder } from '../../io/output-check.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { colours, type Context } from '../context.js';
-import { clashWithInput, limitsFrom, loadBasics, type LoadOptions } from '../load.js';
+import { commitOptions, recoverBefore } from '../outputs.js';
+import { limitsFrom, loadBasics, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 
 export interface TemplateOptions extends LoadOptions {
@@ -19,6 +20,8 @@ export interface TemplateOptions extends LoadOptions {
 /** `score template <workbook…>`: blank entry forms from the scheme, the indicators and the roster. */
 export async function runTemplate(files: string[], options: TemplateOptions, ctx: Context): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
+  const dir = path.resolve(ctx.cwd, options.out ?? path.dirname(files[0]!));
+  recoverBefore(dir, ctx);
   const limits = limitsFrom(ctx.env);
   const basics = await loadBasics(files, limits ? { ...options, limits } : options);
   const { scheme, tree, roster, schemeSource, indicatorSheet, rosterSheet } = basics;
@@ -30,29 +33,22 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
   }
   const planned = planForms({ scheme, tree, roster }, { schemeText: schemeSource.text, indicatorSheet, rosterSheet }, options.byDepartment === true);
   diagnostics.push(...planned.diagnostics);
-  const dir = path.resolve(ctx.cwd, options.out ?? path.dirname(files[0]!));
+  if (hasErrors(planned.diagnostics)) {
+    printDiagnostics(diagnostics, ctx.stderr, err);
+    ctx.stderr.write(`\n${countLine(diagnostics)}。未生成填报表。\n`);
+    return ExitCode.dataProblems;
+  }
   const targets = planned.forms.map((f) => path.join(dir, `${f.name}.xlsx`));
-  const refusals = [clashWithInput(targets, [...files, options.scheme, options.indicators], '请用 --out 指定其他输出文件夹。')].filter((d) => d !== undefined);
-  if (refusals.length === 0 && options.force !== true) {
-    for (const t of targets) {
-      if (await access(t).then(() => true, () => false)) {
-        refusals.push(error('E_WOULD_OVERWRITE', { file: t }, `「${t}」已存在，可能是已经填好的表，score template 不会覆盖它。`, '请用 --out 指定其他文件夹；确认可以覆盖时加 --force。'));
-      }
+  await checkOutputs({ dir, targets, inputs: [...files, options.scheme, options.indicators], create: true, hint: '请用 --out 指定其他输出文件夹。' });
+  if (options.force !== true) {
+    const refusals = (await existing(targets)).map((t) => error('E_WOULD_OVERWRITE', { file: t }, `「${t}」已存在，可能是已经填好的表，score template 不会覆盖它。`, '请用 --out 指定其他文件夹；确认可以覆盖时加 --force。'));
+    if (refusals.length > 0) {
+      printDiagnostics(refusals, ctx.stderr, err);
+      return ExitCode.usage;
     }
   }
-  if (refusals.length > 0) {
-    printDiagnostics(refusals, ctx.stderr, err);
-    return exitCodeFor(refusals);
-  }
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    const refusal = error('E_OUT_NOT_FOLDER', { file: dir }, `无法使用输出文件夹「${dir}」（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：它是一个文件，或不能在那里新建文件夹。`,
-      '请用 --out 指定一个文件夹。');
-    printDiagnostics([refusal], ctx.stderr, err);
-    return exitCodeFor([refusal]);
-  }
-  await writeAllAtomically(planned.forms.map((f, i) => workbookFile(targets[i]!, f.sheets)));
+  prepareFolder(dir);
+  await writeAllAtomically(planned.forms.map((f, i) => workbookFile(targets[i]!, f.sheets)), commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = ctx.stdout;
   out.write(`已生成 ${planned.forms.length} 个填报表：\n`);

@@ -1,0 +1,76 @@
+import { constants } from 'node:os';
+import type { Code } from '../core/codes.js';
+import { abandonStaging } from '../io/commit.js';
+import { errnoOf, fsSentence } from '../io/fs-errors.js';
+import type { Stream } from './context.js';
+import { main, processContext } from './main.js';
+
+/** A process stream that never throws at the writer: a closed pipe ends the output quietly, a full disk is told once. */
+interface Guarded extends Stream {
+  failure?: unknown;
+  /** Resolves when the last write is done or failed: its error is known by then. */
+  settled(): Promise<void>;
+}
+
+function guard(stream: NodeJS.WriteStream): Guarded {
+  let closed = false;
+  let last: Promise<void> = Promise.resolve();
+  const guarded: Guarded = {
+    isTTY: stream.isTTY,
+    write(text: string) {
+      if (closed || guarded.failure !== undefined) return false;
+      try {
+        let done!: () => void;
+        last = new Promise<void>((resolve) => (done = resolve));
+        return stream.write(text, (e) => {
+          if (e) fail(e);
+          done();
+        });
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
+    settled: () => last,
+  };
+  // A reader that went away (`| head -1`) is not an error of the run (xsv: BrokenPipe is exit 0);
+  // anything else (ENOSPC for `> /dev/full`) is said on the other stream and ends with exit 3.
+  const fail = (e: unknown): void => {
+    if (['EPIPE', 'ERR_STREAM_DESTROYED', 'ECONNRESET'].includes(errnoOf(e))) closed = true;
+    else guarded.failure ??= e;
+  };
+  stream.on('error', fail);
+  return guarded;
+}
+
+/** The code of a stream that could not be written (registered in core/codes). */
+const STREAM_FAILURE: Code = 'E_OUTPUT_STREAM';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Ctrl-C while outputs are being staged: the staging folder is removed; the earlier outputs were never touched. */
+function onSignals(stderr: Stream): void {
+  for (const signal of SIGNALS) {
+    process.on(signal, () => {
+      const dropped = abandonStaging();
+      stderr.write(dropped > 0 ? '\n已中断：正在写出的结果已丢弃，上次的结果没有改动。\n' : '\n已中断。\n');
+      process.exit(128 + constants.signals[signal]);
+    });
+  }
+}
+
+/** The process around the CLI: bin/score.js calls this and nothing else. */
+export async function run(argv: string[]): Promise<void> {
+  const stdout = guard(process.stdout);
+  const stderr = guard(process.stderr);
+  onSignals(stderr);
+  let code = await main(argv, { ...processContext(), stdout, stderr });
+  await Promise.all([stdout.settled(), stderr.settled()]);
+  for (const [stream, name] of [[stdout, '标准输出'], [stderr, '标准错误输出']] as const) {
+    if (stream.failure === undefined) continue;
+    const { message } = fsSentence(stream.failure, name, '写入');
+    stderr.write(`错误 ${STREAM_FAILURE} ${message}\n    → 请检查输出转到的文件或磁盘（如「> 文件」所在的磁盘是否已满）。\n`);
+    if (code === 0) code = 3;
+  }
+  process.exitCode = code;
+}
