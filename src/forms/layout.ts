@@ -124,6 +124,7 @@ export function modelValue(v: CellValue | undefined): string | number | null {
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('invalid' in v) return v.invalid;
   return 'error' in v ? v.error : `=${v.formula}`;
 }
 

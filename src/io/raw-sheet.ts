@@ -10,7 +10,18 @@ export type CellValue =
   | Date
   | { error: string }
   /** A formula whose result the file does not carry (never opened in Excel/WPS). */
-  | { formula: string };
+  | { formula: string }
+  /**
+   * What a cell stores against the rule of its type: a number `<v>5O</v>`, a boolean `<v>2</v>`,
+   * a shared string that does not exist. No office writes these; kept with their text so that
+   * the cell is refused where it is read, with its address, not misread.
+   */
+  | InvalidValue;
+
+export interface InvalidValue {
+  invalid: string;
+  as: 'number' | 'boolean' | 'shared' | 'date' | 'type';
+}
 
 export interface RawRow {
   /** 1-based row number as Excel shows it. */
@@ -23,6 +34,10 @@ export interface RawSheet {
   file: string;
   name: string;
   rows: RawRow[];
+}
+
+export function isInvalidValue(v: CellValue): v is InvalidValue {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'invalid' in v;
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {
