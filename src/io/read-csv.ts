@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+import { decodeText } from './decode-text.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
 export type CsvEncoding = 'utf8' | 'gb18030' | string;
@@ -16,13 +17,8 @@ export type CsvEncoding = 'utf8' | 'gb18030' | string;
  */
 export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encoding: CsvEncoding } {
   if (forced) return { text: iconv.decode(bytes, forced).replace(/^\uFEFF/, ''), encoding: forced };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
-  }
+  const { text, encoding } = decodeText(bytes);
+  return { text, encoding };
 }
 
 const PLAIN_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;

@@ -7,6 +7,7 @@ import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './exceljs.js';
+import { decodeText } from './decode-text.js';
 
 /** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
 export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {
@@ -20,15 +21,36 @@ export async function readWorkbooks(files: readonly string[], limits?: ReadLimit
   return sheets;
 }
 
-/** A text file (scheme YAML, notice template): UTF-8, with or without BOM. */
+/** Why a file could not be read, in words (Node's codes are English: EACCES, EISDIR). */
+function unreadable(file: string, what: string, code: string | undefined): ScoreError {
+  const message = code === 'ENOENT' ? `找不到${what}「${file}」。`
+    : code === 'EISDIR' ? `${what}「${file}」是一个文件夹。`
+    : code === 'EACCES' || code === 'EPERM' ? `没有权限读取${what}「${file}」。`
+    : `无法读取${what}「${file}」：文件可能正被其他程序占用，或所在的磁盘不可用。`;
+  return new ScoreError([error(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', { file }, message)], ExitCode.unreadable);
+}
+
+/**
+ * A text file (scheme YAML, notice template) in whatever encoding a clerk's editor saved it:
+ * UTF-8, UTF-16 or GBK (see decodeText). Bytes no encoding reads are said, with what to save as.
+ */
 export async function readText(file: string, what: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `找不到${what}「${file}」。` : code === 'EISDIR' ? `${what}「${file}」是一个文件夹。` : `无法读取${what}「${file}」（${code}）。`;
-    throw new ScoreError([error(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', { file }, message)], ExitCode.unreadable);
+    throw unreadable(file, what, (e as NodeJS.ErrnoException).code);
   }
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new ScoreError([error('E_TEXT_ENCODING', { file }, `${what}「${file}」是压缩文件（如 Excel 工作簿），不是文本文件。`,
+      '方案写在工作簿的「方案」表中时不需要 --scheme；单独的方案应是 .yaml 文本文件。')], ExitCode.unreadable);
+  }
+  const { text, readable } = decodeText(bytes);
+  if (!readable) {
+    throw new ScoreError([error('E_TEXT_ENCODING', { file }, `${what}「${file}」的编码无法识别：既不是 UTF-8、UTF-16，也不是 GBK。`,
+      '请用记事本或 WPS 打开，「另存为」时把编码选为「UTF-8」。')], ExitCode.unreadable);
+  }
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** The folder the package is installed in: templates/ lives there. */
