@@ -23,8 +23,10 @@ export interface HandBook {
   numFmts?: string;
 }
 
-/** A string cell written inline. */
-export const inlineCell = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const xmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A string cell written inline (the text as it should read; XML-escaped here). */
+export const inlineCell = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 /** A cell with a stored value `<v>`, of type `t` (none: a number). */
 export const valueCell = (ref: string, v: string, t?: string, s?: number): string =>
   `<c r="${ref}"${t ? ` t="${t}"` : ''}${s !== undefined ? ` s="${s}"` : ''}><v>${v}</v></c>`;
@@ -54,16 +56,16 @@ export async function writeHandBook(file: string, book: HandBook): Promise<strin
 }
 
 /** The minimal book (方案, 指标体系 A 60 / B 40, 单位名单 一镇 二镇) with a 得分表 of hand-written rows. */
-export function minimalBook(scoreRows: string, extra: Partial<HandBook> = {}): HandBook {
+export function minimalBook(scoreRows: string, extra: Partial<HandBook> & { scheme?: string; units?: string[] } = {}): HandBook {
   const lines = (text: string): string => text.split('\n').map((line, i) => row(i + 1, [inlineCell(`A${i + 1}`, line)])).join('');
   const table = (rows: (string | number)[][]): string =>
     rows.map((r, i) => row(i + 1, r.map((v, k) => (typeof v === 'number' ? valueCell(`${String.fromCharCode(65 + k)}${i + 1}`, String(v)) : inlineCell(`${String.fromCharCode(65 + k)}${i + 1}`, v))))).join('');
   return {
     ...extra,
     sheets: [
-      { name: '方案', rows: lines('name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格') },
+      { name: '方案', rows: lines(extra.scheme ?? 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格') },
       { name: '指标体系', rows: table([['编码', '一级指标', '分值'], ['A', '甲', 60], ['B', '乙', 40]]) },
-      { name: '单位名单', rows: table([['单位名称', '类别'], ['一镇', '乡镇'], ['二镇', '乡镇']]) },
+      { name: '单位名单', rows: table([['单位名称', '类别'], ['一镇', '乡镇'], ['二镇', '乡镇'], ...(extra.units ?? []).map((u) => [u, '乡镇'])]) },
       { name: '得分表', rows: scoreRows },
       ...(extra.sheets ?? []),
     ],
