@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
-import { displayWidth } from '../core/text.js';
+import { displayWidth, visibleControls } from '../core/text.js';
 import { packageRoot } from '../io/read-inputs.js';
 import { runCheck } from './commands/check.js';
 import { runInit } from './commands/init.js';
@@ -123,7 +123,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
       const message = COMMANDER_MESSAGES[e.code]?.(e) ?? e.message;
-      ctx.stderr.write(`${err.red('用法错误')}：${message}。运行 score --help 查看用法。\n`);
+      ctx.stderr.write(`${err.red('用法错误')}：${visibleControls(message)}。运行 score --help 查看用法。\n`);
       return ExitCode.usage;
     }
     const diag = error('E_INTERNAL', {}, `程序内部错误：${(e as Error).message}`, '这是 score 的缺陷，请把命令和输入文件反馈给维护者。');

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
+import { visibleControls } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { allBands } from '../report/wording.js';
 import { boundDiagnostics } from '../report/bound-diagnostics.js';
@@ -12,9 +13,10 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], out: Stream
   for (const d of sortDiagnostics(boundDiagnostics(diagnostics))) {
     const label = SEVERITY_LABEL[d.severity];
     const tag = d.severity === 'error' ? c.red(label) : d.severity === 'warning' ? c.yellow(label) : c.cyan(label);
-    const where = formatWhere(d.where);
-    out.write(`${tag} ${c.dim(d.code)} ${where ? `${c.bold(where)}：` : ''}${d.message}\n`);
-    if (d.hint) out.write(`    ${c.dim('→')} ${d.hint}\n`);
+    // A guard behind the readers: no text of a clerk's file (or name of one) drives the terminal.
+    const where = visibleControls(formatWhere(d.where));
+    out.write(`${tag} ${c.dim(d.code)} ${where ? `${c.bold(where)}：` : ''}${visibleControls(d.message)}\n`);
+    if (d.hint) out.write(`    ${c.dim('→')} ${visibleControls(d.hint)}\n`);
   }
 }
 

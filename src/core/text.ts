@@ -23,11 +23,13 @@ export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | 
 }
 
 /**
- * A unit, indicator or label name as it should compare: full-width letters and digits folded
- * (NFKC), and every space removed, full-width U+3000 included — "中  行" is "中行" (001).
+ * A unit, indicator or label name as it should compare: control characters made visible as the
+ * readers show them (so a name typed on the command line finds the one read from a sheet),
+ * full-width letters and digits folded (NFKC), and every space removed, full-width U+3000
+ * included — "中  行" is "中行" (001).
  */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return visibleControls(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
 }
 
 /**

@@ -105,6 +105,9 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const { scheme, tree, roster } = basics;
   if (scheme) result.scheme = scheme;
   if (diagnostics.some((d) => d.severity === 'error') || !scheme || !tree || !roster) return result;
+  // Entry sheets' own reading problems (readBasics reported the carried sheets').
+  const carriedSet = new Set(basicsSheets);
+  diagnostics.push(...inputs.forms.flatMap((f) => f.sheets.filter((s) => !carriedSet.has(s) && !CARRIED.includes(roleOf(normalizeName(s.name))!)).flatMap((s) => s.problems ?? [])));
   const collected: Collected = { wide: new Map(), lists: new Map() };
   for (const form of inputs.forms) collectForm(form, scheme, tree, roster, collected, diagnostics);
   for (const [key, rows] of collected.lists) {

@@ -57,7 +57,8 @@ export interface Basics {
 
 /** Reads the scheme, the indicators and the roster, collecting every problem with them. */
 export function readBasics(inputs: Inputs): Basics {
-  const diagnostics: Diagnostic[] = [];
+  // What reading found inside the cells (control characters), reported with everything else.
+  const diagnostics: Diagnostic[] = [...inputs.sheets, ...(inputs.indicatorSheets ?? [])].flatMap((s) => s.problems ?? []);
   const basics: Basics = { found: new Map(), diagnostics };
   const schemeSheet = inputs.scheme ? undefined : pick(inputs.sheets, 'scheme');
   const schemeSource = inputs.scheme ?? (schemeSheet ? sheetSchemeSource(schemeSheet) : undefined);

@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawRow } from './raw-sheet.js';
-import { readSharedStrings, sheetRows, type SheetContext } from './sheet-xml.js';
+import { readSharedStrings, sheetRows, type ControlNotes, type SheetContext } from './sheet-xml.js';
 
 /**
  * Reading an .xlsx sheet by sheet, with exceljs's streaming parsers but not its zip handling.
@@ -78,6 +78,8 @@ function partPath(target: string): string {
 export interface SheetStream {
   name: string;
   rows: AsyncIterable<RawRow>;
+  /** Filled as the rows are read: cells whose text held control characters. */
+  controls: ControlNotes;
 }
 
 /** A zip file that holds no Excel workbook (xl/workbook.xml): another program's archive. */
@@ -124,7 +126,8 @@ export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAU
   for (const sheet of parser.model?.sheets ?? []) {
     const rel = parser.workbookRels?.find((r) => r.Id === sheet.rId);
     if (!rel) continue;
-    yield { name: sheet.name, rows: sheetRows(textOf_(partPath(rel.Target)), context) };
+    const controls: ControlNotes = { cells: [], count: 0 };
+    yield { name: sheet.name, rows: sheetRows(textOf_(partPath(rel.Target)), context, controls), controls };
   }
 }
 

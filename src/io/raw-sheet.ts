@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+
 /**
  * What a sheet holds once read, before any meaning is given to it: rows of plain values.
  * Kept deliberately small (no per-cell objects) so that a province-sized sheet fits in memory.
@@ -34,6 +36,8 @@ export interface RawSheet {
   file: string;
   name: string;
   rows: RawRow[];
+  /** What reading found in the cells themselves (control characters made visible), to report with the rest. */
+  problems?: Diagnostic[];
 }
 
 export function isInvalidValue(v: CellValue): v is InvalidValue {

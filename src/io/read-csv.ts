@@ -4,7 +4,9 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
-import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
+import { shownText, type ControlNotes } from './sheet-xml.js';
+import { controlWarnings } from './control-notes.js';
 import { decodeText } from './decode-text.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
@@ -24,9 +26,9 @@ export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encod
 const PLAIN_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 
 /** A CSV field: empty is blank, a plain number is a number (as Excel would read it), the rest is text. */
-function csvValue(field: string): CellValue {
+function csvValue(field: string, cell: string, notes: ControlNotes): CellValue {
   if (field === '') return null;
-  return PLAIN_NUMBER.test(field) ? Number(field) : field;
+  return PLAIN_NUMBER.test(field) ? Number(field) : shownText(field, cell, notes);
 }
 
 /**
@@ -47,10 +49,13 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
       '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')], ExitCode.unreadable);
   }
   const rows: RawRow[] = [];
+  const notes: ControlNotes = { cells: [], count: 0 };
   records.forEach((fields, i) => {
-    const values = fields.map(csvValue);
+    const values = fields.map((f, k) => csvValue(f, cellRef(i + 1, k), notes));
     while (values.length > 0 && values[values.length - 1] === null) values.pop();
     if (values.length > 0) rows.push({ number: i + 1, values });
   });
-  return { file, name: path.basename(file).replace(/\.csv$/i, ''), rows };
+  const name = path.basename(file).replace(/\.csv$/i, '');
+  const problems = controlWarnings(file, name, notes);
+  return { file, name, rows, ...(problems.length > 0 ? { problems } : {}) };
 }

@@ -4,6 +4,7 @@ import { error } from '../core/diagnostic.js';
 import { ExitCode, ScoreError } from '../core/errors.js';
 import type { RawRow, RawSheet } from './raw-sheet.js';
 import { TooManyColumnsError } from './sheet-xml.js';
+import { controlWarnings } from './control-notes.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -75,7 +76,8 @@ export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS
       reading = sheet.name;
       for await (const row of sheet.rows) rows.push(row);
       reading = undefined;
-      sheets.push({ file: display, name: sheet.name, rows });
+      const problems = controlWarnings(display, sheet.name, sheet.controls);
+      sheets.push({ file: display, name: sheet.name, rows, ...(problems.length > 0 ? { problems } : {}) });
     }
   } catch (e) {
     if (e instanceof PartTooLargeError) {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SaxesParser as Parser, SaxesTagPlain } from 'saxes';
-import { columnLetter, type CellValue, type RawRow } from './raw-sheet.js';
+import { visibleControls } from '../core/text.js';
+import { cellRef, columnLetter, type CellValue, type RawRow } from './raw-sheet.js';
 
 /**
  * A sheet's XML read in the sheet's own terms. exceljs's reader parseFloat()s every `<v>`, so
@@ -73,6 +74,26 @@ export async function readSharedStrings(xml: AsyncIterable<string | Buffer>): Pr
     }
   }
   return strings;
+}
+
+/**
+ * Cells whose text held control characters (shown visibly now): the first few by address and
+ * text, the rest counted, so that a sheet of a million such cells costs no more than a few.
+ */
+export interface ControlNotes {
+  cells: { cell: string; text: string }[];
+  count: number;
+}
+
+export const NOTED_CONTROL_CELLS = 20;
+
+/** The text with its control characters made visible, noted by cell when it had any. */
+export function shownText(text: string, cell: string, notes: ControlNotes): string {
+  const shown = visibleControls(text);
+  if (shown === text) return text;
+  notes.count++;
+  if (notes.cells.length < NOTED_CONTROL_CELLS) notes.cells.push({ cell, text: shown });
+  return shown;
 }
 
 export interface SheetContext {
@@ -152,6 +173,7 @@ interface RowState {
   nextColumn: number;
   phonetic: number;
   inData: boolean;
+  notes: ControlNotes;
 }
 
 function open(state: RowState, name: string, attributes: Record<string, string>): void {
@@ -183,7 +205,8 @@ function place(state: RowState, ctx: SheetContext): void {
   const column = columnOf(cell.ref) ?? state.nextColumn;
   if (column >= MAX_COLUMNS) throw new TooManyColumnsError(cell.ref ?? columnLetter(column));
   while (row.values.length < column) row.values.push(null);
-  row.values[column] = cellValue(cell, ctx);
+  const value = cellValue(cell, ctx);
+  row.values[column] = typeof value === 'string' ? shownText(value, cellRef(row.number, column), state.notes) : value;
   state.nextColumn = column + 1;
 }
 
@@ -196,9 +219,13 @@ function finished(row: RawRow): RawRow | undefined {
   return v.length > 0 ? row : undefined;
 }
 
-/** The rows of a sheet's XML as they stream in, each a dense array of plain values from column A. */
-export async function* sheetRows(xml: AsyncIterable<string | Buffer>, ctx: SheetContext): AsyncGenerator<RawRow> {
-  const state: RowState = { lastRow: 0, nextColumn: 0, phonetic: 0, inData: false };
+/**
+ * The rows of a sheet's XML as they stream in, each a dense array of plain values from column A.
+ * Texts come with their control characters made visible (an ESC in a unit name would colour the
+ * terminal and the 通报), the cells noted in `notes`.
+ */
+export async function* sheetRows(xml: AsyncIterable<string | Buffer>, ctx: SheetContext, notes: ControlNotes): AsyncGenerator<RawRow> {
+  const state: RowState = { lastRow: 0, nextColumn: 0, phonetic: 0, inData: false, notes };
   for await (const events of xmlEvents(xml)) {
     const done: RawRow[] = [];
     for (const e of events) {
