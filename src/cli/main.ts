@@ -112,7 +112,13 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   let code: ExitCode = ExitCode.ok;
   try {
-    await build(ctx, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    const program = build(ctx, (c) => (code = c));
+    const unknown = unknownHelpTopic(program, argv);
+    if (unknown !== undefined) {
+      ctx.stderr.write(`用法错误：没有命令「${visibleControls(unknown)}」。可用的命令：${program.commands.map((c) => c.name()).join('、')}。运行 score --help 查看用法。\n`);
+      return ExitCode.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     const err = colours(ctx, ctx.stderr, !argv.includes('--no-color'));
@@ -131,6 +137,12 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
     return 70;
   }
+}
+
+/** `score help nonexist`: commander shows the general help and exits 0, which tells a script nothing went wrong. */
+function unknownHelpTopic(program: Command, argv: readonly string[]): string | undefined {
+  if (argv[0] !== 'help' || argv[1] === undefined) return undefined;
+  return program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!)) ? undefined : argv[1];
 }
 
 function processContext(): Context {
