@@ -349,3 +349,17 @@ CASES.push(
     return [f!, '--scheme', path.join(d, '方案.yaml')];
   }, code: 'E_TEXT_ENCODING', exit: 3, names: '方案.yaml' },
 );
+
+// Control characters and help: said, never passed through.
+CASES.push(
+  { name: 'a unit name with a terminal colour code (ESC) in a CSV', make: async (d) => {
+    const [f] = await book((s) => { delete s['单位名单']; delete s['得分表']; })(d);
+    writeFileSync(path.join(d, '单位名单.csv'), '单位名称,类别\n\x1b[31m一镇\x1b[0m,乡镇\n二镇,乡镇\n');
+    writeFileSync(path.join(d, '得分表.csv'), '单位名称,A,B\n\x1b[31m一镇\x1b[0m,50,30\n二镇,40,20\n');
+    return ['check', f!, path.join(d, '单位名单.csv'), path.join(d, '得分表.csv')];
+  }, code: 'W_CONTROL_CHARS', exit: 0, names: '单位名单!A2' },
+  { name: 'a unit name with Excel-escaped control characters (_x001B_)', make: async (d) => [await writeHandBook(path.join(d, 'esc.xlsx'), minimalBook(
+    `${header}${row(2, [inlineCell('A2', '一镇'), valueCell('B2', '50'), valueCell('C2', '30')])}${row(3, [inlineCell('A3', '_x001B_[2J二镇'), valueCell('B3', '40'), valueCell('C3', '20')])}`))],
+  code: 'E_UNKNOWN_UNIT', exit: 1, names: '␛[2J二镇' },
+  { name: 'help for a command that does not exist', make: async () => ['help', 'nonexist'], code: '没有命令「nonexist」', exit: 2 },
+);
