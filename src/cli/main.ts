@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { error, formatWhere } from '../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../core/codes.js';
 import { ScoreError } from '../core/errors.js';
-import { displayWidth } from '../core/text.js';
+import { displayWidth, visibleControls } from '../core/text.js';
 import { runBatch } from './commands/batch.js';
 import { systemFailure } from '../io/fs-errors.js';
 import { packageVersion } from '../io/package-info.js';
@@ -153,7 +153,14 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   let code: ExitCode = ExitCode.ok;
   try {
-    await build(ctx, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    const program = build(ctx, (c) => (code = c));
+    const unknown = unknownHelpTopic(program, argv);
+    if (unknown !== undefined) {
+      const usage = error('E_USAGE', {}, `用法错误：没有命令「${visibleControls(unknown)}」。可用的命令：${program.commands.map((c) => c.name()).join('、')}。`, '运行 score --help 查看用法。');
+      printDiagnostics([usage], ctx.stderr, colours(ctx, ctx.stderr, !argv.includes('--no-color')));
+      return exitCodeFor([usage]);
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     const err = colours(ctx, ctx.stderr, !argv.includes('--no-color'));
@@ -163,7 +170,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
-      const usage = error('E_USAGE', {}, `用法错误：${COMMANDER_MESSAGES[e.code]?.(e) ?? e.message}。`, '运行 score --help 查看用法。');
+      const usage = error('E_USAGE', {}, `用法错误：${visibleControls(COMMANDER_MESSAGES[e.code]?.(e) ?? e.message)}。`, '运行 score --help 查看用法。');
       printDiagnostics([usage], ctx.stderr, err);
       return exitCodeFor([usage]);
     }
@@ -177,6 +184,12 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
     return exitCodeFor([diag]);
   }
+}
+
+/** `score help nonexist`: commander shows the general help and exits 0, which tells a script nothing went wrong. */
+function unknownHelpTopic(program: Command, argv: readonly string[]): string | undefined {
+  if (argv[0] !== 'help' || argv[1] === undefined) return undefined;
+  return program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!)) ? undefined : argv[1];
 }
 
 export function processContext(): Context {

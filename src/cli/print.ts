@@ -1,18 +1,22 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
+import { visibleControls } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { allBands } from '../report/wording.js';
+import { boundDiagnostics } from '../report/bound-diagnostics.js';
 import { sortDiagnostics } from '../report/result-sheets.js';
 import type { Stream } from './context.js';
 
+/** Problems on the terminal: errors first, at most SHOWN_PER_KIND of each kind and a count of the rest. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], out: Stream, c: ChalkInstance): void {
-  for (const d of sortDiagnostics(diagnostics)) {
+  for (const d of sortDiagnostics(boundDiagnostics(diagnostics))) {
     const label = SEVERITY_LABEL[d.severity];
     const tag = d.severity === 'error' ? c.red(label) : d.severity === 'warning' ? c.yellow(label) : c.cyan(label);
-    const where = formatWhere(d.where);
-    out.write(`${tag} ${c.dim(d.code)} ${where ? `${c.bold(where)}：` : ''}${d.message}\n`);
-    if (d.hint) out.write(`    ${c.dim('→')} ${d.hint}\n`);
+    // A guard behind the readers: no text of a clerk's file (or name of one) drives the terminal.
+    const where = visibleControls(formatWhere(d.where));
+    out.write(`${tag} ${c.dim(d.code)} ${where ? `${c.bold(where)}：` : ''}${visibleControls(d.message)}\n`);
+    if (d.hint) out.write(`    ${c.dim('→')} ${visibleControls(d.hint)}\n`);
   }
 }
 

@@ -37,6 +37,7 @@ export const CODES = {
   E_OUTPUT_LOCKED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件被占用（常见于在 Excel 中打开着），无法写入' },
   E_WRITE_FAILED: { severity: 'error', exit: ExitCode.unreadable, meaning: '输出文件无法写入（文件夹不存在、无权限或磁盘已满）' },
   E_NOT_REGULAR_FILE: { severity: 'error', exit: ExitCode.unreadable, meaning: '给出的文件不是普通文件（设备、管道等），不读取' },
+  E_TEXT_ENCODING: { severity: 'error', exit: ExitCode.unreadable, meaning: '方案或模板文件的编码无法识别，或不是文本文件' },
   E_RECOVERY_FAILED: { severity: 'error', exit: ExitCode.unreadable, meaning: '上次中断的写出记录无法读懂，没有自动恢复' },
   E_OUTPUT_STREAM: { severity: 'error', exit: ExitCode.unreadable, meaning: '屏幕输出转到的文件或磁盘无法写入（如磁盘已满）', where: 'none' },
   // The command line.
@@ -125,6 +126,8 @@ export const CODES = {
   W_PARENT_COLUMN: { severity: 'warning', exit: ExitCode.ok, meaning: '列是上级指标，其得分由下级汇总，未参与计分' },
   W_COLUMN_ELSEWHERE: { severity: 'warning', exit: ExitCode.ok, meaning: '列的指标不在这一期计分，未使用' },
   W_NOT_APPLICABLE: { severity: 'warning', exit: ExitCode.ok, meaning: '指标不适用于该单位的类别，填写的分数未计分或未合并' },
+  W_CONTROL_CHARS: { severity: 'warning', exit: ExitCode.ok, meaning: '文字中有控制字符，已改为可见的符号' },
+  W_SHEET_RENAMED: { severity: 'warning', exit: ExitCode.ok, meaning: '工作表名称含 Excel 不允许的字符或过长，已改名' },
   W_ADJUSTMENT_NOT_APPLICABLE: { severity: 'warning', exit: ExitCode.ok, meaning: '单位的类别按方案不加减分，该项加减分未计入' },
   W_PERIOD_UNUSED: { severity: 'warning', exit: ExitCode.ok, meaning: '方案中没有按该期次计分的部分，这一期的工作表未读取' },
   W_MERGE_NOTE_DROPPED: { severity: 'warning', exit: ExitCode.ok, meaning: '填报表的备注列有内容，合并后的表不保留这一列' },

@@ -54,3 +54,18 @@ function sharedCharacters(a: string, b: string): number {
   }
   return shared / Math.max([...a].length, [...b].length);
 }
+
+/** Suggestions made against each list so far (a roster: one list a run). */
+const spent = new WeakMap<object, number>();
+
+/**
+ * didYouMean against a large list (a roster of thousands), at most `budget` times per list: each
+ * suggestion costs the list's length, and 50,000 unknown names times 2,000 units took minutes.
+ * A report shows the first few problems of a kind anyway; the rest get the plain hint.
+ */
+export function boundedDidYouMean(list: object, name: string, candidates: () => Iterable<string>, budget = 200): string | undefined {
+  const used = spent.get(list) ?? 0;
+  if (used >= budget) return undefined;
+  spent.set(list, used + 1);
+  return didYouMean(name, candidates());
+}

@@ -23,9 +23,34 @@ export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | 
 }
 
 /**
- * A unit, indicator or label name as it should compare: full-width letters and digits folded
- * (NFKC), and every space removed, full-width U+3000 included — "中  行" is "中行" (001).
+ * A unit, indicator or label name as it should compare: control characters made visible as the
+ * readers show them (so a name typed on the command line finds the one read from a sheet),
+ * full-width letters and digits folded (NFKC), and every space removed, full-width U+3000
+ * included — "中  行" is "中行" (001).
  */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return visibleControls(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+}
+
+/**
+ * Characters that make a terminal or a viewer show something other than the text: C0 controls but
+ * tab and line feed (ESC starts colour codes and cursor moves, CR overwrites the line), DEL, C1
+ * controls (0x9B is a one-byte ESC [) and the bidirectional overrides that reorder what is shown.
+ */
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS_ALL = new RegExp(CONTROLS.source, 'g');
+
+/**
+ * A text with its control characters made visible: ESC as ␛ (the Unicode control pictures), C1
+ * and bidi controls as <U+009B>. A line break from Windows (CR LF) is a plain line break.
+ * Idempotent and cheap on ordinary text, so every boundary and printer can apply it.
+ */
+export function visibleControls(text: string): string {
+  if (!CONTROLS.test(text)) return text;
+  return text.replace(/\r\n/g, '\n').replace(CONTROLS_ALL, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
 }

@@ -1,4 +1,5 @@
 import type { Rational } from '../core/rational.js';
+import { warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { leavesOf } from '../input/assemble.js';
@@ -6,7 +7,7 @@ import type { Roster } from '../input/roster.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { CellValue, RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, RangeValidation, SheetModel, Validation } from '../report/sheet-model.js';
-import { SHEETS } from '../input/sheet-names.js';
+import { periodSuffixes, SHEETS } from '../input/sheet-names.js';
 
 /**
  * The entry sheets as `score template` writes them and `score merge` writes them back filled:
@@ -30,11 +31,13 @@ export interface PeriodLeaves {
 }
 
 export function leavesByPeriod(tree: IndicatorTree, scheme: Scheme, keep: (leaf: Indicator) => boolean = () => true): (PeriodLeaves & { period: string })[] {
+  const suffixes = periodSuffixes(scheme.periods);
   return ['', ...scheme.periods].map((period) => {
     const leaves = leavesOf(tree, scheme, period).filter(keep);
     return {
       period,
-      suffix: period === '' ? '' : `（${period}）`,
+      // Excel refuses some period names in a sheet name (上半年/中期, over 31 characters): see periodSuffixes.
+      suffix: period === '' ? '' : `（${suffixes.get(period)}）`,
       entered: leaves.filter((l) => l.method !== 'deduct' && l.method !== 'raters'),
       targeted: leaves.filter((l) => l.method === 'ratio' || l.method === 'inverse'),
       deducted: leaves.filter((l) => l.method === 'deduct'),
@@ -124,6 +127,7 @@ export function modelValue(v: CellValue | undefined): string | number | null {
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('invalid' in v) return v.invalid;
   return 'error' in v ? v.error : `=${v.formula}`;
 }
 
@@ -240,4 +244,11 @@ export function copiedSheet(name: string, sheet: RawSheet, options: { hidden?: b
 export function schemeSheet(text: string, options: { hidden?: boolean; protect?: boolean } = {}): SheetModel {
   const rows = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => [line === '' ? null : { v: line }]);
   return { name: SHEETS.scheme[0], rows, merges: [], widths: [100], ...(options.hidden ? { hidden: true } : {}), ...(options.protect ? { protect: {} } : {}) };
+}
+
+/** A period whose name Excel refuses in a sheet name is said, with the name its sheets get. */
+export function renamedPeriods(periods: readonly string[]): Diagnostic[] {
+  return [...periodSuffixes(periods)].filter(([period, suffix]) => period !== suffix).map(([period, suffix]) =>
+    warning('W_SHEET_RENAMED', {}, `期次「${period}」含 Excel 工作表名不允许的字符（: \\ / ? * [ ]）或过长，其工作表名写作「${SHEETS.scores[0]}（${suffix}）」等。`,
+      '读取时按这个名称识别；也可以在方案中把期次改为不含这些字符的简短名称。'));
 }

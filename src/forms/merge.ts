@@ -9,7 +9,7 @@ import { notApplicable, notInScores, targetValue } from '../input/collect-entrie
 import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
-import { SHEETS, type SheetRole } from '../input/sheet-names.js';
+import { periodSuffixes, SHEETS, type SheetRole } from '../input/sheet-names.js';
 import { at, NOTE_COLUMNS, readTable, whereOf, type ColumnSpec, type Table } from '../input/table.js';
 import { COLUMNS as VETO_COLUMNS, readVetoes } from '../input/vetoes.js';
 import { readWide } from '../input/wide-sheet.js';
@@ -17,7 +17,7 @@ import { cellRef, type CellValue, type RawSheet } from '../io/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
+import { copiedSheet, leavesByPeriod, renamedPeriods, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
 import { NO_DEPARTMENT } from './template.js';
 
 /** One returned form (or any score workbook): its file and every sheet read from it. */
@@ -107,6 +107,9 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const { scheme, tree, roster } = basics;
   if (scheme) result.scheme = scheme;
   if (diagnostics.some((d) => d.severity === 'error') || !scheme || !tree || !roster) return result;
+  // Entry sheets' own reading problems (readBasics reported the carried sheets').
+  const carriedSet = new Set(basicsSheets);
+  diagnostics.push(...inputs.forms.flatMap((f) => f.sheets.filter((s) => !carriedSet.has(s) && !CARRIED.includes(roleOf(normalizeName(s.name))!)).flatMap((s) => s.problems ?? [])));
   const collected: Collected = { wide: new Map(), lists: new Map() };
   for (const form of inputs.forms) collectForm(form, scheme, tree, roster, collected, diagnostics);
   for (const [key, rows] of collected.lists) {
@@ -115,6 +118,7 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   }
   result.coverage = coverage(scheme, tree, roster, collected, inputs.output, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return result;
+  diagnostics.push(...renamedPeriods(scheme.periods));
   result.sheets = mergedSheets({ scheme, tree, roster }, basics, carried, inputs, collected);
   return result;
 }
@@ -376,8 +380,9 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
       d.missing.set(key, [...(d.missing.get(key) ?? []), unit]);
     }
   };
+  const suffixes = periodSuffixes(scheme.periods);
   for (const period of ['', ...scheme.periods]) {
-    const suffix = period === '' ? '' : `（${period}）`;
+    const suffix = period === '' ? '' : `（${suffixes.get(period)}）`;
     const scores = collected.wide.get(slot(period, 'scores'));
     const targets = collected.wide.get(slot(period, 'targets'));
     const rated = new Map<string, Where>();

@@ -7,7 +7,7 @@ import { SHEETS } from '../input/sheet-names.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, entryHelp, fitsInlineList, leavesByPeriod, listSheet, METHOD_NAMES, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
+import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, METHOD_NAMES, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
 
 /** What a form carries so that, returned, it says what it was made from. */
 export interface Embedded {
@@ -43,7 +43,7 @@ interface Basics {
 /** Entry forms: one for every indicator, or (byDepartment) one per lead department plus one for adjustments and vetoes. */
 export function planForms(basics: Basics, embedded: Embedded, byDepartment: boolean): { forms: Form[]; diagnostics: Diagnostic[] } {
   const { tree } = basics;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = renamedPeriods(basics.scheme.periods);
   const unowned = tree.leaves.filter((l) => l.department === '');
   if (byDepartment && unowned.length > 0) {
     diagnostics.push(warning('W_NO_DEPARTMENT', unowned[0]!.source, `${unowned.length} 个末级指标没有填写牵头部门（${unowned.slice(0, 5).map((l) => l.code).join('、')}${unowned.length > 5 ? ' 等' : ''}），放在「${NO_DEPARTMENT}」的表中。`,

@@ -14,7 +14,7 @@ import { readDeductions } from './deductions.js';
 import { readRaters } from './raters.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
-import { OUTPUT_SHEETS, PERIOD_ROLES, SHEETS, type SheetRole } from './sheet-names.js';
+import { OUTPUT_SHEETS, PERIOD_ROLES, periodSheetName, periodSuffixes, SHEETS, type SheetRole } from './sheet-names.js';
 import { readVetoes, type VetoEntry } from './vetoes.js';
 import { readDecisions } from './decisions.js';
 import { readWide } from './wide-sheet.js';
@@ -66,7 +66,8 @@ export interface Basics {
 
 /** Reads the scheme, the indicators and the roster, collecting every problem with them. */
 export function readBasics(inputs: Inputs): Basics {
-  const diagnostics: Diagnostic[] = [];
+  // What reading found inside the cells (control characters), reported with everything else.
+  const diagnostics: Diagnostic[] = [...inputs.sheets, ...(inputs.indicatorSheets ?? [])].flatMap((s) => s.problems ?? []);
   const basics: Basics = { found: new Map(), diagnostics };
   const schemeSheet = inputs.scheme ? undefined : pick(inputs.sheets, 'scheme');
   const schemeSource = inputs.scheme ?? (schemeSheet ? sheetSchemeSource(schemeSheet) : undefined);
@@ -153,6 +154,7 @@ export function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): I
  * the year's entries carry the periods' entries of the same unit.
  */
 function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, found: Found, all: RawSheet[], diagnostics: Diagnostic[]): UnitEntries[] {
+  const suffixes = periodSuffixes(scheme.periods);
   const collect = (period: string): UnitEntries[] | undefined => {
     const leaves = leavesOf(tree, scheme, period);
     const sheets = found.get(period) ?? {};
@@ -163,7 +165,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
       }
       return undefined;
     }
-    const suffix = period === '' ? '' : `（${period}）`;
+    const suffix = period === '' ? '' : `（${suffixes.get(period)}）`;
     if (!sheets.scores) {
       if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
         diagnostics.push(missingSheet('scores', { sheets: all }, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
@@ -232,14 +234,27 @@ function splitPeriod(name: string): { base: string; period: string } | undefined
   return m ? { base: m[1]!, period: m[2]! } : undefined;
 }
 
+/** Period sheets by the names we write them under (得分表（上半年／中期）), normalised. */
+function periodSheetsByName(periods: readonly string[]): Map<string, { role: SheetRole; period: string }> {
+  const suffixes = periodSuffixes(periods);
+  const out = new Map<string, { role: SheetRole; period: string }>();
+  for (const [period, suffix] of suffixes) {
+    for (const role of PERIOD_ROLES) out.set(normalizeName(`${SHEETS[role][0]}（${suffix}）`), { role, period });
+  }
+  return out;
+}
+
 export function findSheets(sheets: readonly RawSheet[], periods: readonly string[], diagnostics: Diagnostic[]): Found {
   const found: Found = new Map();
+  const written = periodSheetsByName(periods);
   for (const sheet of sheets) {
     const name = normalizeName(sheet.name);
     let role = roleOf(name);
     let period = '';
-    const split = role ? undefined : splitPeriod(name);
-    if (split && roleOf(split.base) && PERIOD_ROLES.includes(roleOf(split.base)!)) {
+    const ours = role ? undefined : written.get(name);
+    const split = role || ours ? undefined : splitPeriod(name);
+    if (ours) ({ role, period } = ours);
+    else if (split && roleOf(split.base) && PERIOD_ROLES.includes(roleOf(split.base)!)) {
       if (!periods.includes(split.period)) {
         diagnostics.push(warning('W_UNKNOWN_PERIOD', { file: sheet.file, sheet: sheet.name }, `工作表「${sheet.name}」的期次「${split.period}」不在方案的 periods 中，已跳过。`,
           didYouMean(split.period, periods) ?? (periods.length > 0 ? `方案的期次：${periods.join('、')}` : '方案没有写 periods。')));
@@ -260,7 +275,7 @@ export function findSheets(sheets: readonly RawSheet[], periods: readonly string
     found.set(period, group);
     const previous = group[role];
     if (previous) {
-      diagnostics.push(error('E_DUPLICATE_SHEET', { file: sheet.file, sheet: sheet.name }, `有两个「${SHEETS[role][0]}${period ? `（${period}）` : ''}」工作表：${previous.file} 的「${previous.name}」和 ${sheet.file} 的「${sheet.name}」。`, '请只保留一个。'));
+      diagnostics.push(error('E_DUPLICATE_SHEET', { file: sheet.file, sheet: sheet.name }, `有两个「${periodSheetName(role, period, periods)}」工作表：${previous.file} 的「${previous.name}」和 ${sheet.file} 的「${sheet.name}」。`, '请只保留一个。'));
       continue;
     }
     group[role] = sheet;

@@ -1,6 +1,7 @@
+import { brief } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
-import { isErrorValue, isFormulaWithoutResult, type CellValue } from '../io/raw-sheet.js';
+import { isErrorValue, isFormulaWithoutResult, isInvalidValue, type CellValue, type InvalidValue } from '../io/raw-sheet.js';
 
 /** The text of a cell as a clerk sees it, for labels and names. */
 export function cellText(v: CellValue | undefined): string {
@@ -10,6 +11,7 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isErrorValue(v)) return v.error;
+  if (isInvalidValue(v)) return v.invalid;
   return `=${v.formula}`;
 }
 
@@ -24,7 +26,8 @@ export const normalizeLabel = normalizeName;
 
 export type NumberResult =
   | { ok: true; value: Rational; normalised?: string }
-  | { ok: false; reason: 'blank' | 'text' | 'error' | 'formula' | 'date' | 'boolean'; text: string };
+  | { ok: false; reason: 'blank' | 'text' | 'error' | 'formula' | 'date' | 'boolean'; text: string }
+  | { ok: false; reason: 'invalid'; text: string; as: InvalidValue['as'] };
 
 const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -48,6 +51,7 @@ export function readNumber(v: CellValue | undefined): NumberResult {
   if (v instanceof Date) return { ok: false, reason: 'date', text: cellText(v) };
   if (v !== undefined && isErrorValue(v)) return { ok: false, reason: 'error', text: v.error };
   if (v !== undefined && isFormulaWithoutResult(v)) return { ok: false, reason: 'formula', text: `=${v.formula}` };
+  if (v !== undefined && isInvalidValue(v)) return { ok: false, reason: 'invalid', text: v.invalid, as: v.as };
   return { ok: false, reason: 'text', text: cellText(v) };
 }
 
@@ -61,6 +65,15 @@ export function excelNumber(v: number): Rational {
   return Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
 }
 
+/** A cell stored against its type's rule (see sheet-xml.ts), in words. */
+const INVALID_WORDS: Record<InvalidValue['as'], (text: string) => string> = {
+  number: (t) => `单元格中保存的数值「${t}」不是有效的数字`,
+  boolean: (t) => `单元格中保存的逻辑值「${t}」无效`,
+  shared: (t) => `单元格引用的文字（第 ${t} 条共享字符串）在文件中不存在`,
+  date: (t) => `单元格中保存的日期「${t}」无效`,
+  type: (t) => `单元格的类型无法识别（内容「${t}」）`,
+};
+
 /** Why a cell is not a number, in words a clerk understands. */
 export function numberProblem(result: Extract<NumberResult, { ok: false }>): { message: string; hint: string } {
   switch (result.reason) {
@@ -71,7 +84,9 @@ export function numberProblem(result: Extract<NumberResult, { ok: false }>): { m
     case 'formula':
       return { message: `单元格是公式（${result.text}），但文件中没有保存计算结果`, hint: '请在 Excel 或 WPS 中打开该文件并保存一次，再重新运行。' };
     case 'date':
-      return { message: `单元格是日期（${result.text}），不是数字`, hint: '请把单元格格式改为「常规」或「数值」后重新填写。' };
+      return { message: `单元格是日期（${result.text}），不是分数`, hint: '请把单元格格式改为「常规」或「数值」后重新填写分数。' };
+    case 'invalid':
+      return { message: INVALID_WORDS[result.as](brief(result.text)), hint: '该文件不是 Excel 或 WPS 保存的，或已被改动：请在 Excel 或 WPS 中重新填写该单元格并保存。' };
     case 'boolean':
       return { message: `单元格是逻辑值 ${result.text}，不是数字`, hint: '请填写数值。' };
     default:

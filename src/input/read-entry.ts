@@ -5,6 +5,7 @@ import type { Indicator } from '../engine/model.js';
 import type { CodeOf } from '../core/codes.js';
 import { cellText, normalizeLabel, numberProblem, readNumber } from './cells.js';
 import type { Cell } from './wide-sheet.js';
+import { isInvalidValue } from '../io/raw-sheet.js';
 
 const PASS = new Set(['达标', '是', '合格', '通过', '√', '✓', '✔', '☑', 'Y', 'YES', '已达标']);
 const FAIL = new Set(['未达标', '否', '不合格', '未通过', '×', '✗', '✘', 'X', 'N', 'NO', '不达标']);
@@ -19,7 +20,8 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
     diagnostics.push(error(code, where, `单位「${unitName}」指标「${leaf.code}」：${message}`, hint));
     return undefined;
   };
-  if (leaf.method === 'pass' || leaf.method === 'grade') {
+  // A cell stored against its type's rule is refused below, never read as a label.
+  if ((leaf.method === 'pass' || leaf.method === 'grade') && !isInvalidValue(cell.value)) {
     const label = normalizeLabel(cellText(cell.value)).toUpperCase();
     if (leaf.method === 'pass') {
       if (PASS.has(label)) return leaf.points;

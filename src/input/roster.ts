@@ -1,5 +1,5 @@
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
-import { didYouMean } from '../core/suggest.js';
+import { boundedDidYouMean, didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
@@ -90,7 +90,7 @@ export function resolveUnit(roster: Roster, written: string): Resolution {
   const unit = roster.names.get(name);
   if (unit) return { kind: 'unit', unit, written };
   if (roster.excluded.has(name)) return { kind: 'excluded', name };
-  const hint = didYouMean(name, roster.names.keys());
+  const hint = boundedDidYouMean(roster, name, () => roster.names.keys());
   return hint === undefined ? { kind: 'unknown', name } : { kind: 'unknown', name, hint };
 }
 

@@ -1,3 +1,5 @@
+import { excelSheetName, SHEET_NAME_MAX } from '../core/excel-text.js';
+
 /** The sheet names of a score workbook (README, "工作簿的结构"). The first name is the one we write. */
 export const SHEETS = {
   scheme: ['方案'],
@@ -19,3 +21,29 @@ export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分明细'
 
 /** Sheets that a period (期次) may have of its own: 得分表（中期）, 目标值（中期）… */
 export const PERIOD_ROLES: readonly SheetRole[] = ['scores', 'targets', 'deductions', 'raters'];
+
+/** The longest base a period sheet has (扣分明细), with its brackets （）. */
+const LONGEST_PERIOD_BASE = Math.max(...PERIOD_ROLES.map((r) => SHEETS[r][0].length)) + 2;
+
+/**
+ * Each period's text in sheet names (得分表（上半年／中期）): made acceptable to Excel, short
+ * enough for the longest base, and distinct from every earlier period's (a number added), so
+ * two periods never share a sheet. Depends only on the scheme's periods, in their order.
+ */
+export function periodSuffixes(periods: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const room = SHEET_NAME_MAX - LONGEST_PERIOD_BASE;
+  for (const period of periods) {
+    let suffix = excelSheetName(period, room);
+    for (let n = 2; taken.has(suffix.toLowerCase()); n++) suffix = `${excelSheetName(period, room - String(n).length)}${n}`;
+    taken.add(suffix.toLowerCase());
+    out.set(period, suffix);
+  }
+  return out;
+}
+
+/** The name of a period's sheet of `role` ('' is the whole year's): 得分表, 得分表（中期）. */
+export function periodSheetName(role: SheetRole, period: string, periods: readonly string[]): string {
+  return period === '' ? SHEETS[role][0] : `${SHEETS[role][0]}（${periodSuffixes(periods).get(period) ?? excelSheetName(period)}）`;
+}

@@ -3,6 +3,8 @@ import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readRegular } from './regular-file.js';
+import { isPercentFormat, type RawRow } from './raw-sheet.js';
+import { readSharedStrings, sheetRows, type ControlNotes, type SheetContext } from './sheet-xml.js';
 
 /**
  * Reading an .xlsx sheet by sheet, with exceljs's streaming parsers but not its zip handling.
@@ -13,15 +15,18 @@ import { readRegular } from './regular-file.js';
  *   fails most of the time;
  * - it decodes each chunk of XML on its own, so a Chinese character split across two chunks comes
  *   back as "��" (issues 2063, 2084).
+ * - it parseFloat()s every stored value, so `<v>5O</v>` is 5 (see sheet-xml.ts).
  * So we open the zip with JSZip (exceljs's own dependency) for random access, give exceljs's
- * parsers the parts in the order they need — relationships, workbook, shared strings, styles,
- * then each sheet — and decode every part as one UTF-8 text. Sheets are still inflated and parsed
- * as streams, row by row.
+ * parsers the relationships, workbook and styles, read shared strings and sheets ourselves with
+ * exceljs's XML parser, and decode every part as one UTF-8 text. Sheets are still inflated and
+ * parsed as streams, row by row.
  */
 
 type Parser = Record<string, (...args: unknown[]) => unknown> & {
   model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
   workbookRels?: { Id: string; Target: string; Type?: string }[];
+  properties?: { date1904?: boolean };
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
 };
 
 /** A part of the zip inflates past the limit: a zip bomb, or a sheet no office produces. */
@@ -79,13 +84,53 @@ export interface SheetRow {
 
 export interface SheetStream {
   name: string;
-  rows: AsyncIterable<SheetRow>;
+  rows: AsyncIterable<RawRow>;
+  /** Filled as the rows are read: cells whose text held control characters. */
+  controls: ControlNotes;
 }
 
 /** A zip file that holds no Excel workbook (xl/workbook.xml): another program's archive. */
 export class NotWorkbookError extends Error {}
 
-/** The sheets of an .xlsx in workbook order, each with its rows as a stream. Throws on a broken file. */
+/**
+ * A number format that shows a date or a time (yyyy"年"m"月"d"日", mm-dd-yy, [h]:mm): text in
+ * quotes, escaped characters and [colour] sections say nothing about it.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[[^\]]*\]/g, '');
+  return /[ymdhsbYMDHS]/.test(bare);
+}
+
+/** Whether cells of each style show dates, asked once per style. */
+function dateStyles(parser: Parser, parsed: boolean): (s: number) => boolean {
+  if (!parsed) return () => false; // no styles part: every number is General
+  const known = new Map<number, boolean>();
+  return (s) => {
+    let date = known.get(s);
+    if (date === undefined) known.set(s, (date = isDateFormat(parser.styles?.getStyleModel(s)?.numFmt)));
+    return date;
+  };
+}
+
+function percentStyles(parser: Parser, parsed: boolean): (s: number) => boolean {
+  if (!parsed) return () => false;
+  const known = new Map<number, boolean>();
+  return (s) => {
+    let percent = known.get(s);
+    if (percent === undefined) {
+      const format = parser.styles?.getStyleModel(s)?.numFmt;
+      known.set(s, (percent = typeof format === 'string' && isPercentFormat(format)));
+    }
+    return percent;
+  };
+}
+
+/**
+ * The sheets of an .xlsx in workbook order, each with its rows as a stream. Relationships,
+ * workbook and styles are exceljs's parsers; shared strings and sheets are read by sheet-xml.ts.
+ * Throws on a broken file.
+ */
 export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<SheetStream> {
   const textOf_ = (path: string): Readable => textOf(zip, path, limits.maxPartBytes);
   const zip = await JSZip.loadAsync(await readRegular(file, ''));
@@ -94,18 +139,15 @@ export async function* readSheetStreams(file: string, limits: ReadLimits = DEFAU
   const parser = new Reader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   await parser._parseRels!(textOf_('xl/_rels/workbook.xml.rels'));
   await parser._parseWorkbook!(textOf_('xl/workbook.xml'));
-  if (zip.file('xl/sharedStrings.xml')) {
-    for await (const _ of parser._parseSharedStrings!(textOf_('xl/sharedStrings.xml')) as AsyncIterable<unknown>) void _;
-  }
-  if (zip.file('xl/styles.xml')) await parser._parseStyles!(textOf_('xl/styles.xml'));
-  for (const [index, sheet] of (parser.model?.sheets ?? []).entries()) {
+  const sharedStrings = zip.file('xl/sharedStrings.xml') ? await readSharedStrings(textOf_('xl/sharedStrings.xml')) : [];
+  const styled = zip.file('xl/styles.xml') !== null;
+  if (styled) await parser._parseStyles!(textOf_('xl/styles.xml'));
+  const context: SheetContext = { sharedStrings, isDateStyle: dateStyles(parser, styled), isPercentStyle: percentStyles(parser, styled), date1904: parser.properties?.date1904 === true };
+  for (const sheet of parser.model?.sheets ?? []) {
     const rel = parser.workbookRels?.find((r) => r.Id === sheet.rId);
     if (!rel) continue;
-    const events = parser._parseWorksheet!(textOf_(partPath(rel.Target)), String(index + 1)) as Iterable<{ value: { name: string } }>;
-    for (const { value: reader } of events) {
-      reader.name = sheet.name;
-      yield { name: sheet.name, rows: reader as unknown as AsyncIterable<SheetRow> };
-    }
+    const controls: ControlNotes = { cells: [], count: 0, percent: new Set() };
+    yield { name: sheet.name, rows: sheetRows(textOf_(partPath(rel.Target)), context, controls), controls };
   }
 }
 

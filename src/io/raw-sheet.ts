@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+
 /**
  * What a sheet holds once read, before any meaning is given to it: rows of plain values.
  * Kept deliberately small (no per-cell objects) so that a province-sized sheet fits in memory.
@@ -10,7 +12,18 @@ export type CellValue =
   | Date
   | { error: string }
   /** A formula whose result the file does not carry (never opened in Excel/WPS). */
-  | { formula: string };
+  | { formula: string }
+  /**
+   * What a cell stores against the rule of its type: a number `<v>5O</v>`, a boolean `<v>2</v>`,
+   * a shared string that does not exist. No office writes these; kept with their text so that
+   * the cell is refused where it is read, with its address, not misread.
+   */
+  | InvalidValue;
+
+export interface InvalidValue {
+  invalid: string;
+  as: 'number' | 'boolean' | 'shared' | 'date' | 'type';
+}
 
 export interface RawRow {
   /** 1-based row number as Excel shows it. */
@@ -29,6 +42,8 @@ export interface RawSheet {
    * ordinary sheet costs nothing more.
    */
   percent?: ReadonlySet<string>;
+  /** What reading found in the cells themselves (control characters made visible), to report with the rest. */
+  problems?: Diagnostic[];
 }
 
 /**
@@ -38,6 +53,10 @@ export interface RawSheet {
 export function isPercentFormat(format: string): boolean {
   if (!format.includes('%')) return false;
   return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+}
+
+export function isInvalidValue(v: CellValue): v is InvalidValue {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'invalid' in v;
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {

@@ -3,8 +3,11 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import type { CellValue, RawRow, RawSheet } from './raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
 import { readRegular } from './regular-file.js';
+import { shownText, type ControlNotes } from './sheet-xml.js';
+import { controlWarnings } from './control-notes.js';
+import { decodeText } from './decode-text.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
 export type CsvEncoding = 'utf8' | 'gb18030' | string;
@@ -16,21 +19,16 @@ export type CsvEncoding = 'utf8' | 'gb18030' | string;
  */
 export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encoding: CsvEncoding } {
   if (forced) return { text: iconv.decode(bytes, forced).replace(/^\uFEFF/, ''), encoding: forced };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
-  }
+  const { text, encoding } = decodeText(bytes);
+  return { text, encoding };
 }
 
 const PLAIN_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 
 /** A CSV field: empty is blank, a plain number is a number (as Excel would read it), the rest is text. */
-function csvValue(field: string): CellValue {
+function csvValue(field: string, cell: string, notes: ControlNotes): CellValue {
   if (field === '') return null;
-  return PLAIN_NUMBER.test(field) ? Number(field) : field;
+  return PLAIN_NUMBER.test(field) ? Number(field) : shownText(field, cell, notes);
 }
 
 /**
@@ -51,10 +49,13 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
       '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')]);
   }
   const rows: RawRow[] = [];
+  const notes: ControlNotes = { cells: [], count: 0, percent: new Set() };
   records.forEach((fields, i) => {
-    const values = fields.map(csvValue);
+    const values = fields.map((f, k) => csvValue(f, cellRef(i + 1, k), notes));
     while (values.length > 0 && values[values.length - 1] === null) values.pop();
     if (values.length > 0) rows.push({ number: i + 1, values });
   });
-  return { file, name: path.basename(file).replace(/\.csv$/i, ''), rows };
+  const name = path.basename(file).replace(/\.csv$/i, '');
+  const problems = controlWarnings(file, name, notes);
+  return { file, name, rows, ...(problems.length > 0 ? { problems } : {}) };
 }

@@ -4,7 +4,10 @@ import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './exceljs.js';
-import { readRegularText } from './regular-file.js';
+import { readRegular } from './regular-file.js';
+import { decodeText } from './decode-text.js';
+import { error } from '../core/diagnostic.js';
+import { ScoreError } from '../core/errors.js';
 
 /** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
 export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {
@@ -18,9 +21,23 @@ export async function readWorkbooks(files: readonly string[], limits?: ReadLimit
   return sheets;
 }
 
-/** A text file (scheme YAML, notice template): UTF-8, with or without BOM; a regular file only (a FIFO would hang). */
+/**
+ * A text file (scheme YAML, notice template) in whatever encoding a clerk's editor saved it:
+ * UTF-8, UTF-16 or GBK (see decodeText). Bytes no encoding reads are said, with what to save as.
+ */
 export async function readText(file: string, what: string): Promise<string> {
-  return readRegularText(file, what);
+  // A regular file only (a FIFO would hang); its errors are sentences from io/fs-errors.
+  const bytes = await readRegular(file, what);
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new ScoreError([error('E_TEXT_ENCODING', { file }, `${what}「${file}」是压缩文件（如 Excel 工作簿），不是文本文件。`,
+      '方案写在工作簿的「方案」表中时不需要 --scheme；单独的方案应是 .yaml 文本文件。')]);
+  }
+  const { text, readable } = decodeText(bytes);
+  if (!readable) {
+    throw new ScoreError([error('E_TEXT_ENCODING', { file }, `${what}「${file}」的编码无法识别：既不是 UTF-8、UTF-16，也不是 GBK。`,
+      '请用记事本或 WPS 打开，「另存为」时把编码选为「UTF-8」。')]);
+  }
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** The folder the package is installed in: templates/ lives there. */

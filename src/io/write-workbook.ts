@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
+import { distinctSheetNames, excelCellText } from '../core/excel-text.js';
 import { cellRef } from './raw-sheet.js';
 import type { PendingFile } from './atomic-write.js';
 import { fixZipTimes } from './zip-times.js';
@@ -45,10 +46,10 @@ function excelValidation(rule: Validation): ExcelJS.DataValidation {
   return { ...shared, type: rule.type, operator: 'greaterThanOrEqual', formulae: [rule.min ?? '0'] };
 }
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): void {
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel, name: string): void {
   const frozen = model.headerRows ?? 0;
   const frozenColumns = model.frozenColumns ?? 0;
-  const ws = wb.addWorksheet(model.name, {
+  const ws = wb.addWorksheet(name, {
     ...(model.hidden ? { state: 'hidden' as const } : {}),
     views: frozen > 0 || frozenColumns > 0 ? [{ state: 'frozen', ySplit: frozen, xSplit: frozenColumns }] : [],
     pageSetup: {
@@ -93,8 +94,9 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
     cells.forEach((cell, c) => {
       if (!cell) return;
       const target = row.getCell(c + 1);
-      // Strings are written as strings, never as formulas, whatever they begin with.
-      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = cell.v;
+      // Strings are written as strings, never as formulas, whatever they begin with; as Excel
+      // opens them (no control characters, at most 32,767 characters). Cells inside a merge get only their style.
+      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = typeof cell.v === 'string' ? excelCellText(cell.v) : cell.v;
       if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
     const height = model.heights?.[r];
@@ -111,7 +113,10 @@ export function workbookFile(target: string, sheets: readonly SheetModel[]): Pen
     wb.creator = 'score';
     wb.created = FIXED_DATE;
     wb.modified = FIXED_DATE;
-    for (const sheet of sheets) addSheet(wb, sheet);
+    // The models name their sheets acceptably already (and say where a name changed); this is
+    // the guard that no name reaches the file that Excel refuses.
+    const names = distinctSheetNames(sheets.map((s) => s.name));
+    sheets.forEach((sheet, i) => addSheet(wb, sheet, names[i]!));
     await wb.commit();
     await fixZipTimes(temp);
   } };

@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
-import { neutralise } from '../core/text.js';
+import { neutralise, visibleControls } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { appendixSections, appendixText } from './appendix.js';
 import { allBands, appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
@@ -62,7 +62,7 @@ export function renderTemplate(template: string, values: ReadonlyMap<string, str
   template.replace(/\r\n?/g, '\n').split('\n').forEach((line, i) => {
     let used = 0;
     let empty = 0;
-    const out = line.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_, key: string) => {
+    const out = line.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_, key: string, offset: number) => {
       used++;
       const v = values.get(key);
       if (v === undefined) {
@@ -71,9 +71,13 @@ export function renderTemplate(template: string, values: ReadonlyMap<string, str
         return '';
       }
       if (v === '') empty++;
-      return v;
+      // A value that starts a line (the title =2+2, an issuer +3, a line of the appendix text) is
+      // read as a formula when the line is pasted into a spreadsheet: neutralised like unit names.
+      const atStart = line.slice(0, offset).trim() === '';
+      return v.split('\n').map((l, i) => (i === 0 && !atStart ? l : neutralise(l))).join('\n');
     });
     if (!(used > 0 && used === empty)) lines.push(out);
   });
-  return { text: lines.join('\n'), diagnostics };
+  // The notice is pasted and printed: no control character from a name or the template reaches it.
+  return { text: visibleControls(lines.join('\n')), diagnostics };
 }

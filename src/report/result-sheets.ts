@@ -2,6 +2,7 @@ import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
+import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
@@ -145,7 +146,7 @@ function roundingNote(a: Assessment, addends: (r: UnitResult) => (Rational | nul
 /** 问题: every diagnostic, errors first, with where to look and what to do. */
 export function problemsSheet(diagnostics: readonly Diagnostic[]): SheetModel {
   const rows: (CellModel | null)[][] = [['级别', '代码', '位置', '说明', '建议'].map(header)];
-  for (const diag of sortDiagnostics(diagnostics)) {
+  for (const diag of sortDiagnostics(boundDiagnostics(diagnostics, LISTED_PER_KIND))) {
     rows.push([text(SEVERITY_LABEL[diag.severity]), text(diag.code), text(formatWhere(diag.where)), text(diag.message), text(diag.hint ?? '')]);
   }
   if (rows.length === 1) rows.push([text('—'), text('—'), text('—'), text('未发现问题。'), text('')]);

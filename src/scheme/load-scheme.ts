@@ -1,9 +1,12 @@
+import type { CodeOf } from '../core/codes.js';
 import { Rational } from '../core/rational.js';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { brief, error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { normaliseScheme, schemeSchema, type Band, type Scheme } from './schema.js';
 import { keysAt } from './schema-keys.js';
+import { inspectYaml, pathText, type Finding } from './inspect-yaml.js';
+import { issueWords, type IssueLike } from './issue-words.js';
 
 /** Where the scheme text came from: a YAML file, or the 方案 sheet of a workbook (one line a row). */
 export interface SchemeSource {
@@ -21,10 +24,19 @@ export function fileSource(file: string, text: string): SchemeSource {
   return { text, locate: (line, column) => (column === undefined ? { file, line } : { file, line, column }) };
 }
 
-/** Parses and validates a scheme. Never throws on user data: problems come back as diagnostics. */
+/** How often one anchor's content may be repeated through aliases (the yaml package's guard against "billion laughs"). */
+export const MAX_ALIAS_EXPANSION = 100;
+
+/**
+ * Parses and validates a scheme. Never throws on user data: problems come back as diagnostics.
+ * Anchors and aliases (&名称 / *名称) are allowed, each expanded at most MAX_ALIAS_EXPANSION
+ * times; an alias without its anchor is a YAML error at its line (docs/scheme.md).
+ */
 export function loadScheme(source: SchemeSource): LoadedScheme {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // uniqueKeys off: the parser compares every key with every earlier one (minutes for 120,000
+  // keys); inspectYaml finds repeated keys in one pass.
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
       diagnostics: doc.errors.map((e) => {
@@ -35,24 +47,45 @@ export function loadScheme(source: SchemeSource): LoadedScheme {
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  const inspected = inspectYaml(doc);
+  const findings = inspected.findings.map((f) => findingDiagnostic(f, lineCounter, source));
+  if (findings.some((d) => d.severity === 'error')) return { diagnostics: findings };
+  const data = toData(doc, source.locate(inspected.firstAlias === undefined ? 1 : lineCounter.linePos(inspected.firstAlias).line));
+  if (data.diagnostic) return { diagnostics: [...findings, data.diagnostic] };
+  const checked = validate(data.value, doc, lineCounter, source);
+  return { ...checked, diagnostics: [...findings, ...checked.diagnostics] };
+}
+
+function findingDiagnostic(f: Finding, lc: LineCounter, source: SchemeSource): Diagnostic {
+  const where = { ...source.locate(lc.linePos(f.offset).line), ...(f.path.length > 0 ? { path: pathText(f.path) } : {}) };
+  return f.severity === 'error' ? error(f.code as CodeOf<'error'>, where, f.message, f.hint) : warning(f.code as CodeOf<'warning'>, where, f.message, f.hint);
+}
+
+/** The document as plain data; alias expansion past the bound is a YAML error, not a crash. */
+function toData(doc: Document, firstAlias: Where): { value?: unknown; diagnostic?: Diagnostic } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as unknown };
+  } catch {
+    return { diagnostic: error('E_SCHEME_YAML', firstAlias, `方案中的别名（*名称）展开后过大：同一段内容被重复引用超过 ${MAX_ALIAS_EXPANSION} 次。`,
+      '别名用来重复前面用 &名称 定义的内容；请直接写出需要的内容，不要层层引用。') };
+  }
+}
+
+function validate(data: unknown, doc: Document, lc: LineCounter, source: SchemeSource): LoadedScheme {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { diagnostics: [error('E_SCHEME_EMPTY', source.locate(1), '方案为空或格式不对：应为「键: 值」形式的 YAML。')] };
   }
   const parsed = schemeSchema.safeParse(data);
   if (!parsed.success) {
-    return { diagnostics: withoutTypoEchoes(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, doc, lineCounter, source))) };
+    return { diagnostics: withoutTypoEchoes(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue as Issue, data, doc, lc, source))) };
   }
   const scheme = normaliseScheme(parsed.data);
-  const diagnostics = checkRules(scheme, (p) => locatePath(p, doc, lineCounter, source));
+  const diagnostics = checkRules(scheme, (p) => locatePath(p, doc, lc, source));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scheme, diagnostics };
 }
 
 type PathItem = string | number;
 
-function pathText(path: readonly PathItem[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
 
 function locatePath(path: readonly PathItem[], doc: Document, lc: LineCounter, source: SchemeSource): Where {
   for (let n = path.length; n >= 0; n--) {
@@ -65,24 +98,44 @@ function locatePath(path: readonly PathItem[], doc: Document, lc: LineCounter, s
   return { ...source.locate(1), path: pathText(path) };
 }
 
-interface Issue {
-  code: string;
+interface Issue extends IssueLike {
   path: PropertyKey[];
-  message: string;
   keys?: string[];
 }
 
-function issueDiagnostics(issue: Issue, doc: Document, lc: LineCounter, source: SchemeSource): Diagnostic[] {
+/** Unknown keys named one by one; the rest of them counted in one line (each costs a walk of its map). */
+export const SHOWN_UNKNOWN_KEYS = 20;
+
+function issueDiagnostics(issue: Issue, data: unknown, doc: Document, lc: LineCounter, source: SchemeSource): Diagnostic[] {
   const path = issue.path.filter((p): p is PathItem => typeof p === 'string' || typeof p === 'number');
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    const allowed = keysAt(path);
-    return issue.keys.map((key) =>
-      error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, key], doc, lc, source), `方案中有未知的键「${key}」。`,
-        didYouMean(key, allowed) ?? `此处可用的键：${allowed.join('、')}`));
-  }
-  const missing = issue.code === 'invalid_type' && doc.getIn(path) === undefined;
-  const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」的值不对：${issue.message}`;
+  if (issue.code === 'unrecognized_keys' && issue.keys) return unknownKeys(issue.keys, path, doc, lc, source);
+  const value = valueAt(data, path);
+  const missing = issue.code === 'invalid_type' && value === undefined;
+  const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」${issueWords(issue, value)}。`;
   return [error(missing ? 'E_SCHEME_MISSING' : 'E_SCHEME_VALUE', locatePath(path, doc, lc, source), message)];
+}
+
+function unknownKeys(keys: readonly string[], path: PathItem[], doc: Document, lc: LineCounter, source: SchemeSource): Diagnostic[] {
+  const allowed = keysAt(path);
+  const out = keys.slice(0, SHOWN_UNKNOWN_KEYS).map((key) =>
+    error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, key], doc, lc, source), `方案中有未知的键「${brief(key)}」。`,
+      didYouMean(key, allowed) ?? `此处可用的键：${allowed.join('、')}`));
+  if (keys.length > SHOWN_UNKNOWN_KEYS) {
+    const rest = keys.slice(SHOWN_UNKNOWN_KEYS);
+    out.push(error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, rest[0]!], doc, lc, source), `方案${path.length > 0 ? `的「${pathText(path)}」中` : '中'}另有 ${rest.length} 个未知的键（「${brief(rest[0]!)}」至「${brief(rest.at(-1)!)}」）。`,
+      `此处可用的键：${allowed.join('、')}`));
+  }
+  return out;
+}
+
+/** The value at a path of the parsed data, undefined where there is none. */
+function valueAt(data: unknown, path: readonly PathItem[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
+    v = (v as Record<PathItem, unknown>)[p];
+  }
+  return v;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { copySample, filesIn, runCli, tempDir } from '../support/cli.js';
@@ -88,7 +88,9 @@ describe('score: unreadable inputs', () => {
     ['a text file', () => write('scores.xlsx', '单位,得分\n新安镇,90\n'), 'E_NOT_XLSX', /不是 Excel 工作簿/],
     ['an old .xls', () => write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), 'E_OLD_XLS', /旧版 Excel/],
     ['an empty file', () => write('empty.xlsx', ''), 'E_EMPTY_FILE', /空文件/],
-    ['a directory', () => tempDir(), 'E_IS_DIRECTORY', /文件夹/],
+    // A folder inside a folder of its own: the folder watched for stray outputs is not the shared /tmp,
+    // where other test workers create folders at the same time.
+    ['a directory', () => { const d = path.join(tempDir(), 'folder.xlsx'); mkdirSync(d); return d; }, 'E_IS_DIRECTORY', /文件夹/],
     ['a corrupt zip', () => write('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])), 'E_CORRUPT_XLSX', /已损坏/],
   ])('says so in Chinese for %s, exits 3 and writes nothing', async (_, make, code, message) => {
     const file = make();

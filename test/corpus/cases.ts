@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import type { Code } from '../../src/core/codes.js';
 import { runCli, SAMPLES } from '../support/cli.js';
 import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
+import { inlineCell, minimalBook, row, valueCell, writeHandBook } from '../support/hand-xlsx.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
 
 /** One bad input: how to make it in a folder, the command to run, and what must come out. */
@@ -342,4 +343,69 @@ CASES.push(
   { name: 'init onto a file', make: async (d) => { writeFileSync(path.join(d, 'afile'), 'x'); return ['init', path.join(d, 'afile')]; }, code: 'E_OUT_NOT_FOLDER', exit: 2, names: 'afile' },
   { name: 'init: a folder where the scheme should go', make: async (d) => { mkdirSync(path.join(d, '方案.yaml')); return ['init', d]; }, code: 'E_OUTPUT_NOT_FILE', exit: 2, names: '方案.yaml' },
   { name: 'init into a folder whose name is too long', make: async (d) => ['init', path.join(d, '很'.repeat(90))], code: 'E_WRITE_FAILED', exit: 3, names: '太长' },
+);
+
+// Issue 12: what is inside the inputs. Workbooks written by hand hold what no office writes.
+const header = row(1, [inlineCell('A1', '单位名称'), inlineCell('B1', 'A'), inlineCell('C1', 'B')]);
+/** The minimal book written by hand, 一镇's A cell (得分表!B2) as given. */
+function handScores(cellB2: string, extra: Parameters<typeof minimalBook>[1] = {}): (dir: string) => Promise<string[]> {
+  return async (dir) => [await writeHandBook(path.join(dir, 'hand.xlsx'), minimalBook(
+    `${header}${row(2, [inlineCell('A2', '一镇'), cellB2, valueCell('C2', '30')])}${row(3, [inlineCell('A3', '二镇'), valueCell('B3', '40'), valueCell('C3', '20')])}`, extra))];
+}
+const schemeWith = (extra: string): string => `name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n${extra}`;
+
+CASES.push(
+  { name: 'a stored number <v>5O</v> (not parseFloat()ed to 5)', make: handScores(valueCell('B2', '5O')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a stored number <v>0x32</v>', make: handScores(valueCell('B2', '0x32')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a stored number <v>INF</v>', make: handScores(valueCell('B2', 'INF')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'an ISO date cell (t="d") in a score column', make: handScores(valueCell('B2', '2024-05-04T00:00:00', 'd')), code: 'E_NOT_A_NUMBER', exit: 1, names: '日期（2024-05-04），不是分数' },
+  { name: 'a date-formatted number in a score column', make: handScores(valueCell('B2', '45000', undefined, 1), { cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>'] }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a shared string that does not exist', make: handScores(valueCell('B2', '99', 's'), { sharedStrings: ['<t>甲</t>'] }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a boolean stored as 2', make: handScores(valueCell('B2', '2', 'b')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a sheet whose XML is broken', make: handScores('<c r="B2"><v>5</c>'), code: 'E_CORRUPT_XLSX', exit: 3, names: '工作表「得分表」的 XML 内容有误' },
+  { name: 'an encrypted zip', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    const bytes = readFileSync(f!);
+    // The "encrypted" bit of every entry's flags, local (PK\x03\x04 +6) and central (PK\x01\x02 +8).
+    for (const [sig, at] of [['PK\x03\x04', 6], ['PK\x01\x02', 8]] as const) {
+      for (let i = bytes.indexOf(sig); i >= 0; i = bytes.indexOf(sig, i + 4)) bytes.writeUInt16LE(bytes.readUInt16LE(i + at) | 1, i + at);
+    }
+    writeFileSync(f!, bytes);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '加密' },
+
+  { name: 'a YAML alias without its anchor (label: *先进单位)', make: handScores(valueCell('B2', '50'), { scheme: schemeWith('notice:\n  title: *先进单位') }), code: 'E_SCHEME_YAML', exit: 2, names: '「*先进单位」' },
+  { name: 'YAML "billion laughs"', make: handScores(valueCell('B2', '50'), { scheme: schemeWith(['x1: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefg'.split('').map((n, i) => `x${i + 2}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n')) }), code: 'E_SCHEME_YAML', exit: 2, names: '展开后过大' },
+  { name: 'fullMarks: 1e400', make: handScores(valueCell('B2', '50'), { scheme: schemeWith('fullMarks: 1e400') }), code: 'E_SCHEME_VALUE', exit: 2, names: '「fullMarks」的值「1e400」太大' },
+  { name: 'fullMarks: .nan', make: handScores(valueCell('B2', '50'), { scheme: schemeWith('fullMarks: .nan') }), code: 'E_SCHEME_VALUE', exit: 2, names: '「fullMarks」' },
+  { name: 'a !!binary title', make: handScores(valueCell('B2', '50'), { scheme: schemeWith('notice:\n  title: !!binary aGVsbG8=') }), code: 'E_SCHEME_VALUE', exit: 2, names: '「notice.title」用了 YAML 标签「!!binary」' },
+  { name: 'a scheme of 120,000 unknown keys', make: async (d) => {
+    const [f] = await handScores(valueCell('B2', '50'))(d);
+    writeFileSync(path.join(d, '方案.yaml'), schemeWith(Array.from({ length: 120_000 }, (_, i) => `unknownKey${i}: ${i}`).join('\n')));
+    return ['check', f!, '--scheme', path.join(d, '方案.yaml')];
+  }, code: 'E_SCHEME_UNKNOWN_KEY', exit: 2, names: '另有 119980 个未知的键' },
+  { name: '50,000 rows of unknown units', make: async (d) => {
+    const rows = [header];
+    for (let r = 2; r < 50_002; r++) rows.push(row(r, [inlineCell(`A${r}`, `未知单位${r}`), valueCell(`B${r}`, '10')]));
+    return ['check', await writeHandBook(path.join(d, 'rows.xlsx'), minimalBook(rows.join('')))];
+  }, code: 'E_UNKNOWN_UNIT', exit: 1, names: '另有 49980 处未逐条列出' },
+  { name: 'a --scheme file in no encoding we read', make: async (d) => {
+    const [f] = await handScores(valueCell('B2', '50'))(d);
+    writeFileSync(path.join(d, '方案.yaml'), Buffer.concat([Buffer.from(schemeWith('')), Buffer.from([0xff, 0xfe, 0xff])]));
+    return [f!, '--scheme', path.join(d, '方案.yaml')];
+  }, code: 'E_TEXT_ENCODING', exit: 3, names: '方案.yaml' },
+);
+
+// Control characters and help: said, never passed through.
+CASES.push(
+  { name: 'a unit name with a terminal colour code (ESC) in a CSV', make: async (d) => {
+    const [f] = await book((s) => { delete s['单位名单']; delete s['得分表']; })(d);
+    writeFileSync(path.join(d, '单位名单.csv'), '单位名称,类别\n\x1b[31m一镇\x1b[0m,乡镇\n二镇,乡镇\n');
+    writeFileSync(path.join(d, '得分表.csv'), '单位名称,A,B\n\x1b[31m一镇\x1b[0m,50,30\n二镇,40,20\n');
+    return ['check', f!, path.join(d, '单位名单.csv'), path.join(d, '得分表.csv')];
+  }, code: 'W_CONTROL_CHARS', exit: 0, names: '单位名单!A2' },
+  { name: 'a unit name with Excel-escaped control characters (_x001B_)', make: async (d) => [await writeHandBook(path.join(d, 'esc.xlsx'), minimalBook(
+    `${header}${row(2, [inlineCell('A2', '一镇'), valueCell('B2', '50'), valueCell('C2', '30')])}${row(3, [inlineCell('A3', '_x001B_[2J二镇'), valueCell('B3', '40'), valueCell('C3', '20')])}`))],
+  code: 'E_UNKNOWN_UNIT', exit: 1, names: '␛[2J二镇' },
+  { name: 'help for a command that does not exist', make: async () => ['help', 'nonexist'], code: 'E_USAGE', exit: 2, names: '没有命令「nonexist」' },
 );

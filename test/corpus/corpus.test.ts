@@ -40,6 +40,11 @@ describe('the bad-input corpus', () => {
     expect(unlocated(run.stderr)).toEqual([]);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.stderr).not.toContain('E_INTERNAL');
+    // Every word a clerk reads is Chinese: no library's English sentence in our messages
+    // ("Encrypted zip are not supported", "A Cell needs a Row"). File names may be English.
+    expect(run.stderr.replace(/\S*[\\/]\S*/g, '')).not.toMatch(/[A-Za-z]+ [a-z]+ [a-z]+/);
+    // No control character of an input reaches the terminal (colour is off: NO_COLOR).
+    expect(run.stdout + run.stderr).not.toContain('\x1b');
     // One bad cell or sheet never floods the report.
     expect(run.stderr.length).toBeLessThan(20_000);
     // Nothing written, nothing changed: not a partial output, not a temporary file.

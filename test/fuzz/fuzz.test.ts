@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { runCli, SAMPLES, tempDir } from '../support/cli.js';
 import { fillForm, sampleData } from '../support/fill-form.js';
 import { unlocated } from '../support/locations.js';
@@ -23,12 +24,36 @@ function random(seed: number): () => number {
 }
 
 const VALUES: ExcelJS.CellValue[] = [null, '', -5, 0, 1e9, 'abc', '８５．５', '85%', '85分', { error: '#N/A' } as ExcelJS.CellErrorValue,
-  { formula: 'A1*2' } as ExcelJS.CellFormulaValue, new Date(Date.UTC(2020, 0, 1)), true, '=1+1', '县'.repeat(5000), 0.1 + 0.2, '新安镇', '__proto__', 'A1', 99.995];
+  { formula: 'A1*2' } as ExcelJS.CellFormulaValue, new Date(Date.UTC(2020, 0, 1)), true, '=1+1', '县'.repeat(5000), 0.1 + 0.2, '新安镇', '__proto__', 'A1', 99.995,
+  '\x1b[31m新安镇\x1b[0m', '\u202e镇安新', '县'.repeat(40_000), '*先进单位', '上半年/中期', 'label: *先进单位', 'fullMarks: 1e400'];
+
+/** Stored values no office writes, put straight into a sheet's XML: the reader must refuse them at their cell. */
+const RAW = ['<v>5O</v>', '<v>0x32</v>', '<v>INF</v>', '<v>1e400</v>', '<v></v>', '<v>2024-05-04T00:00:00</v>'];
+const TYPES = ['', ' t="d"', ' t="b"', ' t="s"', ' t="x"', ' t="e"', ' t="str"'];
+
+/** One to four `<c>` of a random sheet rewritten with a RAW value and a random type. */
+async function mutateXml(rand: () => number, source: string, target: string): Promise<void> {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const zip = await JSZip.loadAsync(readFileSync(source));
+  const part = pick(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)));
+  let xml = await zip.file(part)!.async('string');
+  const cells = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(\/>|>.*?<\/c>)/g)];
+  for (let n = 1 + Math.floor(rand() * 4); n > 0 && cells.length > 0; n--) {
+    const cell = pick(cells);
+    xml = xml.replace(cell[0], `<c r="${cell[1]}"${pick(TYPES)}>${pick(RAW)}</c>`);
+  }
+  zip.file(part, xml);
+  writeFileSync(target, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
 const SAMPLE_NAMES = ['guannan-2009', 'zhengding', 'qitai', 'hang-1000'];
 
 async function mutate(rand: () => number, source: string, target: string): Promise<string> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const kind = pick(['cells', 'cells', 'rows', 'bytes']);
+  const kind = pick(['cells', 'cells', 'rows', 'bytes', 'xml']);
+  if (kind === 'xml') {
+    await mutateXml(rand, source, target);
+    return kind;
+  }
   if (kind === 'bytes') {
     const bytes = Buffer.from(readFileSync(source));
     if (rand() < 0.5) writeFileSync(target, bytes.subarray(0, Math.floor(rand() * bytes.length)));
@@ -48,6 +73,17 @@ async function mutate(rand: () => number, source: string, target: string): Promi
   }
   await wb.xlsx.writeFile(target);
   return kind;
+}
+
+/** What Excel requires of a written workbook: sheet names it accepts, cells within 32,767 characters, no control characters. */
+async function expectExcelOpens(file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]!.replace(/&[a-z]+;/g, '&'));
+  for (const n of names) expect(n.length <= 31 && !/[:\\/?*[\]]/.test(n)).toBe(true);
+  expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+  for (const m of strings.matchAll(/<t[^>]*>([^<]*)<\/t>/g)) expect(m[1]!.replace(/&[a-z]+;/g, '&').length).toBeLessThanOrEqual(32767);
+  expect(strings).not.toMatch(/\x1b|_x001B_/i);
 }
 
 describe('fuzz: mutated samples never crash, never half-write, never touch the input', () => {
@@ -71,15 +107,20 @@ describe('fuzz: mutated samples never crash, never half-write, never touch the i
       // (SCORE_DEBUG shows a stack only for internal errors, which the line above already refuses.)
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect(unlocated(run.stderr)).toEqual([]);
+      // No control character of the input reaches the terminal; the report stays bounded.
+      expect(run.stdout + run.stderr).not.toContain('\x1b');
+      expect(run.stderr.length).toBeLessThan(200_000);
     }
     const outputs = ['annual.通报.xlsx', 'annual.通报.txt'].map((f) => existsSync(path.join(dir, f)));
     expect(outputs[0]).toBe(outputs[1]); // both or neither
+    if (outputs[0]) await expectExcelOpens(path.join(dir, 'annual.通报.xlsx'));
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(hash);
     // Forms are written as a set or not at all.
     const written = existsSync(forms) ? readdirSync(forms) : [];
     expect(written.filter((f) => !f.endsWith('.xlsx'))).toEqual([]);
     expect(written.length > 0).toBe(templateCode === 0);
+    for (const f of written) await expectExcelOpens(path.join(forms, f));
   });
 });
 
