@@ -181,7 +181,7 @@ export function wideSheet(o: WideOptions): SheetModel {
   const widths = [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))];
   return {
     name: o.name, rows, merges: [title.merge], widths,
-    headerRows: HEADER_ROWS, frozenColumns: 2, landscape: true, heights: [titleHeight(o.title, widths), 48], validations,
+    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths), 48], validations,
     ...(o.form ? { protect: {} } : {}),
   };
 }
@@ -218,7 +218,7 @@ export function listSheet(o: ListOptions): SheetModel {
     });
   }
   return {
-    name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS, landscape: true,
+    name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS,
     heights: [titleHeight(o.title, o.columns.map((c) => c.width))], validations, ...(o.form ? { protect: { insertRows: true } } : {}),
   };
 }

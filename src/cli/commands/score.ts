@@ -123,5 +123,5 @@ export function outputSheets(assessment: Assessment, entries: readonly UnitEntri
   const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
   // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
   const deducting = assessment.tree.leaves.some((l) => l.method === 'deduct') ? [deductionsSheet(assessment, deductions)] : [];
-  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
+  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics, `${assessment.scheme.name} 数据检查发现的问题`)];
 }
