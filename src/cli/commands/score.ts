@@ -11,6 +11,8 @@ import { makeRecord, readRecord } from '../record.js';
 import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
+import { docxFile } from '../../io/write-docx.js';
+import { noticeDoc } from '../../report/notice-doc.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
 import { deductionRemarks, deductionRows, deductionsSheet } from '../../report/deductions-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
@@ -36,7 +38,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const err = colours(ctx, ctx.stderr, options.color);
   // Before reading anything: the outputs must not be among the inputs.
   const base = outputBase(files[0]!, options.out);
-  const targets = [`${base}.xlsx`, `${base}.txt`];
+  const targets = [`${base}.xlsx`, `${base}.txt`, `${base}.docx`];
   const clash = clashWithInput(targets, [...files, options.scheme, options.indicators]);
   if (clash) {
     printDiagnostics([clash], ctx.stderr, err);
@@ -77,7 +79,8 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
   const kept = same ? undefined : await keepEarlier(targets, path.basename(base), new Date());
   const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
-  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice.text)]);
+  // The docx is the same notice in 公文 layout: written with the pair, as one set.
+  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice.text), docxFile(targets[2]!, noticeDoc(assessment, notice.text))]);
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
   if (feedback.length > 0) await writeAllAtomically(feedback);
   printDiagnostics(diagnostics, ctx.stderr, err);
