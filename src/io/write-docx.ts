@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
   TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
@@ -61,36 +61,43 @@ function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): 
   return new Footer({ children: [new Paragraph({ alignment: align, indent, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(PAGE_FONT), size: SIHAO })] })] });
 }
 
-/** The document: letterhead, notice, then the appendix on a page of its own. */
+/** A4 with GB/T 9704's margins; the same margins round the page when it lies on its side. */
+function section(landscape: boolean, children: (Paragraph | Table)[]) {
+  return {
+    properties: {
+      page: {
+        size: { width: 11906, height: 16838, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20), header: mm(15) },
+      },
+    },
+    footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
+    children,
+  };
+}
+
+/** A table of more than five columns (001's has seven) lies on its side so that unit names stay on one line. */
+const PORTRAIT_COLUMNS = 5;
+
+/** The document: letterhead and notice, then the appendix in a section of its own (a new page). */
 export function noticeDocument(doc: NoticeDoc): Document {
+  const wide = doc.appendix.widths.length > PORTRAIT_COLUMNS;
   return new Document({
     creator: 'score',
     title: doc.title.join(''),
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font(BODY_FONT), size: SANHAO } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: 11906, height: 16838 }, // A4 as Word writes it
-          margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20), header: mm(15) },
-        },
-      },
-      footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
-      children: [...letterhead(doc), ...mainText(doc), new Paragraph({ children: [new PageBreak()] }), ...appendixPart(doc.appendix)],
-    }],
+    sections: [section(false, [...letterhead(doc), ...mainText(doc)]), section(wide, appendixPart(doc.appendix, wide ? mm(243) : mm(156)))],
   });
 }
 
-/** Text width of the page in twips: 210 − 28 − 26 mm. */
-const TEXT_WIDTH = mm(156);
 
 /** The 附件 sheet as the page shows it: its heading and title as paragraphs, its table as a table, its notes below. */
-export function appendixPart(sheet: SheetModel): (Paragraph | Table)[] {
+export function appendixPart(sheet: SheetModel, textWidth: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let table: SheetModel['rows'] = [];
   let top = 0;
   const flush = (): void => {
-    if (table.length > 0) out.push(tableOf(sheet, table, top));
+    if (table.length > 0) out.push(tableOf(sheet, table, top, textWidth));
     table = [];
   };
   sheet.rows.forEach((row, r) => {
@@ -116,13 +123,13 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /** Rows of the sheet as a table; a merge across columns becomes a cell spanning them, a cell the sheet leaves empty has no rule. */
-function tableOf(sheet: SheetModel, rows: SheetModel['rows'], top: number): Table {
+function tableOf(sheet: SheetModel, rows: SheetModel['rows'], top: number, textWidth: number): Table {
   const width = sheet.widths.length;
   const total = sheet.widths.reduce((a, w) => a + w, 0);
-  const columnWidths = sheet.widths.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const columnWidths = sheet.widths.map((w) => Math.floor((textWidth * w) / total));
   const spans = new Map(sheet.merges.map((m) => [`${m.top}:${m.left}`, m.right - m.left + 1]));
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     rows: rows.map((row, i) => {
       const cells: TableCell[] = [];

@@ -47,10 +47,12 @@ describe('通报.docx in 公文 layout (issue 13)', () => {
   });
 
   it('puts the appendix table on its own page, laid out like the 附件 sheet (seed 001)', () => {
-    const afterBreak = document.slice(document.indexOf('<w:br w:type="page"/>'));
+    const afterBreak = document.slice(document.indexOf('</w:sectPr>'));
     const paras = paragraphs(afterBreak);
     expect(paras).toContain('附件：');
     expect(afterBreak).toContain('<w:tbl>');
+    // Seven columns: the appendix's section lies on its side, the notice's stays upright.
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>[\s\S]*<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     const cells = [...afterBreak.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     expect(cells).toEqual(expect.arrayContaining(['一、先进单位（16个）', '二、达标单位（27个）', '乡镇', '园区', '部门', '1、新安镇', '10、卫生局']));
     expect(paras.some((p) => p.startsWith('注：1、按百分制综合评估'))).toBe(true);
