@@ -68,10 +68,11 @@ function pageSetup(model: SheetModel): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9, // A4
     orientation: plan.landscape ? 'landscape' : 'portrait',
-    fitToPage: plan.fitToWidth,
+    fitToPage: plan.fitToWidth || model.onePage === true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: model.onePage ? 1 : 0,
     scale: plan.scale,
+    ...(model.printRows ? { printArea: `A$1:${columnLetter(Math.max(1, model.widths.length))}$${model.printRows}` } : {}),
     horizontalCentered: true,
     margins: { left: 0.6, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
@@ -120,11 +121,14 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel): vo
   model.rows.forEach((cells, r) => {
     for (const m of mergesAt.get(r + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     const row = ws.getRow(r + 1);
+    // The streaming writer leaves out a row of no values, borders and shading too; a form's ruled
+    // blank rows are kept by giving their cells an empty text, which reads back as blank.
+    const ruledBlank = cells.length > 0 && cells.every((cell) => cell !== null && cell.v === null && cell.s !== undefined);
     cells.forEach((cell, c) => {
       if (!cell) return;
       const target = row.getCell(c + 1);
       // Strings are written as strings, never as formulas, whatever they begin with.
-      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = cell.v;
+      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = ruledBlank ? '' : cell.v;
       if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
     const height = heights[r];

@@ -36,6 +36,10 @@ export interface SheetModel {
   headerRows?: number;
   /** Printed at the top of every page (the page header): the assessment and what the sheet is. */
   title?: string;
+  /** Rows printed (from the top): an entry form's ruled blank rows hold no value, and LibreOffice prints none of them without a print area. */
+  printRows?: number;
+  /** Shrunk to one printed page (a form's 说明). */
+  onePage?: boolean;
   /** Leading columns (the unit's name) printed again on every page when the sheet is too wide for one. */
   keyColumns?: number;
   /** Number format of score cells, e.g. 0.00. */
