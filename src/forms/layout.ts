@@ -51,6 +51,16 @@ export function unitsFor(roster: Roster, leaves: readonly Indicator[]): Unit[] {
   return roster.units.filter((u) => leaves.some((l) => appliesTo(l, u.category)));
 }
 
+/**
+ * Lines for the office's record of who filled the form in, in the printed page's footer so that
+ * merging never reads them as data; the page number on the right.
+ */
+export const FORM_FOOTER = '&L填报单位（盖章）：　　　　　　　　　填报人：　　　　　　　审核人：　　　　　　　\n'
+  + '联系电话：　　　　　　　　　　　　填报日期：　　　　年　　月　　日&R第 &P 页 共 &N 页';
+
+/** Blank ruled rows a printed form shows to write on (more can be inserted; the sheet itself offers more). */
+export const PRINTED_BLANK_ROWS = 20;
+
 /** Rows above the data in every entry sheet: a title, then the header. */
 export const HEADER_ROWS = 2;
 
@@ -185,7 +195,7 @@ export function wideSheet(o: WideOptions): SheetModel {
   const widths = [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))];
   return {
     name: o.name, rows, merges: [title.merge], widths,
-    headerRows: HEADER_ROWS, frozenColumns: 2, landscape: true, heights: [titleHeight(o.title, widths), 48], validations,
+    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths), 48], validations, ...(o.form ? { footer: FORM_FOOTER } : {}),
     ...(o.form ? { protect: {} } : {}),
   };
 }
@@ -222,7 +232,8 @@ export function listSheet(o: ListOptions): SheetModel {
     });
   }
   return {
-    name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS, landscape: true,
+    name: o.name, rows, merges: [title.merge], widths: o.columns.map((c) => c.width), headerRows: HEADER_ROWS, ...(o.form ? { footer: FORM_FOOTER } : {}),
+    printRows: HEADER_ROWS + (o.rows?.length ?? 0) + Math.min(o.blankRows ?? 0, PRINTED_BLANK_ROWS),
     heights: [titleHeight(o.title, o.columns.map((c) => c.width))], validations, ...(o.form ? { protect: { insertRows: true } } : {}),
   };
 }

@@ -242,5 +242,5 @@ function guideSheet(scheme: Scheme, leaves: readonly Indicator[], department: st
     line('本表内容', 'section');
     line('加减分和一票否决事项逐条填写，每条写明单位、项目和事由；项目名称须与方案一致（见下拉选项）。');
   }
-  return { name: GUIDE_SHEET, rows, merges, widths: [8, 30, 6, 12, 48, 10, 12], heights, landscape: true, protect: {} };
+  return { name: GUIDE_SHEET, rows, merges, widths: [8, 30, 6, 12, 48, 10, 12], heights, protect: {}, onePage: true };
 }

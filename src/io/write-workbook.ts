@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
 import { distinctSheetNames, excelCellText } from '../core/excel-text.js';
+import { fittedHeights, printPlan } from '../report/print-plan.js';
 import { cellRef } from './raw-sheet.js';
 import type { PendingFile } from './atomic-write.js';
 import { fixZipTimes } from './zip-times.js';
@@ -46,23 +47,53 @@ function excelValidation(rule: Validation): ExcelJS.DataValidation {
   return { ...shared, type: rule.type, operator: 'greaterThanOrEqual', formulae: [rule.min ?? '0'] };
 }
 
+/** Page numbers as a clerk files them. */
+export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
+
+/** The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself). */
+export function pageHeader(title: string): string {
+  return `&C&B&14${title.replace(/&/g, '&&')}`;
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A4, the way round and scale printPlan chooses; header rows (and, when split, the key columns) on every page. */
+function pageSetup(model: SheetModel): Partial<ExcelJS.PageSetup> {
+  const plan = printPlan(model.widths);
+  const frozen = model.headerRows ?? 0;
+  const titleRows = model.printTitleRows ? model.printTitleRows.join(':') : frozen > 0 ? `1:${frozen}` : undefined;
+  const keys = model.keyColumns ?? model.frozenColumns ?? 0;
+  return {
+    paperSize: 9, // A4
+    orientation: plan.landscape ? 'landscape' : 'portrait',
+    fitToPage: plan.fitToWidth || model.onePage === true,
+    fitToWidth: 1,
+    fitToHeight: model.onePage ? 1 : 0,
+    scale: plan.scale,
+    ...(model.printRows ? { printArea: `A$1:${columnLetter(Math.max(1, model.widths.length))}$${model.printRows}` } : {}),
+    horizontalCentered: true,
+    margins: { left: 0.6, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    ...(!plan.fitToWidth && keys > 0 ? { printTitlesColumn: `A:${columnLetter(keys)}` } : {}),
+  };
+}
+
 function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel, name: string): void {
   const frozen = model.headerRows ?? 0;
   const frozenColumns = model.frozenColumns ?? 0;
+  const footer = model.footer ?? PAGE_FOOTER;
   const ws = wb.addWorksheet(name, {
     ...(model.hidden ? { state: 'hidden' as const } : {}),
     views: frozen > 0 || frozenColumns > 0 ? [{ state: 'frozen', ySplit: frozen, xSplit: frozenColumns }] : [],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: model.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
-      ...(model.printTitleRows ? { printTitlesRow: model.printTitleRows.join(':') } : frozen > 0 ? { printTitlesRow: `1:${frozen}` } : {}),
+    pageSetup: pageSetup(model),
+    headerFooter: {
+      oddFooter: footer, evenFooter: footer,
+      ...(model.title ? { oddHeader: pageHeader(model.title), evenHeader: pageHeader(model.title) } : {}),
     },
-    ...(model.footer ? { headerFooter: { oddFooter: model.footer, evenFooter: model.footer } } : {}),
   });
   ws.columns = model.widths.map((width) => ({ width }));
   // The type definitions leave out the collection the streaming writer keeps (exceljs 4.4.0).
@@ -88,18 +119,22 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel, nam
   for (const m of model.merges) {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
   }
+  const heights = fittedHeights(model);
   model.rows.forEach((cells, r) => {
     for (const m of mergesAt.get(r + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     const row = ws.getRow(r + 1);
+    // The streaming writer leaves out a row of no values, borders and shading too; a form's ruled
+    // blank rows are kept by giving their cells an empty text, which reads back as blank.
+    const ruledBlank = cells.length > 0 && cells.every((cell) => cell !== null && cell.v === null && cell.s !== undefined);
     cells.forEach((cell, c) => {
       if (!cell) return;
       const target = row.getCell(c + 1);
       // Strings are written as strings, never as formulas, whatever they begin with; as Excel
       // opens them (no control characters, at most 32,767 characters). Cells inside a merge get only their style.
-      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = typeof cell.v === 'string' ? excelCellText(cell.v) : cell.v;
+      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = ruledBlank ? '' : typeof cell.v === 'string' ? excelCellText(cell.v) : cell.v;
       if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
     });
-    const height = model.heights?.[r];
+    const height = heights[r];
     if (height !== undefined) row.height = height;
     row.commit();
   });

@@ -60,12 +60,15 @@ export function deductionsSheet(a: Assessment, rows: readonly DeductionRow[]): S
   const head = ['类别', '单位名称', '指标编码', '指标名称', ...(periods ? ['期次'] : []), '扣分', '扣分原因', '依据', '来源'];
   const cells: (CellModel | null)[][] = [head.map((v) => ({ v, s: 'header' }))];
   const text = (v: string): CellModel => ({ v, s: 'body' });
+  const wrap = (v: string): CellModel => ({ v, s: 'wrap' });
   for (const r of rows) {
     cells.push([text(r.unit.category), text(r.unit.name), text(r.leaf.code), text(nameOf(r.leaf)), ...(periods ? [text(r.period || '全年')] : []),
-      pointsCell(r.deduction.points, d), text(r.deduction.reason), text(r.deduction.evidence ?? ''), text(sourceText(r.deduction.source))]);
+      pointsCell(r.deduction.points, d), wrap(r.deduction.reason), wrap(r.deduction.evidence ?? ''), wrap(sourceText(r.deduction.source))]);
   }
   if (rows.length === 0) cells.push([text('—'), text('—'), text('—'), text('没有扣分。'), ...head.slice(4).map(() => text(''))]);
-  return { name: '扣分明细', rows: cells, merges: [], widths: widthsFor(cells, 6, 40), headerRows: 1, landscape: true, scoreFormat: d === 0 ? '0' : `0.${'0'.repeat(d)}` };
+  // Reasons, evidence and sources wrap in bounded columns so the sheet prints readably across A4.
+  const widths = widthsFor(cells, 6, 40).map((w, i) => (i >= head.length - 3 ? Math.min(w, 30) : w));
+  return { name: '扣分明细', rows: cells, merges: [], widths, headerRows: 1, title: `${a.scheme.name} 扣分明细`, keyColumns: 2, scoreFormat: d === 0 ? '0' : `0.${'0'.repeat(d)}` };
 }
 
 const MAX_ITEMS = 3;

@@ -168,7 +168,7 @@ export function changesSheet(d: RecordDiff, against: string): SheetModel {
   if (d.units.length === 0) rows.push([{ v: '—' }, { v: '—' }, { v: '各单位结果均未变化' }, { v: '' }]);
   rows.push([], [{ v: `与「${against}」比较：${summaryLine(d)}`, s: 'note' }]);
   for (const s of d.scheme) rows.push([{ v: `方案：${s}`, s: 'note' }]);
-  return { name: '变更', rows, merges: [], widths: widthsFor(rows, 8, 60), headerRows: 1, landscape: true };
+  return { name: '变更', rows, merges: [], widths: widthsFor(rows, 8, 60), headerRows: 1 };
 }
 
 /** Placeholders of templates/更正通报.txt. */

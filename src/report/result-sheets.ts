@@ -3,7 +3,7 @@ import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
-import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
+import { widthsFor, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
@@ -73,7 +73,7 @@ export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, rea
       rows.push([text(r.unit.category), text(r.unit.name), text(`${SIDE_WORD[side]}小计`), text(''), scoreCell(result.applied, d), text(note), text(''), text('')]);
     }
   }
-  return { name: '加减分核算', rows, merges: [], widths: widthsFor(rows, 6, 40), headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
+  return { name: '加减分核算', rows, merges: [], widths: widthsFor(rows, 6, 40), headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 加减分核算`, keyColumns: 2 };
 }
 
 /**
@@ -103,14 +103,30 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'))]);
+      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
   }
-  const blank = head.length - 6 - a.tree.parts.length - sides.length;
+  // Every column of an excluded unit's row is a bordered cell, 说明 included.
+  const blank = head.length - 5 - a.tree.parts.length - sides.length;
   for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
-  const widths = widthsFor(rows);
+  // 说明 wraps in a column of its own width rather than pushing the page wide (a long remark took a whole line).
+  const widths = capLast(widthsFor(rows), REMARK_WIDTH);
+  const merges: Merge[] = [];
   const note = roundingNote(a, (r) => [...r.score.parts, ...sides.map((side) => r.score[side]?.applied ?? null).map((x, i) => (x && sides[i] === 'deduction' ? x.neg() : x))], '各部分');
-  if (note) rows.push([], [text(note, 'note')]);
-  return { name: '排名', rows, merges: [], widths, headerRows: 1, landscape: head.length > 8, scoreFormat: scoreFormat(d) };
+  if (note) noteRow(rows, merges, note, head.length);
+  return { name: '排名', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 得分和排名`, keyColumns: 3 };
+}
+
+const REMARK_WIDTH = 36;
+const LEAF_WIDTH = 12;
+
+function capLast(widths: number[], max: number): number[] {
+  return widths.map((w, i) => (i === widths.length - 1 ? Math.min(w, max) : w));
+}
+
+/** A note below a table, after a blank row, merged across `width` columns so it wraps within the table. */
+function noteRow(rows: (CellModel | null)[][], merges: Merge[], note: string, width: number): void {
+  rows.push([], [text(note, 'note'), ...Array<null>(width - 1).fill(null)]);
+  merges.push({ top: rows.length, left: 1, bottom: rows.length, right: width });
 }
 
 /** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
@@ -121,11 +137,13 @@ export function detailSheet(a: Assessment): SheetModel {
   for (const r of a.results) {
     rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);
   }
-  const widths = widthsFor(rows, 6, 24);
+  // A leaf's header wraps over a few lines in a narrow column: more columns to a page, at a readable size.
+  const widths = widthsFor(rows, 6, 24).map((w, i) => (i >= 2 ? Math.min(w, LEAF_WIDTH) : w));
   const adjusted = (r: UnitResult): Rational => (r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO);
+  const merges: Merge[] = [];
   const note = roundingNote(a, (r) => [...a.tree.leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
-  if (note) rows.push([], [text(note, 'note')]);
-  return { name: '指标得分', rows, merges: [], widths, headerRows: 1, landscape: true, scoreFormat: scoreFormat(d) };
+  if (note) noteRow(rows, merges, note, Math.min(head.length, 8));
+  return { name: '指标得分', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各单位指标得分`, keyColumns: 2 };
 }
 
 /**
@@ -144,13 +162,15 @@ function roundingNote(a: Assessment, addends: (r: UnitResult) => (Rational | nul
 }
 
 /** 问题: every diagnostic, errors first, with where to look and what to do. */
-export function problemsSheet(diagnostics: readonly Diagnostic[]): SheetModel {
+export function problemsSheet(diagnostics: readonly Diagnostic[], title?: string): SheetModel {
   const rows: (CellModel | null)[][] = [['级别', '代码', '位置', '说明', '建议'].map(header)];
   for (const diag of sortDiagnostics(boundDiagnostics(diagnostics, LISTED_PER_KIND))) {
-    rows.push([text(SEVERITY_LABEL[diag.severity]), text(diag.code), text(formatWhere(diag.where)), text(diag.message), text(diag.hint ?? '')]);
+    rows.push([text(SEVERITY_LABEL[diag.severity]), text(diag.code), text(formatWhere(diag.where), 'wrap'), text(diag.message, 'wrap'), text(diag.hint ?? '', 'wrap')]);
   }
   if (rows.length === 1) rows.push([text('—'), text('—'), text('—'), text('未发现问题。'), text('')]);
-  return { name: '问题', rows, merges: [], widths: widthsFor(rows, 6, 60), headerRows: 1, landscape: true };
+  // 说明 and 建议 wrap in columns of their own, so neither runs into the other.
+  const widths = widthsFor(rows, 6, 60).map((w, i) => Math.min(w, [8, 30, 28, 46, 36][i]!));
+  return { name: '问题', rows, merges: [], widths, headerRows: 1, title: title ?? '数据检查发现的问题', keyColumns: 1 };
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -34,7 +34,14 @@ export interface SheetModel {
   widths: number[];
   /** Rows kept in view (and repeated on every printed page). */
   headerRows?: number;
-  landscape?: boolean;
+  /** Printed at the top of every page (the page header): the assessment and what the sheet is. */
+  title?: string;
+  /** Rows printed (from the top): an entry form's ruled blank rows hold no value, and LibreOffice prints none of them without a print area. */
+  printRows?: number;
+  /** Shrunk to one printed page (a form's 说明). */
+  onePage?: boolean;
+  /** Leading columns (the unit's name) printed again on every page when the sheet is too wide for one. */
+  keyColumns?: number;
   /** Number format of score cells, e.g. 0.00. */
   scoreFormat?: string;
   /** Row heights in points, by row index (0-based); unset rows keep Excel's default. */
@@ -49,7 +56,7 @@ export interface SheetModel {
   validations?: RangeValidation[];
   /** Rows (1-based, first and last) printed at the top of every page, where they are not `headerRows`. */
   printTitleRows?: [number, number];
-  /** The printed page's footer, in Excel's codes (&P this page, &N pages). */
+  /** The printed page's footer, in Excel's codes (&P this page, &N pages); page numbers when not given. */
   footer?: string;
 }
 
@@ -64,12 +71,19 @@ export interface RangeValidation extends Merge {
 
 export { displayWidth };
 
+/**
+ * Column widths from the cells' text. A header may wrap onto two lines (the writer makes the row
+ * tall enough), so a long header widens its column only to half its length, and never below a
+ * four-character header's width: data, not headers, decide how wide a printed table is.
+ */
 export function widthsFor(rows: (CellModel | null)[][], min = 6, max = 60): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
       if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') return;
-      widths[i] = Math.max(widths[i] ?? min, Math.min(max, displayWidth(String(cell.v)) + 2));
+      const text = displayWidth(String(cell.v));
+      const needed = cell.s === 'header' ? Math.min(text + 2, Math.max(Math.ceil(text / 2) + 2, 10)) : text + 2;
+      widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
     });
   }
   return Array.from(widths, (w) => w ?? min);

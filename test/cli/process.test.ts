@@ -100,7 +100,7 @@ describe('interrupted while writing', () => {
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('I_RECOVERED');
     // The earlier pair was not made by score (no record): it is kept in 历史, moved in the same commit.
-    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'book.通报.txt', 'book.通报.xlsx', '历史']);
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'book.通报.docx', 'book.通报.txt', 'book.通报.xlsx', '历史']);
     const kept = readdirSync(path.join(dir, '历史'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(dir, '历史', kept[0]!, 'book.通报.txt'), 'utf8')).toBe('old txt');
@@ -112,7 +112,7 @@ describe('interrupted while writing', () => {
     run.resume();
     expect(await run.code).toBe(0);
     // The earlier pair was not made by score (no record): it is kept in 历史, moved in the same commit.
-    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'book.通报.txt', 'book.通报.xlsx', '历史']);
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'book.通报.docx', 'book.通报.txt', 'book.通报.xlsx', '历史']);
     const kept = readdirSync(path.join(dir, '历史'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(dir, '历史', kept[0]!, 'book.通报.txt'), 'utf8')).toBe('old txt');

@@ -32,7 +32,7 @@ describe('re-scoring after a correction', () => {
     expect(second.code).toBe(0);
     const kept = readdirSync(path.join(dir, '历史'));
     expect(kept).toHaveLength(1);
-    expect(readdirSync(path.join(dir, '历史', kept[0]!)).sort()).toEqual(['annual.通报.txt', 'annual.通报.xlsx']);
+    expect(readdirSync(path.join(dir, '历史', kept[0]!)).sort()).toEqual(['annual.通报.docx', 'annual.通报.txt', 'annual.通报.xlsx']);
     expect(second.stdout).toContain(`原有的通报已保存到：${path.join(dir, '历史', kept[0]!)}`);
   });
 

@@ -78,7 +78,7 @@ describe('score: bands follow the scores and the declared boundaries', () => {
     const dir = copySample('guannan-2009');
     const out = tempDir();
     expect((await runCli([path.join(dir, 'annual.xlsx'), '-o', out])).code).toBe(0);
-    expect(filesIn(out)).toEqual(['annual.通报.txt', 'annual.通报.xlsx']);
+    expect(filesIn(out)).toEqual(['annual.通报.docx', 'annual.通报.txt', 'annual.通报.xlsx']);
   });
 });
 

@@ -13,6 +13,8 @@ import { makeRecord, readRecord } from '../record.js';
 import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
+import { docxFile } from '../../io/write-docx.js';
+import { noticeDoc } from '../../report/notice-doc.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
 import { deductionRemarks, deductionRows, deductionsSheet } from '../../report/deductions-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
@@ -41,7 +43,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const err = colours(ctx, ctx.stderr, options.color);
   const base = outputBase(files[0]!, options.out);
   const dir = path.dirname(base);
-  const targets = [`${base}.xlsx`, `${base}.txt`];
+  const targets = [`${base}.xlsx`, `${base}.txt`, `${base}.docx`];
   const inputs = [...files, options.scheme, options.indicators];
   // Before reading anything: a write cut short here is settled, and the outputs can go where they should.
   recoverBefore(dir, ctx);
@@ -82,7 +84,8 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
   const kept = same ? undefined : await historyFolder(targets, path.basename(base), new Date());
   const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
-  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
+  // The docx is the same notice in 公文 layout: written with the pair, as one set.
+  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, noticeDoc(assessment, notice))], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
   if (feedback.length > 0) await writeAllAtomically(feedback, commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
@@ -145,5 +148,5 @@ export function outputSheets(assessment: Assessment, entries: readonly UnitEntri
   const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
   // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
   const deducting = assessment.tree.leaves.some((l) => l.method === 'deduct') ? [deductionsSheet(assessment, deductions)] : [];
-  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics)];
+  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics, `${assessment.scheme.name} 数据检查发现的问题`)];
 }
