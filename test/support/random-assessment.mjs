@@ -1,0 +1,519 @@
+// Random small assessments written straight from docs/scheme.md, deterministic from a seed: a
+// scheme (YAML, one line a row in the 方案 sheet) and the sheets of its workbook, for the
+// differential test (test/golden/differential.test.ts), which scores them with the engine and
+// with test/support/reckoning.mjs and compares every number.
+//
+// Totals are planned: most units aim at a total (a band's floor, half a unit below it, x.xx5, a
+// flag's line…) reached by solving one direct leaf's value exactly, and units at a quota's,
+// honour's, bottom-N's or flag's cut are tied (the same data: only a person can decide; the same
+// total by other parts: tieBreak can; a total a hair apart: only rankOn decides).
+// Run: node test/support/random-assessment.mjs 123     prints the scheme and sheets of seed 123
+import { stringify } from 'yaml';
+import { frac, min, ZERO } from './fraction.mjs';
+import { quotaPlaces, readIndicators, readSchemeText, scoreUnit, sheetName } from './reckoning.mjs';
+
+/** mulberry32: a small deterministic generator, so a case is replayed by its seed. */
+export function random(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const R = {
+    next,
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    chance: (p) => next() < p,
+    pick: (list) => list[Math.floor(next() * list.length)],
+    /** [[value, weight], …] */
+    weighted: (pairs) => {
+      let x = next() * pairs.reduce((s, [, w]) => s + w, 0);
+      for (const [v, w] of pairs) if ((x -= w) < 0) return v;
+      return pairs[pairs.length - 1][0];
+    },
+    shuffle: (list) => {
+      const out = [...list];
+      for (let i = out.length - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [out[i], out[j]] = [out[j], out[i]]; }
+      return out;
+    },
+  };
+  return R;
+}
+
+/** A JS number holding exactly the decimal `x` (a terminating Fraction): what a cell stores. */
+const num = (x) => Number(frac(x).toString());
+/** `x` (a float) rounded to `places` decimals, as a clean number. */
+const dec = (x, places) => Math.round(x * 10 ** places) / 10 ** places;
+const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
+/** Whether a Fraction is a decimal of at most `places` places. */
+const fits = (x, places) => (x.n * 10n ** BigInt(places)) % x.d === 0n;
+
+const CATEGORY_SETS = [['乡镇', '部门'], ['经济管理', '党群机关'], ['园区', '县直单位']];
+const PART_NAMES = ['指标评估', '领导评估', '公众评议', '专项考核'];
+const BAND_NAMES = [['优秀', '良好', '合格', '不合格'], ['先进', '达标', '一般', '未达标'], ['一等', '二等', '三等', '四等']];
+const BOTTOM_NAMES = [['先进', '达标', '诫勉'], ['优秀', '良好', '达标', '诫勉']];
+const SYLLABLES = ['东', '西', '南', '北', '新', '老', '上', '下', '金', '石', '马', '龙', '凤', '桃', '柳', '杨', '松', '梅', '兰', '竹', '安', '和', '平', '康', '宁', '泰', '丰', '兴'];
+const METHOD_WORDS = { direct: ['direct', '直接打分'], deduct: ['deduct', '扣分制'], ratio: ['ratio', '完成比例折算'], inverse: ['inverse', '反向比例'], rate: ['rate', '满意率'], raters: ['raters', '评议'], grade: ['grade', '档次'], pass: ['pass', '达标'], rank: ['rank', '位次'] };
+const PASS = ['达标', '是', '合格', '√'];
+const FAIL = ['未达标', '否', '不合格', '×'];
+const REASONS = ['台账不全', '工作滞后', '督查通报', '材料迟报', '整改不到位'];
+
+/** Splits `total` (a multiple of `step`) into `k` multiples of `step`, each at least `least` steps. */
+function split(R, total, k, step, least = 2) {
+  const units = Math.round(total / step);
+  const cuts = [];
+  let rest = units - least * k;
+  for (let i = 0; i < k - 1; i++) { const t = R.int(0, rest); cuts.push(t); rest -= t; }
+  cuts.push(rest);
+  return R.shuffle(cuts).map((c) => dec((c + least) * step, 4));
+}
+
+function makeQuota(R) {
+  return R.weighted([
+    [() => ({ count: R.int(1, 3) }), 4],
+    [() => ({ percent: R.pick([10, 20, 25, 30, 35, 40, 50]), rounding: R.pick(['up', 'down', 'half-up']) }), 5],
+    [() => { const mx = R.int(1, 4); return { min: R.int(1, mx), max: mx }; }, 2],
+  ])();
+}
+
+/** Bands: floors with quotas, or a last band by rank (bottom: N). Floors in % of full marks, scaled for bandBasis score. */
+function makeBands(R, F, percentBasis) {
+  const at = (pct) => (percentBasis ? pct : num(frac(pct).times(F).div(100)));
+  const floor = (pct) => (R.chance(0.3) ? { above: at(pct) } : { atLeast: at(pct) });
+  if (R.chance(0.3)) {
+    const names = R.pick(BOTTOM_NAMES);
+    const pcts = R.shuffle([95, 92.5, 90, 88, 85, 80]).slice(0, names.length - 2).sort((a, b) => b - a);
+    return names.map((name, i) => {
+      if (i === names.length - 1) return { name, bottom: R.int(1, 3) };
+      if (i === names.length - 2) return { name };
+      return { name, ...floor(pcts[i]), ...(i === 0 && R.chance(0.7) ? { quota: makeQuota(R) } : {}) };
+    });
+  }
+  const k = R.pick([3, 3, 4]);
+  const names = R.pick(BAND_NAMES);
+  const pcts = R.shuffle([95, 92.5, 90, 88, 85, 80, 75, 70, 60]).slice(0, k - 1).sort((a, b) => b - a);
+  return Array.from({ length: k }, (_, i) => {
+    const name = i === k - 1 ? names[names.length - 1] : names[i];
+    if (i === k - 1) return { name };
+    const quota = (i === 0 && R.chance(0.6)) || (i === 1 && k >= 3 && R.chance(0.45)) ? { quota: makeQuota(R) } : {};
+    return { name, ...floor(pcts[i]), ...quota };
+  });
+}
+
+/** Parts (一级指标) with their points and rules: plain points, weights, or periods. */
+function makeParts(R, F) {
+  const mode = R.weighted([['plain', 4], ['weights', 3], ['periods', 4]]);
+  const n = R.int(2, mode === 'weights' ? 3 : 4);
+  const names = R.shuffle(PART_NAMES).slice(0, n);
+  const periods = mode === 'periods' ? R.pick([['中期', '年终'], ['半年', '年终']]) : undefined;
+  const step = F / 20;
+  const parts = names.map((name, i) => ({ code: 'ABCD'[i], name }));
+  if (mode === 'plain' || (mode === 'periods' && R.chance(0.5))) {
+    split(R, F, n, step).forEach((p, i) => (parts[i].points = p));
+    if (mode === 'periods') {
+      for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) {
+        const w = R.pick([30, 40, 50, 60, 25, 45]);
+        p.rule = { periods: { [periods[0]]: w, [periods[1]]: 100 - w } };
+      }
+    }
+  } else {
+    const weights = split(R, 100, n, 5, 2);
+    parts.forEach((p, i) => {
+      p.points = F;
+      p.rule = { weight: weights[i] };
+    });
+    if (mode === 'periods') {
+      for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) {
+        const w = p.rule.weight;
+        const first = R.int(1, Math.max(1, Math.round(w / 5) - 1)) * 5;
+        p.rule = { periods: { [periods[0]]: first, [periods[1]]: w - first } };
+      }
+    }
+  }
+  return { parts, periods };
+}
+
+/** A leaf's method and 参数 (the adjuster leaf is always direct: its value is solved for). */
+function makeLeaf(R, leaf, F) {
+  const pts = frac(leaf.points);
+  const of = (share) => num(frac(Math.round(share * 20)).times(pts).div(20)); // a twentieth of the points
+  leaf.method = R.weighted([['direct', 3], ['deduct', 2], ['ratio', 2], ['inverse', 1], ['rate', 2], ['raters', 2], ['grade', 1], ['pass', 1], ['rank', 1]]);
+  const p = {};
+  switch (leaf.method) {
+    case 'ratio':
+    case 'inverse':
+      if (R.chance(0.7)) p['目标值'] = R.pick([100, 80, 120, 150, 30, 7, 64, 3]);
+      leaf.sheetTargets = p['目标值'] === undefined || R.chance(0.4);
+      if (leaf.method === 'ratio' && R.chance(0.3)) p['上限'] = of(R.pick([1.1, 1.2, 1.5]));
+      break;
+    case 'rate':
+      if (R.chance(0.5)) p['档次'] = `95:${num(pts)}、90:${of(0.9)}、80:${of(0.8)}、60:${of(0.6)}、0:${of(R.pick([0, 0.3]))}`;
+      break;
+    case 'raters':
+      if (R.chance(0.5)) p['去掉最高最低分'] = '是';
+      break;
+    case 'grade':
+      p['等级'] = `优秀:${num(pts)}、良好:${of(0.8)}-${of(0.9)}、一般:${of(0.5)}-${of(0.65)}、差:0`;
+      break;
+    case 'rank':
+      p['步长'] = dec(R.pick([0.5, 1, 0.25, 2, 0.3]) * (F / 100), 4);
+      if (R.chance(0.5)) p['最低'] = of(R.pick([0.3, 0.5]));
+      break;
+    default:
+  }
+  leaf.params = p;
+  leaf.paramText = Object.keys(p).length === 0 ? null : Object.entries(p).map(([k, v]) => `${k}=${v}`).join('；');
+}
+
+/** Adjustment rules (正定-like): fixed points, per-record max, item caps, side caps, sources. */
+function makeAdjustments(R, F, categories) {
+  const s = F / 100;
+  const bonusItems = R.shuffle([{ name: '市级表彰', points: 2 * s }, { name: '省级表彰', points: 3 * s }, { name: '研究决定加分', max: 4 * s }, { name: '创新加分', cap: 1.5 * s }, { name: '特色工作' }]).slice(0, R.int(1, 3));
+  const deductionItems = R.shuffle([{ name: '通报批评', points: 1 * s }, { name: '查访核验', max: 1 * s, cap: 2 * s }, { name: '投诉查处', cap: 2 * s }, { name: '督查扣分' }, { name: '县通报', points: 0.5 * s }]).slice(0, R.int(1, 3));
+  const adj = {};
+  if (R.chance(0.25)) adj.categories = [categories[0]];
+  if (R.chance(0.8)) adj.bonus = { ...(R.chance(0.5) ? { cap: R.pick([2, 3, 4]) * s } : {}), items: bonusItems };
+  if (R.chance(0.8) || !adj.bonus) {
+    adj.deduction = { ...(R.chance(0.5) ? { cap: R.pick([2, 3, 4]) * s } : {}), items: deductionItems };
+    if (R.chance(0.3)) adj.deduction.sources = [{ name: '效能办', cap: 1.5 * s }, { name: '督查室', cap: 1 * s }];
+  }
+  return adj;
+}
+
+/** One adjustment row's value: fixed points (分值 blank or the same), up to max, or free (three decimals now and then). */
+function adjustmentValue(R, item, s) {
+  if (item.points !== undefined) return R.chance(0.5) ? null : item.points;
+  const top = item.max ?? 2 * s;
+  return clamp(dec(R.next() * top, R.pick([1, 2, 3])), 0.001, top);
+}
+
+// ───────────────────────────── one unit's entries ─────────────────────────────
+
+/** An empty entry for a period: what the reckoning reads back from the sheets. */
+const emptyEntry = () => ({ values: {}, targets: {}, deductions: [], raters: [] });
+
+/** Random cell values for every leaf of the unit, around `level` (a share of full marks). */
+function randomEntries(R, ctx, level) {
+  const entries = Object.fromEntries(ctx.periodKeys.map((k) => [k, emptyEntry()]));
+  const noisy = (spread = 0.08) => level + (R.next() * 2 - 1) * spread;
+  for (const leaf of ctx.leaves) {
+    const pts = Number(leaf.points);
+    for (const period of ctx.periodsOf(leaf)) {
+      const e = entries[period];
+      const r = noisy();
+      switch (leaf.method) {
+        case 'direct':
+          e.values[leaf.code] = clamp(dec(r * pts, R.pick([0, 1, 2, 2, 3])), 0, pts);
+          break;
+        case 'deduct': {
+          let loss = Math.max(0, (1 - r) * pts * (R.chance(0.05) ? 3 : 1));
+          if (R.chance(0.04)) { e.deductions.push({ code: leaf.code, points: pts, reason: '全部扣完' }); break; }
+          for (let k = 0; loss > 0.05 && k < 3; k++) {
+            const d = k === 2 ? loss : Math.min(loss, dec(R.next() * loss + 0.05, 2));
+            const points = Math.max(0.01, dec(d, R.pick([1, 2])));
+            e.deductions.push({ code: leaf.code, points, reason: R.pick(REASONS) });
+            loss -= points;
+          }
+          break;
+        }
+        case 'ratio':
+        case 'inverse': {
+          let target = leaf.params['目标值'];
+          if (leaf.sheetTargets && (target === undefined || R.chance(0.6))) e.targets[leaf.code] = target = R.pick([100, 80, 120, 150, 90, 7, 64, 3]);
+          if (leaf.method === 'ratio') e.values[leaf.code] = R.chance(0.08) ? target : Math.max(0, dec(target * (R.chance(0.15) ? r * 1.3 : r), R.pick([0, 1, 2])));
+          else e.values[leaf.code] = R.chance(0.05) ? 0 : Math.max(0.1, dec(target / clamp(r, 0.3, 1.6), R.pick([0, 1, 2])));
+          break;
+        }
+        case 'rate': {
+          let rate = clamp(dec(r * 100, R.pick([0, 1, 2])), 0, 100);
+          if (leaf.params['档次'] && R.chance(0.15)) rate = R.pick([95, 90, 80, 60]); // exactly on a tier: 达到 includes it
+          e.values[leaf.code] = R.weighted([[rate, 6], [`${rate}%`, 2], [{ value: dec(rate / 100, 6), numFmt: R.pick(['0%', '0.0%', '0.00%']) }, 2]]);
+          break;
+        }
+        case 'raters': {
+          const n = R.int(3, 7);
+          for (let k = 1; k <= n; k++) e.raters.push({ code: leaf.code, rater: `评委${k}`, score: clamp(dec(noisy(0.12) * pts, R.pick([0, 1, 1, 2])), 0, pts) });
+          break;
+        }
+        case 'grade': {
+          const g = leaf.grades;
+          if (r >= 0.95) e.values[leaf.code] = R.chance(0.6) ? '优秀' : pts;
+          else if (r >= 0.75) e.values[leaf.code] = clamp(dec(g[1].lo + R.next() * (g[1].hi - g[1].lo), R.pick([0, 1, 2])), g[1].lo, g[1].hi);
+          else if (r >= 0.45) e.values[leaf.code] = clamp(dec(g[2].lo + R.next() * (g[2].hi - g[2].lo), R.pick([0, 1, 2])), g[2].lo, g[2].hi);
+          else e.values[leaf.code] = R.chance(0.6) ? '差' : 0;
+          break;
+        }
+        case 'pass':
+          e.values[leaf.code] = R.next() < r ? (R.chance(0.7) ? R.pick(PASS) : pts) : (R.chance(0.7) ? R.pick(FAIL) : 0);
+          break;
+        case 'rank':
+          e.values[leaf.code] = R.chance(0.1) ? R.int(12, 40) : Math.max(1, 1 + Math.round((1 - r) * 12));
+          break;
+        default:
+          throw new Error(leaf.method);
+      }
+    }
+  }
+  return entries;
+}
+
+/** The reckoning's view of a unit's entries (numbers as Fractions), for solving and checking totals. */
+const asReckoned = (entries) => (period) => {
+  const e = entries[period] ?? emptyEntry();
+  return { values: e.values, targets: e.targets, deductions: e.deductions.map((d) => ({ code: d.code, points: frac(d.points) })), raters: e.raters.map((r) => ({ code: r.code, score: frac(r.score) })) };
+};
+
+/**
+ * Entries that give the unit exactly the total `target` (a Fraction), by solving the adjuster
+ * leaf (a direct leaf) from the others drawn at random; random entries when no draw fits.
+ */
+function realize(R, ctx, unit, target, adjustmentRows) {
+  const F = Number(ctx.F);
+  const level = target ? clamp(Number(target.n) / Number(target.d) / F, 0.2, 1) : clamp(0.55 + R.next() * 0.45, 0, 1);
+  let entries;
+  for (let attempt = 0; attempt < (target ? 80 : 1); attempt++) {
+    entries = randomEntries(R, ctx, level);
+    if (!target) return { entries, hit: false };
+    const { leaf, period } = ctx.adjuster;
+    const at = (v) => { entries[period].values[leaf.code] = v; return scoreUnit(ctx.linear, ctx.indicators, unit, asReckoned(entries), adjustmentRows).exact; };
+    const e0 = at(0);
+    const slope = at(1).minus(e0);
+    const v = target.minus(e0).div(slope);
+    if (v.lt(0) || v.gt(frac(leaf.points)) || !fits(v, 6)) continue;
+    entries[period].values[leaf.code] = num(v);
+    const got = scoreUnit(ctx.scheme, ctx.indicators, unit, asReckoned(entries), adjustmentRows);
+    if (got.exact.eq(target) || (ctx.scheme.rounding.roundParts && got.total === target.halfUp(ctx.scheme.rounding.decimals))) return { entries, hit: true };
+  }
+  return { entries, hit: false };
+}
+
+// ───────────────────────────── planned totals ─────────────────────────────
+
+/** The floors of a category's bands in score units. */
+function floorsOf(bands, scheme) {
+  return bands.filter((b) => b.atLeast !== undefined || b.above !== undefined).map((b) => {
+    const f = frac(b.atLeast ?? b.above);
+    return scheme.bandBasis === 'percent' ? f.times(scheme.fullMarks).div(100) : f;
+  });
+}
+
+/** Planned totals of a category of n units, best first, with the ties at cuts they are meant to have. */
+function planTotals(R, scheme, bands, n, raw) {
+  const F = scheme.fullMarks;
+  const d = scheme.rounding.decimals;
+  const ulp = frac(1).div(10n ** BigInt(d));
+  const lowPct = R.int(40, 70);
+  const T = Array.from({ length: n }, () => frac(BigInt(Math.round((lowPct + R.next() * (100 - lowPct)) * 1000))).div(100000).times(F))
+    .map((t) => frac(t.halfUp(R.pick([d, d + 1, d + 2, 3]))));
+  // Specials: a band's floor, half a unit below it (published on it), a hair below, one unit below; x.xx5.
+  const specials = [];
+  for (const f of floorsOf(bands, scheme)) specials.push(f, f.minus(ulp.div(2)), f.minus(ulp.div(1000)), f.minus(ulp), f.plus(ulp.div(2)));
+  for (const flag of raw.flags ?? []) {
+    const line = flag.under ?? flag.atMost;
+    if (line !== undefined) { const f = scheme.bandBasis === 'percent' ? frac(line).times(F).div(100) : frac(line); specials.push(f, f.minus(ulp.div(2))); }
+  }
+  for (let k = 0; k < 3; k++) specials.push(frac(T[R.int(0, n - 1)].halfUp(d)).plus(ulp.div(2)));
+  for (let k = R.int(0, Math.min(n, 4)); k > 0; k--) { const s = R.pick(specials); if (s.gt(0) && s.lte(F)) T[R.int(0, n - 1)] = s; }
+  T.sort((a, b) => b.cmp(a));
+  const plan = T.map((t) => ({ target: t }));
+  // Cuts: a quota's last place (the pair meeting the band's floor), the next band's, a bottom N,
+  // an honour's count, a flag's bottom, anywhere; one or two of them tied.
+  const cuts = [];
+  const floorScore = (band) => floorsOf([band], scheme)[0];
+  const q0 = bands[0].quota ? Math.min(n - 1, quotaPlaces(bands[0].quota, n)) : undefined;
+  if (q0 !== undefined) cuts.push([{ at: q0, floor: floorScore(bands[0]), step: 0 }, bands[1].quota ? 6 : 3]);
+  if (bands[1]?.quota && bands.length > 2) cuts.push([{ at: Math.min(n - 1, (q0 ?? 0) + quotaPlaces(bands[1].quota, n)), floor: floorScore(bands[1]), step: 1 }, 2]);
+  const last = bands[bands.length - 1];
+  if (last.bottom) cuts.push([{ at: n - last.bottom }, 2]);
+  for (const h of raw.honours ?? []) cuts.push([{ at: h.count }, 1]);
+  for (const f of raw.flags ?? []) cuts.push([{ at: n - f.bottom }, 1]);
+  cuts.push([{ at: R.int(1, n - 1) }, 1]);
+  const chosen = R.chance(0.85) ? [R.weighted(cuts), ...(R.chance(0.35) ? [R.weighted(cuts)] : [])] : [];
+  for (const { at: c, floor } of chosen.sort((a, b) => a.at - b.at)) {
+    if (c < 1 || c >= n) continue;
+    // The pair's total: where it is, lifted to the band's floor when below it; the others kept off it.
+    let v = plan[c - 1].target;
+    if (floor && v.lt(floor)) v = R.chance(0.5) ? floor : floor.plus(ulp.times(R.int(1, 30)));
+    if (v.gt(F)) continue;
+    for (let k = 0; k < c - 1; k++) if (plan[k].target.lte(v)) plan[k] = { target: min(F, v.plus(ulp.times(c - k))) };
+    for (let k = c + 1; k < n; k++) if (!plan[k].tie && plan[k].target.gte(v)) plan[k] = { target: v.minus(ulp.times(k - c)) };
+    const kind = R.weighted([['clone', 3], ['split', 3], ['near', 2]]);
+    plan[c - 1] = { ...plan[c - 1], target: v };
+    plan[c] = { target: v, tie: { with: c - 1, kind } };
+    if (kind === 'near') plan[c].target = v.plus(ulp.div(R.pick([10, 100, 1000])).times(R.pick([1, -1])));
+  }
+  // Now and then a unit left to chance.
+  for (const p of plan) if (R.chance(0.1) && !p.tie) p.target = null;
+  return plan;
+}
+
+// ───────────────────────────── the whole assessment ─────────────────────────────
+
+/** The assessment of a seed: { seed, yaml, sheets: { name: rows }, notes }. */
+export function generate(seed) {
+  const R = random(seed * 7919 + 17);
+  const F = R.chance(0.25) ? 1000 : 100;
+  const s = F / 100;
+  const decimals = R.weighted([[0, 1], [1, 1], [2, 4], [3, 1]]);
+  const rounding = { decimals };
+  if (R.chance(0.35)) rounding.roundParts = true; else if (R.chance(0.2)) rounding.roundParts = false;
+  if (R.chance(0.35)) rounding.rankOn = 'exact'; else if (R.chance(0.2)) rounding.rankOn = 'published';
+  const percentBasis = R.chance(0.3);
+  const categories = R.pick(CATEGORY_SETS);
+  const { parts, periods } = makeParts(R, F);
+
+  // Leaves: 3–8 in all, at least one a part.
+  const nLeaves = R.int(Math.max(3, parts.length), 8);
+  const counts = parts.map(() => 1);
+  for (let k = parts.length; k < nLeaves; k++) counts[R.int(0, parts.length - 1)]++;
+  const leaves = [];
+  parts.forEach((part, i) => {
+    const step = part.points >= 20 * s ? s : s / 2;
+    const pts = counts[i] === 1 ? [part.points] : split(R, part.points, counts[i], step, Math.min(2, Math.floor(part.points / step / counts[i])));
+    pts.forEach((p, j) => leaves.push({ code: `${part.code}${j + 1}`, part: part.name, name: `${part.name}${j + 1}`, points: p }));
+  });
+  for (const leaf of leaves) makeLeaf(R, leaf, F);
+  // The adjuster: the direct leaf that weighs most in the total (in its last period).
+  const factorOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.values(rule.periods).at(-1) : rule?.weight ?? 100; };
+  const adjusterLeaf = [...leaves].sort((a, b) => b.points * factorOf(b) - a.points * factorOf(a))[0];
+  adjusterLeaf.method = 'direct';
+  adjusterLeaf.params = {};
+  adjusterLeaf.paramText = null;
+  delete adjusterLeaf.sheetTargets;
+  for (const leaf of leaves) {
+    if (leaf.method === 'grade') leaf.grades = leaf.params['等级'].split('、').map((g) => { const [lo, hi = lo] = g.split(':')[1].split('-'); return { lo: Number(lo), hi: Number(hi) }; });
+  }
+
+  // The scheme.
+  const scheme = { name: `随机考评${seed}`, year: 2000 + (seed % 30), fullMarks: F, categories: [...categories], rounding };
+  if (percentBasis) scheme.bandBasis = 'percent';
+  scheme.bands = makeBands(R, F, percentBasis);
+  if (R.chance(0.2)) scheme.categories[1] = { name: categories[1], bands: makeBands(R, F, percentBasis) };
+  if (periods) scheme.periods = periods;
+  const components = parts.filter((p) => p.rule).map((p) => ({ part: p.name, ...p.rule }));
+  if (components.length > 0) scheme.components = components;
+  if (R.chance(0.5)) scheme.tieBreak = R.shuffle(parts.map((p) => p.name)).slice(0, R.int(1, 2));
+  if (R.chance(0.45)) scheme.vetoes = [{ name: '安全生产', effect: 'ineligible', ...(R.chance(0.3) ? { aliases: ['安全生产一票否决'] } : {}) }, { name: '失职渎职', effect: 'fail' }];
+  if (R.chance(0.4)) {
+    const scope = R.chance(0.4) ? 'all' : 'category';
+    const from = !scheme.categories.some((c) => typeof c !== 'string') && R.chance(0.3) ? scheme.bands[0].name : undefined;
+    const names = R.pick([['一等奖', '二等奖', '三等奖'], ['先进单位'], ['红旗单位', '进步单位']]);
+    scheme.honours = names.slice(0, R.int(1, names.length)).map((name) => ({ name, count: R.int(1, 3), ...(from ? { from } : {}), ...(scope === 'all' || R.chance(0.3) ? { scope } : {}) }));
+  }
+  if (R.chance(0.5)) {
+    scheme.flags = R.shuffle(['诫勉谈话', '报组织部', '约谈', '通报批评']).slice(0, R.int(1, 2)).map((name) => {
+      const flag = { name, bottom: R.int(1, 3) };
+      const line = R.pick([60, 65, 70, 75, 80]);
+      const at = percentBasis ? line : line * s;
+      const k = R.weighted([['under', 2], ['atMost', 2], ['none', 2]]);
+      if (k !== 'none') flag[k] = at;
+      if (R.chance(0.3)) flag.scope = 'all';
+      if (R.chance(0.25)) flag.categories = [R.pick(categories)];
+      return flag;
+    });
+  }
+  if (R.chance(0.4)) scheme.adjustments = makeAdjustments(R, F, categories);
+  if (R.chance(0.25) && scheme.categories.every((c) => typeof c === 'string')) scheme.figures = [{ name: '优秀比例', values: Object.fromEntries(scheme.bands.map((b, i) => [b.name, `${18 - 3 * i}%`])) }];
+  const excludedName = R.chance(0.15) ? '不参评办' : undefined;
+  if (excludedName) scheme.excluded = { units: [excludedName], note: '不参评办未参与评比' };
+  const yaml = stringify(scheme, { lineWidth: 0 });
+  const reckonedScheme = readSchemeText(yaml);
+
+  // The indicator table.
+  const indicatorRows = [['编码', '一级指标', '二级指标', '分值', '评分方法', '参数']];
+  for (const part of parts) {
+    indicatorRows.push([part.code, part.name, null, part.points, null, null]);
+    for (const leaf of leaves.filter((l) => l.part === part.name)) indicatorRows.push([leaf.code, part.name, leaf.name, leaf.points, R.pick(METHOD_WORDS[leaf.method]), leaf.paramText]);
+  }
+  const indicators = readIndicators({ 指标体系: indicatorRows });
+  // The leaves of a period: a part with periods is scored in each of its periods; the rest in the year ('').
+  const periodsOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.keys(rule.periods) : ['']; };
+  const periodKeys = [...new Set(leaves.flatMap(periodsOf))];
+  const ctx = {
+    F: reckonedScheme.fullMarks, scheme: reckonedScheme, linear: { ...reckonedScheme, rounding: { ...reckonedScheme.rounding, roundParts: false } },
+    indicators, leaves, periodsOf, periodKeys, adjuster: { leaf: adjusterLeaf, period: periodsOf(adjusterLeaf).at(-1) },
+  };
+
+  // Units and their entries.
+  const units = [];
+  const entriesOf = new Map();
+  const adjustmentRows = [];
+  const vetoRows = [];
+  const notes = [];
+  const used = new Set();
+  const tops = [];
+  const rowsOf = new Map();
+  const nameOf = (suffix) => { for (;;) { const n = `${R.pick(SYLLABLES)}${R.pick(SYLLABLES)}${suffix}`; if (!used.has(n)) { used.add(n); return n; } } };
+  categories.forEach((category, ci) => {
+    const n = R.int(3, 12);
+    const bands = reckonedScheme.bandsOf.get(category);
+    const plan = planTotals(R, reckonedScheme, bands, n, scheme);
+    const mine = plan.map(() => ({ name: nameOf(ci === 0 ? '镇' : '局'), category }));
+    // Honours of all units together: now and then the two categories' best tie (the same data).
+    if (ci === 1 && scheme.honours?.[0].scope === 'all' && R.chance(0.4)) plan[R.int(0, Math.min(1, n - 1))] = { tie: { kind: 'clone', twin: tops[0] } };
+    // Adjustments first: they are part of the total a unit aims at.
+    const adj = scheme.adjustments;
+    for (const u of mine) rowsOf.set(u.name, []);
+    if (adj) {
+      for (const u of mine) {
+        if (adj.categories && !adj.categories.includes(category) && !R.chance(0.1)) continue;
+        for (let k = R.weighted([[0, 3], [1, 3], [2, 2], [3, 1]]); k > 0; k--) {
+          const type = adj.bonus && (!adj.deduction || R.chance(0.5)) ? '加分' : '减分';
+          const side = type === '加分' ? adj.bonus : adj.deduction;
+          const item = R.pick(side.items);
+          const row = { unit: u.name, type, item: item.name, points: adjustmentValue(R, item, s), reason: `${item.name}事由`, evidence: `文件〔${2000 + k}〕${R.int(1, 99)}号`, source: side.sources ? R.pick(side.sources).name : null };
+          rowsOf.get(u.name).push(row);
+        }
+      }
+    }
+    plan.forEach((p, i) => {
+      const u = mine[i];
+      if (p.tie?.kind === 'clone') {
+        const twin = p.tie.twin ?? mine[p.tie.with];
+        entriesOf.set(u.name, structuredClone(entriesOf.get(twin.name)));
+        rowsOf.set(u.name, rowsOf.get(twin.name).map((r) => ({ ...r, unit: u.name })));
+        notes.push(`${u.name} clones ${twin.name}`);
+        return;
+      }
+      const { entries, hit } = realize(R, ctx, u, p.target, rowsOf.get(u.name).map((r) => ({ ...r })));
+      entriesOf.set(u.name, entries);
+      if (p.target) notes.push(`${u.name} ${hit ? 'aims at' : 'missed'} ${p.target.toString()}${p.tie ? ` (${p.tie.kind} tie with ${mine[p.tie.with].name})` : ''}`);
+    });
+    for (const u of mine) adjustmentRows.push(...rowsOf.get(u.name));
+    tops.push(mine[0]);
+    // Vetoes: an ineligible unit near the top, a failed one anywhere.
+    if (scheme.vetoes) {
+      if (R.chance(0.5)) vetoRows.push([mine[R.int(0, Math.min(2, n - 1))].name, R.chance(0.7) ? '安全生产' : (scheme.vetoes[0].aliases?.[0] ?? '安全生产'), '发生较大安全生产事故']);
+      if (R.chance(0.35)) vetoRows.push([R.pick(mine).name, '失职渎职', '造成重大损失，经研究认定不合格']);
+    }
+    units.push(...mine);
+  });
+  units.splice(0, units.length, ...R.shuffle(units));
+
+  // The sheets.
+  const sheets = { 方案: yaml, 指标体系: indicatorRows, 单位名单: [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])] };
+  if (excludedName) sheets.单位名单.splice(R.int(1, units.length), 0, [excludedName, categories[0]]);
+  for (const period of periodKeys) {
+    const entryLeaves = leaves.filter((l) => periodsOf(l).includes(period) && l.method !== 'deduct' && l.method !== 'raters');
+    const withExcluded = excludedName ? [...units, { name: excludedName }] : units;
+    sheets[sheetName('得分表', period)] = [['单位名称', ...entryLeaves.map((l) => l.code)], ...withExcluded.map((u) => [u.name, ...entryLeaves.map((l) => (entriesOf.get(u.name) ?? entriesOf.get(units[0].name))[period].values[l.code] ?? null)])];
+    const targetLeaves = leaves.filter((l) => periodsOf(l).includes(period) && l.sheetTargets);
+    if (targetLeaves.length > 0) sheets[sheetName('目标值', period)] = [['单位名称', ...targetLeaves.map((l) => l.code)], ...units.map((u) => [u.name, ...targetLeaves.map((l) => entriesOf.get(u.name)[period].targets[l.code] ?? null)])];
+    const deductions = units.flatMap((u) => entriesOf.get(u.name)[period].deductions.map((d) => [u.name, d.code, d.points, d.reason]));
+    if (deductions.length > 0) sheets[sheetName('扣分明细', period)] = [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions];
+    const raters = units.flatMap((u) => entriesOf.get(u.name)[period].raters.map((r) => [u.name, r.code, r.rater, r.score]));
+    if (raters.length > 0) sheets[sheetName('评议', period)] = [['单位名称', '指标编码', '评分人', '分数'], ...raters];
+  }
+  if (scheme.adjustments && adjustmentRows.length > 0) sheets.加减分 = [['单位名称', '类型', '项目', '分值', '事由', '依据', '来源'], ...adjustmentRows.map((r) => [r.unit, r.type, r.item, r.points, r.reason, r.evidence, r.source])];
+  if (vetoRows.length > 0) sheets.一票否决 = [['单位名称', '否决事项', '说明'], ...vetoRows];
+  return { seed, yaml, sheets, notes };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  const g = generate(Number(process.argv[2] ?? 1));
+  console.log(g.yaml);
+  for (const [name, rows] of Object.entries(g.sheets)) if (name !== '方案') console.log(`## ${name}\n${rows.map((r) => r.map((c) => c ?? '').join('\t')).join('\n')}`);
+  console.log(`## notes\n${g.notes.join('\n')}`);
+}
