@@ -9,8 +9,13 @@ import { reckon } from './reckoning.mjs';
 export async function writeAssessment(file, g) {
   const wb = new ExcelJS.Workbook();
   wb.created = wb.modified = new Date(Date.UTC(2024, 0, 1));
+  const style = (name) => {
+    const m = /^(.+)（(.+)）$/.exec(name);
+    if (!m || !g.periodSheet || g.periodSheet === '（）') return name;
+    return g.periodSheet === '()' ? `${m[1]}(${m[2]})` : `${m[1]}-${m[2]}`;
+  };
   for (const [name, content] of Object.entries(g.sheets)) {
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(style(name));
     const rows = typeof content === 'string' ? content.replace(/\n$/, '').split('\n').map((l) => [l]) : content;
     rows.forEach((r) => {
       const row = ws.addRow(r.map((c) => (c !== null && typeof c === 'object' ? c.value : c)));
@@ -47,6 +52,8 @@ export function standingsFromRows(rows) {
     out.set(name, {
       category: text('类别'), rank: at('名次'), total: at('总分'), band: text('等次'), honour: text('荣誉'),
       flags: text('标记') === '' ? [] : text('标记').split('、'), note: text('说明'), cell: (c) => (col(c) >= 0 ? text(c) : undefined),
+      // A part's column: its name, then （分值） or its weights.
+      part: (p) => { const i = head.findIndex((h) => h === p || String(h).startsWith(`${p}（`)); return i < 0 ? '（无此列）' : row[i]; },
     });
   }
   return { head, units: out };
@@ -76,6 +83,12 @@ export function disagreements(expected, got, code) {
     const have = { total: shown(g.total, d), rank: g.rank, band: g.band, honour: g.honour, flags: [...g.flags].sort().join('、') };
     if (typeof g.total === 'number' && Number(u.total) !== g.total) have.total += ` (cell ${g.total})`;
     for (const [f, v] of Object.entries(u.figures ?? {})) { want[`figure ${f}`] = v; have[`figure ${f}`] = g.cell(f); }
+    // Each part as counted in the total, shown to the scheme's decimals (— where the category has no such part).
+    for (const [p, v] of Object.entries(u.parts ?? {})) {
+      const cell = g.part(p);
+      want[`part ${p}`] = v ?? '—';
+      have[`part ${p}`] = typeof cell === 'number' && v !== undefined && Number(v) === cell ? v : cell === null ? '' : String(cell);
+    }
     for (const k of Object.keys(want)) {
       if (want[k] === undefined && k.startsWith('figure')) continue;
       if (want[k] === undefined) {
@@ -96,6 +109,7 @@ export function disagreements(expected, got, code) {
  */
 export const KNOWN_DEPARTURES = {
   pendingBandNoHonour: 'a unit whose band is 待定 takes no honour (nor a place in the honours\' ranking), though the honours have no `from`: docs: 荣誉「按名次授予」, only 否决的单位不参加荣誉评选',
+  honoursByScope: 'honours are given scope by scope (all scope: category ones first, then scope: all ones; within a scope one chain a `from`), each pass blind to the other: a unit with a 类别 honour competes again for an all-units honour, which overwrites it, so that place is lost to everyone, and the 类别 cut counts units that will get the other honour (a tie there can even be 待定 for nothing, exit 1): docs: 荣誉「依次授予」 in the scheme\'s order',
   bottomPendingBeforeLast: 'units tied at a bottom-N cut are 待定（<band before the last>或<last>）, though by score they earn a higher band: docs: bottom N 归入最后一个等次, the rest by the other bands',
 };
 

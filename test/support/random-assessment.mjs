@@ -102,14 +102,12 @@ function makeBands(R, F, percentBasis) {
   });
 }
 
-/** Parts (一级指标) with their points and rules: plain points, weights, or periods. */
-function makeParts(R, F) {
-  const mode = R.weighted([['plain', 4], ['weights', 3], ['periods', 4]]);
-  const n = R.int(2, mode === 'weights' ? 3 : 4);
-  const names = R.shuffle(PART_NAMES).slice(0, n);
-  const periods = mode === 'periods' ? R.pick([['中期', '年终'], ['半年', '年终']]) : undefined;
+/** Parts (一级指标) with their points and rules: plain points, weights, or (when the scheme has periods) periods. */
+function makeParts(R, F, periods, names, codes) {
+  const mode = periods ? 'periods' : R.weighted([['plain', 4], ['weights', 3]]);
+  const n = names.length;
   const step = F / 20;
-  const parts = names.map((name, i) => ({ code: 'ABCD'[i], name }));
+  const parts = names.map((name, i) => ({ code: codes[i], name }));
   if (mode === 'plain' || (mode === 'periods' && R.chance(0.5))) {
     split(R, F, n, step).forEach((p, i) => (parts[i].points = p));
     if (mode === 'periods') {
@@ -132,7 +130,56 @@ function makeParts(R, F) {
       }
     }
   }
-  return { parts, periods };
+  return parts;
+}
+
+/**
+ * One indicator tree (for all categories, or for one: 适用类别): its parts, 3–8 leaves under them,
+ * two levels, three (a 二级 node with 三级 leaves), or a part that is itself a leaf (one row);
+ * the rows of the 指标体系 sheet; the adjuster (the direct leaf that weighs most, in its last period).
+ */
+function makeTree(R, F, periods, names, codes, category) {
+  const s = F / 100;
+  const parts = makeParts(R, F, periods, names, codes);
+  const nLeaves = R.int(Math.max(3, parts.length), 8);
+  const counts = parts.map(() => 1);
+  for (let k = parts.length; k < nLeaves; k++) counts[R.int(0, parts.length - 1)]++;
+  const leaves = [];
+  parts.forEach((part, i) => {
+    const step = part.points >= 20 * s ? s : s / 2;
+    const pts = counts[i] === 1 ? [part.points] : split(R, part.points, counts[i], step, Math.min(2, Math.floor(part.points / step / counts[i])));
+    part.layout = counts[i] === 1 && R.chance(0.5) ? 'self' : counts[i] >= 3 && R.chance(0.35) ? 'three' : 'two';
+    if (part.layout === 'self') leaves.push({ code: part.code, part: part.name, points: pts[0], self: true });
+    else pts.forEach((p, j) => leaves.push({ code: `${part.code}${j + 1}`, part: part.name, name: `${part.name}${j + 1}`, points: p }));
+  });
+  for (const leaf of leaves) makeLeaf(R, leaf, F);
+  const factorOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.values(rule.periods).at(-1) : rule?.weight ?? 100; };
+  const adjuster = [...leaves].sort((a, b) => b.points * factorOf(b) - a.points * factorOf(a))[0];
+  adjuster.method = 'direct';
+  adjuster.params = {};
+  adjuster.paramText = null;
+  delete adjuster.sheetTargets;
+  for (const leaf of leaves) {
+    if (leaf.method === 'grade') leaf.grades = leaf.params['等级'].split('、').map((g) => { const [lo, hi = lo] = g.split(':')[1].split('-'); return { lo: Number(lo), hi: Number(hi) }; });
+  }
+  // 指标体系 rows: 编码, 一级指标, 二级指标, 三级指标, 分值, 评分方法, 参数, 适用类别.
+  const word = (leaf) => (leaf.method === 'direct' && R.chance(0.2) ? null : R.pick(METHOD_WORDS[leaf.method]));
+  const rows = [];
+  const applies = category ?? (R.chance(0.2) ? '全部' : null);
+  for (const part of parts) {
+    const mine = leaves.filter((l) => l.part === part.name);
+    if (part.layout === 'self') { rows.push([part.code, part.name, null, null, part.points, word(mine[0]), mine[0].paramText, applies]); continue; }
+    rows.push([part.code, part.name, null, null, part.points, null, null, applies]);
+    if (part.layout === 'three') {
+      // The first two or more leaves under a 二级 node of their own, as 三级 leaves.
+      const m = R.int(2, mine.length);
+      const group = `${part.name}综合`;
+      rows.push([`${part.code}0`, part.name, group, null, num(mine.slice(0, m).reduce((t, l) => t.plus(frac(l.points)), ZERO)), null, null, null]);
+      mine.slice(0, m).forEach((l) => rows.push([l.code, part.name, group, l.name, l.points, word(l), l.paramText, null]));
+      mine.slice(m).forEach((l) => rows.push([l.code, part.name, l.name, null, l.points, word(l), l.paramText, null]));
+    } else mine.forEach((l) => rows.push([l.code, part.name, l.name, null, l.points, word(l), l.paramText, null]));
+  }
+  return { parts, leaves, rows, adjuster, category };
 }
 
 /** A leaf's method and 参数 (the adjuster leaf is always direct: its value is solved for). */
@@ -170,7 +217,7 @@ function makeLeaf(R, leaf, F) {
 /** Adjustment rules (正定-like): fixed points, per-record max, item caps, side caps, sources. */
 function makeAdjustments(R, F, categories) {
   const s = F / 100;
-  const bonusItems = R.shuffle([{ name: '市级表彰', points: 2 * s }, { name: '省级表彰', points: 3 * s }, { name: '研究决定加分', max: 4 * s }, { name: '创新加分', cap: 1.5 * s }, { name: '特色工作' }]).slice(0, R.int(1, 3));
+  const bonusItems = R.shuffle([{ name: '市级表彰', points: 2 * s, aliases: ['市委市政府表彰'] }, { name: '省级表彰', points: 3 * s }, { name: '研究决定加分', max: 4 * s }, { name: '创新加分', cap: 1.5 * s, aliases: ['创新创优'] }, { name: '特色工作' }]).slice(0, R.int(1, 3));
   const deductionItems = R.shuffle([{ name: '通报批评', points: 1 * s }, { name: '查访核验', max: 1 * s, cap: 2 * s }, { name: '投诉查处', cap: 2 * s }, { name: '督查扣分' }, { name: '县通报', points: 0.5 * s }]).slice(0, R.int(1, 3));
   const adj = {};
   if (R.chance(0.25)) adj.categories = [categories[0]];
@@ -354,7 +401,7 @@ function planTotals(R, scheme, bands, n, raw) {
 /** The assessment of a seed: { seed, yaml, sheets: { name: rows }, notes }. */
 export function generate(seed) {
   const R = random(seed * 7919 + 17);
-  const F = R.chance(0.25) ? 1000 : 100;
+  const F = R.weighted([[100, 70], [1000, 25], [200, 5]]);
   const s = F / 100;
   const decimals = R.weighted([[0, 1], [1, 1], [2, 4], [3, 1]]);
   const rounding = { decimals };
@@ -362,45 +409,38 @@ export function generate(seed) {
   if (R.chance(0.35)) rounding.rankOn = 'exact'; else if (R.chance(0.2)) rounding.rankOn = 'published';
   const percentBasis = R.chance(0.3);
   const categories = R.pick(CATEGORY_SETS);
-  const { parts, periods } = makeParts(R, F);
-
-  // Leaves: 3–8 in all, at least one a part.
-  const nLeaves = R.int(Math.max(3, parts.length), 8);
-  const counts = parts.map(() => 1);
-  for (let k = parts.length; k < nLeaves; k++) counts[R.int(0, parts.length - 1)]++;
-  const leaves = [];
-  parts.forEach((part, i) => {
-    const step = part.points >= 20 * s ? s : s / 2;
-    const pts = counts[i] === 1 ? [part.points] : split(R, part.points, counts[i], step, Math.min(2, Math.floor(part.points / step / counts[i])));
-    pts.forEach((p, j) => leaves.push({ code: `${part.code}${j + 1}`, part: part.name, name: `${part.name}${j + 1}`, points: p }));
-  });
-  for (const leaf of leaves) makeLeaf(R, leaf, F);
-  // The adjuster: the direct leaf that weighs most in the total (in its last period).
-  const factorOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.values(rule.periods).at(-1) : rule?.weight ?? 100; };
-  const adjusterLeaf = [...leaves].sort((a, b) => b.points * factorOf(b) - a.points * factorOf(a))[0];
-  adjusterLeaf.method = 'direct';
-  adjusterLeaf.params = {};
-  adjusterLeaf.paramText = null;
-  delete adjusterLeaf.sheetTargets;
-  for (const leaf of leaves) {
-    if (leaf.method === 'grade') leaf.grades = leaf.params['等级'].split('、').map((g) => { const [lo, hi = lo] = g.split(':')[1].split('-'); return { lo: Number(lo), hi: Number(hi) }; });
-  }
+  const periods = R.chance(0.4) ? R.pick([['中期', '年终'], ['半年', '年终']]) : undefined;
+  // One indicator tree for both categories, or one each (正定: 同一名称的一级指标按类别分别设置).
+  const perCategory = R.chance(0.25);
+  const names0 = R.shuffle(PART_NAMES).slice(0, R.int(2, 4));
+  const trees = perCategory
+    ? [makeTree(R, F, periods, names0, 'ABCD', categories[0]),
+      makeTree(R, F, periods && R.chance(0.6) ? periods : undefined, R.shuffle([...names0.slice(0, R.int(1, names0.length)), ...R.shuffle(PART_NAMES.filter((n) => !names0.includes(n))).slice(0, R.int(0, 1))]).slice(0, 4), 'PQRS', categories[1])]
+    : [makeTree(R, F, periods, names0, 'ABCD', undefined)];
+  const treeOf = (category) => trees.find((t) => t.category === category) ?? trees[0];
+  const leaves = trees.flatMap((t) => t.leaves);
 
   // The scheme.
   const scheme = { name: `随机考评${seed}`, year: 2000 + (seed % 30), fullMarks: F, categories: [...categories], rounding };
   if (percentBasis) scheme.bandBasis = 'percent';
   scheme.bands = makeBands(R, F, percentBasis);
   if (R.chance(0.2)) scheme.categories[1] = { name: categories[1], bands: makeBands(R, F, percentBasis) };
-  if (periods) scheme.periods = periods;
-  const components = parts.filter((p) => p.rule).map((p) => ({ part: p.name, ...p.rule }));
-  if (components.length > 0) scheme.components = components;
-  if (R.chance(0.5)) scheme.tieBreak = R.shuffle(parts.map((p) => p.name)).slice(0, R.int(1, 2));
+  if (trees.some((t) => t.parts.some((p) => p.rule?.periods))) scheme.periods = periods;
+  // components: one rule a part; with a tree a category, each rule names its category.
+  const components = trees.flatMap((t) => t.parts.filter((p) => p.rule).map((p) => ({ part: p.name, ...(t.category ? { categories: [t.category] } : {}), ...p.rule })));
+  if (components.length > 0) scheme.components = R.shuffle(components);
+  // tieBreak: parts every category has, by name (or, with one tree, now and then by code).
+  const common = trees[0].parts.filter((p) => trees.every((t) => t.parts.some((q) => q.name === p.name)));
+  if (R.chance(0.5) && common.length > 0) scheme.tieBreak = R.shuffle(common).slice(0, R.int(1, 2)).map((p) => (trees.length === 1 && R.chance(0.3) ? p.code : p.name));
   if (R.chance(0.45)) scheme.vetoes = [{ name: '安全生产', effect: 'ineligible', ...(R.chance(0.3) ? { aliases: ['安全生产一票否决'] } : {}) }, { name: '失职渎职', effect: 'fail' }];
   if (R.chance(0.4)) {
     const scope = R.chance(0.4) ? 'all' : 'category';
     const from = !scheme.categories.some((c) => typeof c !== 'string') && R.chance(0.3) ? scheme.bands[0].name : undefined;
     const names = R.pick([['一等奖', '二等奖', '三等奖'], ['先进单位'], ['红旗单位', '进步单位']]);
     scheme.honours = names.slice(0, R.int(1, names.length)).map((name) => ({ name, count: R.int(1, 3), ...(from ? { from } : {}), ...(scope === 'all' || R.chance(0.3) ? { scope } : {}) }));
+    // Now and then honours of two scopes (全县十佳 of all units, 类别先进 of each category) or from two bands.
+    if (R.chance(0.25)) scheme.honours = R.shuffle([{ name: '全县十佳', count: R.int(1, 3), scope: 'all' }, { name: '类别先进', count: R.int(1, 2) }]);
+    else if (R.chance(0.15) && scheme.categories.every((c) => typeof c === 'string')) scheme.honours = [{ name: `${scheme.bands[0].name}之星`, count: 1, from: scheme.bands[0].name }, { name: `${scheme.bands[1].name}之星`, count: R.int(1, 2), from: scheme.bands[1].name }];
   }
   if (R.chance(0.5)) {
     scheme.flags = R.shuffle(['诫勉谈话', '报组织部', '约谈', '通报批评']).slice(0, R.int(1, 2)).map((name) => {
@@ -422,18 +462,15 @@ export function generate(seed) {
   const reckonedScheme = readSchemeText(yaml);
 
   // The indicator table.
-  const indicatorRows = [['编码', '一级指标', '二级指标', '分值', '评分方法', '参数']];
-  for (const part of parts) {
-    indicatorRows.push([part.code, part.name, null, part.points, null, null]);
-    for (const leaf of leaves.filter((l) => l.part === part.name)) indicatorRows.push([leaf.code, part.name, leaf.name, leaf.points, R.pick(METHOD_WORDS[leaf.method]), leaf.paramText]);
-  }
+  const indicatorRows = [['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '适用类别'], ...trees.flatMap((t) => t.rows)];
   const indicators = readIndicators({ 指标体系: indicatorRows });
-  // The leaves of a period: a part with periods is scored in each of its periods; the rest in the year ('').
-  const periodsOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.keys(rule.periods) : ['']; };
+  // The periods of a leaf: a part with periods is scored in each of its periods; the rest in the year ('').
+  const periodsOf = (leaf) => { const rule = trees.find((t) => t.leaves.includes(leaf)).parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.keys(rule.periods) : ['']; };
   const periodKeys = [...new Set(leaves.flatMap(periodsOf))];
-  const ctx = {
-    F: reckonedScheme.fullMarks, scheme: reckonedScheme, linear: { ...reckonedScheme, rounding: { ...reckonedScheme.rounding, roundParts: false } },
-    indicators, leaves, periodsOf, periodKeys, adjuster: { leaf: adjusterLeaf, period: periodsOf(adjusterLeaf).at(-1) },
+  const linear = { ...reckonedScheme, rounding: { ...reckonedScheme.rounding, roundParts: false } };
+  const ctxOf = (category) => {
+    const t = treeOf(category);
+    return { F: reckonedScheme.fullMarks, scheme: reckonedScheme, linear, indicators, leaves: t.leaves, periodsOf, periodKeys, adjuster: { leaf: t.adjuster, period: periodsOf(t.adjuster).at(-1) } };
   };
 
   // Units and their entries.
@@ -452,7 +489,7 @@ export function generate(seed) {
     const plan = planTotals(R, reckonedScheme, bands, n, scheme);
     const mine = plan.map(() => ({ name: nameOf(ci === 0 ? '镇' : '局'), category }));
     // Honours of all units together: now and then the two categories' best tie (the same data).
-    if (ci === 1 && scheme.honours?.[0].scope === 'all' && R.chance(0.4)) plan[R.int(0, Math.min(1, n - 1))] = { tie: { kind: 'clone', twin: tops[0] } };
+    if (ci === 1 && trees.length === 1 && scheme.honours?.[0].scope === 'all' && R.chance(0.4)) plan[R.int(0, Math.min(1, n - 1))] = { tie: { kind: 'clone', twin: tops[0] } };
     // Adjustments first: they are part of the total a unit aims at.
     const adj = scheme.adjustments;
     for (const u of mine) rowsOf.set(u.name, []);
@@ -463,7 +500,7 @@ export function generate(seed) {
           const type = adj.bonus && (!adj.deduction || R.chance(0.5)) ? '加分' : '减分';
           const side = type === '加分' ? adj.bonus : adj.deduction;
           const item = R.pick(side.items);
-          const row = { unit: u.name, type, item: item.name, points: adjustmentValue(R, item, s), reason: `${item.name}事由`, evidence: `文件〔${2000 + k}〕${R.int(1, 99)}号`, source: side.sources ? R.pick(side.sources).name : null };
+          const row = { unit: u.name, type, item: item.aliases && R.chance(0.5) ? item.aliases[0] : item.name, points: adjustmentValue(R, item, s), reason: `${item.name}事由`, evidence: `文件〔${2000 + k}〕${R.int(1, 99)}号`, source: side.sources ? R.pick(side.sources).name : null };
           rowsOf.get(u.name).push(row);
         }
       }
@@ -477,7 +514,7 @@ export function generate(seed) {
         notes.push(`${u.name} clones ${twin.name}`);
         return;
       }
-      const { entries, hit } = realize(R, ctx, u, p.target, rowsOf.get(u.name).map((r) => ({ ...r })));
+      const { entries, hit } = realize(R, ctxOf(category), u, p.target, rowsOf.get(u.name).map((r) => ({ ...r })));
       entriesOf.set(u.name, entries);
       if (p.target) notes.push(`${u.name} ${hit ? 'aims at' : 'missed'} ${p.target.toString()}${p.tie ? ` (${p.tie.kind} tie with ${mine[p.tie.with].name})` : ''}`);
     });
@@ -508,7 +545,9 @@ export function generate(seed) {
   }
   if (scheme.adjustments && adjustmentRows.length > 0) sheets.加减分 = [['单位名称', '类型', '项目', '分值', '事由', '依据', '来源'], ...adjustmentRows.map((r) => [r.unit, r.type, r.item, r.points, r.reason, r.evidence, r.source])];
   if (vetoRows.length > 0) sheets.一票否决 = [['单位名称', '否决事项', '说明'], ...vetoRows];
-  return { seed, yaml, sheets, notes };
+  // Period sheets as 得分表（中期）, 得分表(中期) or 得分表-中期 (docs: 也可写作).
+  const periodSheet = R.weighted([['（）', 3], ['()', 1], ['-', 1]]);
+  return { seed, yaml, sheets, notes, periodSheet };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

@@ -47,25 +47,46 @@ export function params(text) {
   return Object.fromEntries(String(text).split('；').map((p) => { const i = p.indexOf('='); return [p.slice(0, i).trim(), p.slice(i + 1).trim()]; }));
 }
 
-/**
- * The indicator table: a part (一级指标) row has no 二级指标; a leaf row has one, with its method.
- * Columns: 编码, 一级指标, 二级指标, 分值, 评分方法, 参数.
- */
+/** 评分方法 and the other words the docs allow for it (留空也是 direct). */
 const METHODS = {
   direct: ['direct', '直接打分', '直接评分', '打分', null, ''], deduct: ['deduct', '扣分', '扣分制'], ratio: ['ratio', '比例', '完成比例', '比例折算', '完成比例折算'],
   inverse: ['inverse', '反向', '反向比例', '越低越好'], pass: ['pass', '达标', '达标制', '是否达标'], grade: ['grade', '档次', '等级', '评价等级'],
   rate: ['rate', '比率', '满意率', '达标率'], rank: ['rank', '位次', '排名', '排序'], raters: ['raters', '评议', '测评', '评分人'],
 };
-const methodOf = (word) => Object.keys(METHODS).find((m) => METHODS[m].includes(word));
+const methodOf = (word) => Object.keys(METHODS).find((m) => METHODS[m].includes(word ?? null));
 
+/**
+ * The indicator table (指标体系与评分方法): 编码, 一级指标, 二级指标, 三级指标, 分值, 评分方法, 参数, 适用类别.
+ * A row belongs to the deepest level it fills; a row with rows under it is a parent, the others
+ * are leaves (a 一级指标 without rows under it is itself a leaf). 适用类别: blank or 全部 is every
+ * category; a parent's passes to rows that leave it blank. Parts are the 一级 rows; the same name
+ * may appear once per category.
+ */
 export function readIndicators(sheets) {
-  const parts = [];
-  const leaves = [];
+  const nodes = [];
+  const open = [];
   for (const r of records(sheets, '指标体系')) {
-    if (r['二级指标'] === null) parts.push({ code: r['编码'], name: r['一级指标'], points: frac(r['分值']) });
-    else leaves.push({ code: r['编码'], part: r['一级指标'], name: r['二级指标'], points: frac(r['分值']), method: methodOf(r['评分方法']), params: params(r['参数']) });
+    const level = r['三级指标'] != null ? 3 : r['二级指标'] != null ? 2 : 1;
+    const parent = level > 1 ? open[level - 1] : undefined;
+    const own = r['适用类别'] && r['适用类别'] !== '全部' ? String(r['适用类别']).split('、') : undefined;
+    const node = { code: r['编码'], name: r['一级指标'], level, parent, points: frac(r['分值']), method: r['评分方法'], params: params(r['参数']), categories: own ?? parent?.categories, children: 0 };
+    if (parent) parent.children++;
+    open[level] = node;
+    open.length = level + 1;
+    nodes.push(node);
   }
-  return { parts, leaves };
+  const partOf = (n) => (n.parent ? partOf(n.parent) : n);
+  const parts = nodes.filter((n) => n.level === 1);
+  const leaves = nodes.filter((n) => n.children === 0).map((n) => ({ code: n.code, part: n.name, partNode: partOf(n), points: n.points, method: methodOf(n.method), params: n.params }));
+  return { parts, leaves, partNames: [...new Set(parts.map((p) => p.name))] };
+}
+
+const appliesTo = (node, category) => node.categories === undefined || node.categories.includes(category);
+
+/** The scheme's rule for a part in a category: the one naming the category, else the one naming none. */
+export function componentFor(scheme, part, category) {
+  const rules = scheme.components.filter((c) => c.part === part);
+  return rules.find((c) => c.categories?.includes(category)) ?? rules.find((c) => c.categories === undefined);
 }
 
 /** What one unit entered in one period ('' is the year): its score row, targets, deductions, rater scores. */
@@ -162,14 +183,17 @@ export function leafPoints(leaf, entry) {
 // ───────────────────────────── a unit's total ─────────────────────────────
 
 /**
- * Each part's contribution to the total (计入总分的分数): Σ over its periods of the period's
- * points × weight%, or the year's points × weight% (default 100).
+ * Each part's contribution to the total (计入总分的分数), by part name (indicators.partNames): Σ over
+ * its periods of the period's points × weight%, or the year's points × weight% (default 100); null
+ * where the category has no such part.
  */
-export function partContributions(scheme, indicators, entry) {
-  return indicators.parts.map((part) => {
-    const leaves = indicators.leaves.filter((l) => l.part === part.name);
+export function partContributions(scheme, indicators, entry, category) {
+  return indicators.partNames.map((name) => {
+    const part = indicators.parts.find((p) => p.name === name && appliesTo(p, category));
+    if (!part) return null;
+    const leaves = indicators.leaves.filter((l) => l.partNode === part);
     const points = (period) => sum(leaves.map((l) => leafPoints(l, entry(period))));
-    const rule = scheme.components.find((c) => c.part === part.name);
+    const rule = componentFor(scheme, name, category);
     if (rule?.periods) return sum(Object.entries(rule.periods).map(([period, w]) => points(period).times(frac(w)).div(100)));
     return points('').times(frac(rule?.weight ?? 100)).div(100);
   });
@@ -179,8 +203,10 @@ export function partContributions(scheme, indicators, entry) {
  * 加分 or 减分 of a unit (docs/scheme.md, 加减分): 各项相加 → 按来源封顶（被封顶的来源，其各项按比例计入）
  * → 按项目封顶 → 按合计封顶. Rows: {item, points|null, source|null}.
  */
-export function sideTotal(side, rows) {
-  if (!side || rows.length === 0) return ZERO;
+export function sideTotal(side, given) {
+  if (!side || given.length === 0) return ZERO;
+  // 项目 by its name or one of its aliases.
+  const rows = given.map((r) => ({ ...r, item: side.items.find((i) => i.name === r.item || i.aliases?.includes(r.item)).name }));
   const valueOf = (r) => frac(r.points ?? side.items.find((i) => i.name === r.item).points);
   const factor = new Map();
   for (const s of side.sources ?? []) {
@@ -212,20 +238,25 @@ export function adjustmentsOf(scheme, unit, rows) {
  * `basis` is what ranks, bands, quotas and flags compare (rankOn); `tieKeys` the tieBreak parts
  * compared the same way (published: each part as published; exact: exact).
  */
-export function totalOf(scheme, partNames, parts, { bonus, deduction }) {
+export function totalOf(scheme, indicators, parts, { bonus, deduction }) {
   const { decimals, roundParts, rankOn } = scheme.rounding;
-  const counted = parts.map((p) => (roundParts ? frac(p.halfUp(decimals)) : p));
-  const exact = sum(counted).plus(bonus).minus(deduction);
+  const counted = parts.map((p) => (p === null ? null : roundParts ? frac(p.halfUp(decimals)) : p));
+  const exact = sum(counted.filter((p) => p !== null)).plus(bonus).minus(deduction);
   const total = exact.halfUp(decimals);
   const basis = rankOn === 'exact' ? exact : frac(total);
-  const tieKeys = scheme.tieBreak.map((name) => { const p = counted[partNames.indexOf(name)]; return rankOn === 'exact' ? p : frac(p.halfUp(decimals)); });
+  // tieBreak names a part by 名称 or 编码.
+  const tieKeys = scheme.tieBreak.map((key) => {
+    const name = indicators.partNames.includes(key) ? key : indicators.parts.find((p) => p.code === key).name;
+    const p = counted[indicators.partNames.indexOf(name)] ?? ZERO;
+    return rankOn === 'exact' ? p : frac(p.halfUp(decimals));
+  });
   return { parts: counted, exact, total, basis, tieKeys };
 }
 
 /** The whole sheet-level data of one unit, for the generator too (it solves a leaf's value to hit a total). */
 export function scoreUnit(scheme, indicators, unit, entry, adjustmentRows) {
-  const parts = partContributions(scheme, indicators, entry);
-  return totalOf(scheme, indicators.parts.map((p) => p.name), parts, adjustmentsOf(scheme, unit, adjustmentRows));
+  const parts = partContributions(scheme, indicators, entry, unit.category);
+  return totalOf(scheme, indicators, parts, adjustmentsOf(scheme, unit, adjustmentRows));
 }
 
 // ───────────────────────────── cuts, bands, honours, flags ─────────────────────────────
@@ -336,25 +367,71 @@ export function assignBands(members, bands, scheme, quirks = {}) {
   for (const u of members) u.band = placed.get(u);
 }
 
-/** The 荣誉 of a group of units (a category or all), best first; u.honour as for bands. */
-function giveHonours(group, honours, quirks = {}) {
-  // 并列中没有得到这项荣誉的单位得下一项，下一项的名额相应减少: as for bands, `carried` tied units
-  // take the next honour's places first; more than it has go on to the one after (undetermined text).
-  let carried = 0;
-  let above = [];
+/**
+ * 荣誉 (docs/scheme.md, 荣誉; 荣誉和标记的并列): 按名次授予, 依次 in the scheme's order, each in its
+ * scope (each category, or all units together), from its band where it says `from`; vetoed units
+ * take none, and a unit holds one honour. 并列中没有得到这项荣誉的单位得下一项，下一项的名额相应减少:
+ * `carried` tied units take the next honour's places first (more than it has go on to the one after).
+ * Where the next honour has another scope or `from`, the docs do not say where the tied units go:
+ * undetermined. u.honour = {name} | {pending: [a, b]} | {undetermined}.
+ */
+function giveHonours(units, scheme, quirks = {}) {
+  const honours = scheme.honours;
+  let inQuestion;
+  let carry = new Map(); // group → { carried, above } from the previous honour of the same chain
   honours.forEach((h, i) => {
-    const candidates = group.filter((u) => u.honour === undefined && u.effects.length === 0 && (h.from === undefined || u.band.name === h.from) && !(quirks.pendingBandNoHonour && u.band.name === undefined));
-    const inQuestion = !quirks.pendingBandNoHonour && h.from !== undefined && group.some((u) => u.honour === undefined && u.effects.length === 0 && (u.band.pending?.includes(h.from) || u.band.undetermined));
-    if (carried > h.count) for (const u of above) u.honour = { undetermined: `more units tied above drop into ${h.name} than it has places` };
-    const { taken, pending, left } = cut(candidates, Math.max(0, h.count - carried));
-    for (const u of taken) u.honour = { name: h.name };
+    const scope = h.scope ?? 'category';
+    const groups = scope === 'all' ? [['', units]] : scheme.categories.map((c) => [c, units.filter((u) => u.category === c)]);
     const next = honours[i + 1];
-    for (const u of pending) u.honour = { pending: next ? [h.name, next.name] : [h.name] };
-    if (pending.length > 0) trace(next ? 'honour: tie, loser takes the next honour' : 'honour: tie at the last honour');
-    carried = Math.max(0, carried - h.count) + (pending.length - left);
-    above = carried > 0 && pending.length > 0 ? pending : carried > 0 ? above : [];
-    if (inQuestion) for (const u of candidates) u.honourInQuestion = `from: ${h.from} while a unit's band is 待定`;
+    const chained = next !== undefined && (next.scope ?? 'category') === scope && next.from === h.from;
+    const nextCarry = new Map();
+    for (const [key, members] of groups) {
+      const group = bestFirstAll(members);
+      let { carried, above } = carry.get(key) ?? { carried: 0, above: [] };
+      const candidates = group.filter((u) => u.honour === undefined && u.effects.length === 0 && (h.from === undefined || u.band.name === h.from) && !(quirks.pendingBandNoHonour && u.band.name === undefined));
+      if (!quirks.pendingBandNoHonour && h.from !== undefined && group.some((u) => u.honour === undefined && u.effects.length === 0 && (u.band.pending?.includes(h.from) || u.band.undetermined))) inQuestion ??= `from: ${h.from} while a unit's band is 待定`;
+      if (carried > h.count) for (const u of above) u.honour = { undetermined: `more units tied above drop into ${h.name} than it has places` };
+      const { taken, pending, left } = cut(candidates, Math.max(0, h.count - carried));
+      for (const u of taken) u.honour = { name: h.name };
+      for (const u of pending) u.honour = next === undefined ? { pending: [h.name] } : chained ? { pending: [h.name, next.name] } : { undetermined: `tied for ${h.name}, whose next honour has another scope or from` };
+      if (pending.length > 0) trace(next ? 'honour: tie, loser takes the next honour' : 'honour: tie at the last honour');
+      if (pending.length > 0 && next !== undefined && !chained) inQuestion ??= `a tie for ${h.name} before an honour of another scope or from`;
+      carried = Math.max(0, carried - h.count) + (pending.length - left);
+      above = carried > 0 && pending.length > 0 ? pending : carried > 0 ? above : [];
+      if (chained) nextCarry.set(key, { carried, above });
+    }
+    carry = nextCarry;
   });
+  if (inQuestion) for (const u of units) if (!u.honour?.undetermined) u.honourInQuestion = inQuestion;
+}
+
+/**
+ * The engine's way with honours, to recognise that known departure (honoursByScope): all honours
+ * of scope category first, then those of scope all, each chain of one `from` on its own pool (not
+ * vetoed, band not 待定, in the band), a later pass overwriting an earlier one's honour.
+ */
+function giveHonoursByScope(units, scheme) {
+  const given = new Map();
+  const pendingOf = new Map();
+  for (const scope of ['category', 'all']) {
+    const hs = scheme.honours.filter((h) => (h.scope ?? 'category') === scope);
+    const groups = scope === 'all' ? [units] : scheme.categories.map((c) => units.filter((u) => u.category === c));
+    for (const from of new Set(hs.map((h) => h.from))) {
+      const chain = hs.filter((h) => h.from === from);
+      for (const members of groups) {
+        let rest = bestFirstAll(members).filter((u) => u.effects.length === 0 && u.band.name !== undefined && (from === undefined || u.band.name === from));
+        let carried = 0;
+        chain.forEach((h, i) => {
+          const { taken, pending, left } = cut(rest, Math.max(0, h.count - carried));
+          for (const u of taken) given.set(u, h.name);
+          for (const u of pending) pendingOf.set(u, chain[i + 1] ? [h.name, chain[i + 1].name] : [h.name]);
+          carried = Math.max(0, carried - h.count) + (pending.length - left);
+          rest = rest.filter((u) => !taken.includes(u) && !pending.includes(u));
+        });
+      }
+    }
+  }
+  for (const u of units) u.honour = given.has(u) ? { name: given.get(u), tiedElsewhere: pendingOf.has(u) } : pendingOf.has(u) ? { pending: pendingOf.get(u) } : undefined;
 }
 
 /** Units in the order of the scheme's categories, then best first. */
@@ -390,13 +467,8 @@ export function reckon(yaml, sheets, quirks = {}) {
     members.forEach((u, i) => (u.rank = i > 0 && members[i - 1].basis.eq(u.basis) ? members[i - 1].rank : i + 1));
     assignBands(members, scheme.bandsOf.get(category), scheme, quirks);
   }
-  // 荣誉: in order; scope category (default) or all. The generator keeps one scope for all honours.
-  if (scheme.honours.length > 0) {
-    const scopes = new Set(scheme.honours.map((h) => h.scope ?? 'category'));
-    if (scopes.size > 1) throw new Error('honours with mixed scopes are not reckoned here');
-    const groups = scopes.has('all') ? [units] : scheme.categories.map((c) => units.filter((u) => u.category === c));
-    for (const g of groups) giveHonours(bestFirstAll(g), scheme.honours, quirks);
-  }
+  if (quirks.honoursByScope) giveHonoursByScope(units, scheme);
+  else giveHonours(units, scheme, quirks);
   // 末位标记: the bottom N of the group and the score condition; vetoes do not matter.
   for (const flag of scheme.flags) {
     const cats = flag.categories ?? scheme.categories;
@@ -417,10 +489,10 @@ export function reckon(yaml, sheets, quirks = {}) {
   const text = (t) => (t === undefined ? '' : t.name ?? (t.pending ? `待定（${t.pending.join('或')}）` : undefined));
   const out = units.map((u) => ({
     name: u.name, category: u.category, exact: u.exact.toString(), total: u.total, rank: u.rank,
-    parts: u.parts.map((p) => p.halfUp(scheme.rounding.decimals)),
+    parts: Object.fromEntries(indicators.partNames.map((name, i) => [name, u.parts[i]?.halfUp(scheme.rounding.decimals)])),
     band: text(u.band), figures: Object.fromEntries((scheme.figures ?? []).map((f) => [f.name, u.band.name ? String(f.values[u.band.name] ?? '') : undefined])), honour: u.honourInQuestion ? undefined : text(u.honour), honourInQuestion: u.honourInQuestion, flags: u.flags ?? [],
     undetermined: [u.band.undetermined, u.honour?.undetermined, u.honourInQuestion].filter(Boolean),
   }));
-  const pending = units.some((u) => u.band.pending || u.band.undetermined || u.honour?.pending || u.honour?.undetermined || (u.flags ?? []).some((f) => f.startsWith('待定')));
+  const pending = units.some((u) => u.band.pending || u.band.undetermined || u.honour?.pending || u.honour?.undetermined || u.honour?.tiedElsewhere || (u.flags ?? []).some((f) => f.startsWith('待定')));
   return { scheme, units: out, exit: pending ? 1 : 0, excluded: [...excluded] };
 }
