@@ -21,4 +21,5 @@ export function standingsFromRows(rows: unknown[][]): Standings;
 export function readStandings(file: string): Promise<Standings>;
 export function disagreements(expected: Reckoned, got: Standings, code: number): string[];
 export function explain(g: Generated, got: Standings, code: number): string[] | undefined;
+export function decisionCaseOf(g: Generated, expected: Reckoned): { g: Generated; expected: Reckoned } | undefined;
 export function report(seed: number, g: Generated, expected: Reckoned, lines: string[], stderr: string): string;

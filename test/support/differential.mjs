@@ -2,7 +2,7 @@
 // (node test/support/differential.mjs FROM TO, against dist/): write a generated assessment as a
 // workbook, read the engine's 排名 sheet back, and compare it with the reckoning unit by unit.
 import ExcelJS from 'exceljs';
-import { generate } from './random-assessment.mjs';
+import { generate, withDecisions } from './random-assessment.mjs';
 import { reckon } from './reckoning.mjs';
 
 /** Writes the workbook of a generated assessment: the scheme one YAML line a row in 方案, then the sheets. */
@@ -99,6 +99,10 @@ export function disagreements(expected, got, code) {
     }
   }
   for (const name of got.units.keys()) if (!expected.units.some((u) => u.name === name) && !expected.excluded.includes(name)) out.push(`${name}: in 排名 but not reckoned`);
+  const order = [...got.units.keys()].filter((n) => !expected.excluded.includes(n));
+  if (expected.order && order.join('、') !== expected.order.join('、')) out.push(`排名 order: expected ${expected.order.join('、')}, got ${order.join('、')}`);
+  const excludedLast = [...got.units.keys()].slice(-expected.excluded.length || Infinity);
+  if (expected.excluded.length > 0 && excludedLast.join('、') !== expected.excluded.join('、')) out.push(`excluded units: expected last, ${expected.excluded.join('、')}; got ${[...got.units.keys()].join('、')}`);
   return out;
 }
 
@@ -129,6 +133,21 @@ export function caseOf(seed) {
   return { g, expected: reckon(g.yaml, g.sheets) };
 }
 
+/**
+ * The second round of a seed whose ties the engine and the reckoning agreed on: the same workbook
+ * with a 「决定」表 settling every tie; undefined when there is nothing (or nothing the docs settle)
+ * to decide.
+ */
+export function decisionCaseOf(g, expected) {
+  if (expected.exit !== 1 || expected.ties.length === 0 || expected.units.some((u) => u.undetermined.length > 0)) return undefined;
+  const g2 = withDecisions(g, expected.ties);
+  try {
+    return { g: g2, expected: reckon(g2.yaml, g2.sheets) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A report of one failing seed: enough to reproduce it (DIFF_SEED=…) and see why. */
 export function report(seed, g, expected, lines, stderr) {
   return [
@@ -140,6 +159,7 @@ export function report(seed, g, expected, lines, stderr) {
     stderr.split('\n').slice(0, 12).join('\n'),
     '--- plan ---',
     g.notes.join('\n'),
+    ...(g.sheets.决定 ? ['--- 决定 ---', g.sheets.决定.map((r) => r.join(' | ')).join('\n')] : []),
   ].join('\n');
 }
 
@@ -154,6 +174,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const verbose = process.argv.includes('-v');
   let failed = 0;
   const knownSeen = {};
+  let decided = 0;
   const started = Date.now();
   for (let seed = from; seed <= to; seed++) {
     const dir = mkdtempSync(path.join(tmpdir(), 'diffq-'));
@@ -175,6 +196,18 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
           for (const k of known) (knownSeen[k] ??= []).push(seed);
           lines = [];
         }
+        // Round two: the ties settled in a 「决定」表.
+        const second = lines.length === 0 && !known ? decisionCaseOf(g, expected) : undefined;
+        if (second) {
+          decided++;
+          const file2 = path.join(dir, 'b.xlsx');
+          await writeAssessment(file2, second.g);
+          stderr = '';
+          const code2 = await main([file2], { stdout: { write: () => {} }, stderr: { write: (s) => (stderr += s) }, env: { NO_COLOR: '1' }, cwd: dir });
+          if (code2 > 1) lines = [`with 决定: exit status ${code2}`];
+          else lines = disagreements(second.expected, await readStandings(file2.replace('.xlsx', '.通报.xlsx')), code2).map((l) => `with 决定: ${l}`);
+          if (lines.length > 0) { g = second.g; expected = second.expected; }
+        }
       }
     } catch (e) {
       lines = [`crash: ${e.stack}`];
@@ -186,5 +219,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     rmSync(dir, { recursive: true, force: true });
   }
   for (const [k, seeds] of Object.entries(knownSeen)) console.log(`known departure ${k}: ${seeds.length} seed(s): ${seeds.slice(0, 20).join(' ')}${seeds.length > 20 ? ' …' : ''}`);
+  console.log(`seeds with a 决定 round: ${decided}`);
   console.log(`seeds ${from}–${to}: ${failed} with disagreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -108,27 +108,25 @@ function makeParts(R, F, periods, names, codes) {
   const n = names.length;
   const step = F / 20;
   const parts = names.map((name, i) => ({ code: codes[i], name }));
+  // A part scored in some of the scheme's periods (mostly two or all), its share `total`% split among them.
+  const periodRule = (total) => {
+    const k = Math.min(periods.length, R.weighted([[1, 1], [2, 5], [3, 2], [4, 2]]), Math.max(1, Math.floor(total / 5)));
+    const chosen = R.shuffle(periods).slice(0, k).sort((a, b) => periods.indexOf(a) - periods.indexOf(b));
+    const weights = split(R, total, k, 5, 1);
+    return { periods: Object.fromEntries(chosen.map((p, i) => [p, weights[i]])) };
+  };
+  // Weights now and then with a half (12.5%).
+  const weightsOf = () => (R.chance(0.15) && n === 2 ? R.pick([[12.5, 87.5], [37.5, 62.5]]) : split(R, 100, n, 5, 2));
   if (mode === 'plain' || (mode === 'periods' && R.chance(0.5))) {
     split(R, F, n, step).forEach((p, i) => (parts[i].points = p));
-    if (mode === 'periods') {
-      for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) {
-        const w = R.pick([30, 40, 50, 60, 25, 45]);
-        p.rule = { periods: { [periods[0]]: w, [periods[1]]: 100 - w } };
-      }
-    }
+    if (mode === 'periods') for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) p.rule = periodRule(100);
   } else {
-    const weights = split(R, 100, n, 5, 2);
+    const weights = weightsOf();
     parts.forEach((p, i) => {
       p.points = F;
       p.rule = { weight: weights[i] };
     });
-    if (mode === 'periods') {
-      for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) {
-        const w = p.rule.weight;
-        const first = R.int(1, Math.max(1, Math.round(w / 5) - 1)) * 5;
-        p.rule = { periods: { [periods[0]]: first, [periods[1]]: w - first } };
-      }
-    }
+    if (mode === 'periods') for (const p of R.shuffle(parts).slice(0, R.int(1, n - 1))) if (Number.isInteger(p.rule.weight)) p.rule = periodRule(p.rule.weight);
   }
   return parts;
 }
@@ -409,7 +407,7 @@ export function generate(seed) {
   if (R.chance(0.35)) rounding.rankOn = 'exact'; else if (R.chance(0.2)) rounding.rankOn = 'published';
   const percentBasis = R.chance(0.3);
   const categories = R.pick(CATEGORY_SETS);
-  const periods = R.chance(0.4) ? R.pick([['中期', '年终'], ['半年', '年终']]) : undefined;
+  const periods = R.chance(0.4) ? R.weighted([[['中期', '年终'], 4], [['半年', '年终'], 3], [['一季度', '二季度', '三季度', '四季度'], 2], [['上半年', '下半年', '年终'], 1]]) : undefined;
   // One indicator tree for both categories, or one each (正定: 同一名称的一级指标按类别分别设置).
   const perCategory = R.chance(0.25);
   const names0 = R.shuffle(PART_NAMES).slice(0, R.int(2, 4));
@@ -523,7 +521,7 @@ export function generate(seed) {
     // Vetoes: an ineligible unit near the top, a failed one anywhere.
     if (scheme.vetoes) {
       if (R.chance(0.5)) vetoRows.push([mine[R.int(0, Math.min(2, n - 1))].name, R.chance(0.7) ? '安全生产' : (scheme.vetoes[0].aliases?.[0] ?? '安全生产'), '发生较大安全生产事故']);
-      if (R.chance(0.35)) vetoRows.push([R.pick(mine).name, '失职渎职', '造成重大损失，经研究认定不合格']);
+      if (R.chance(0.35)) for (const u of R.shuffle(mine).slice(0, R.weighted([[1, 4], [2, 1]]))) vetoRows.push([u.name, '失职渎职', '造成重大损失，经研究认定不合格']);
     }
     units.push(...mine);
   });
@@ -531,7 +529,7 @@ export function generate(seed) {
 
   // The sheets.
   const sheets = { 方案: yaml, 指标体系: indicatorRows, 单位名单: [['单位名称', '类别'], ...units.map((u) => [u.name, u.category])] };
-  if (excludedName) sheets.单位名单.splice(R.int(1, units.length), 0, [excludedName, categories[0]]);
+  if (excludedName) sheets.单位名单.splice(R.int(1, units.length), 0, [excludedName, R.pick(categories)]);
   for (const period of periodKeys) {
     const entryLeaves = leaves.filter((l) => periodsOf(l).includes(period) && l.method !== 'deduct' && l.method !== 'raters');
     const withExcluded = excludedName ? [...units, { name: excludedName }] : units;
@@ -548,6 +546,22 @@ export function generate(seed) {
   // Period sheets as 得分表（中期）, 得分表(中期) or 得分表-中期 (docs: 也可写作).
   const periodSheet = R.weighted([['（）', 3], ['()', 1], ['-', 1]]);
   return { seed, yaml, sheets, notes, periodSheet };
+}
+
+/**
+ * The assessment with a 「决定」表 settling every tie the reckoning found (`ties`): for each, as many
+ * winners as it has places (只需写入选的单位), and now and then the others named too (也可以逐个写明:
+ * the lower band, 无, 不+flag).
+ */
+export function withDecisions(g, ties) {
+  const R = random(g.seed * 31 + 7);
+  const rows = [['单位名称', '决定', '依据']];
+  for (const t of ties) {
+    const winners = R.shuffle(t.units).slice(0, t.left);
+    for (const u of winners) rows.push([u, t.in, `县绩效委〔2024〕${R.int(1, 9)}号会议纪要`]);
+    if (t.out && R.chance(0.4)) for (const u of t.units.filter((x) => !winners.includes(x))) rows.push([u, t.out, '县绩效委〔2024〕1号会议纪要']);
+  }
+  return { ...g, sheets: { ...g.sheets, 决定: [rows[0], ...R.shuffle(rows.slice(1))] }, notes: [...g.notes, `decisions: ${rows.slice(1).map((r) => `${r[0]}→${r[1]}`).join('、')}`] };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

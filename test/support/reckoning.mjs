@@ -172,7 +172,7 @@ export function leafPoints(leaf, entry) {
       return frac(v);
     case 'rank': { // 第 1 名满分，每降一位减一个步长，不低于最低分
       const points = leaf.points.minus(frac(p['步长']).times(frac(v).minus(1)));
-      if (points.lt(frac(p['最低'] ?? 0))) trace('rank: 最低 bites');
+      if (points.lt(frac(p['最低'] ?? 0))) trace(p['最低'] === undefined ? 'rank: below 0 without 最低' : 'rank: 最低 bites');
       return max(frac(p['最低'] ?? 0), points);
     }
     default:
@@ -291,6 +291,22 @@ export function cut(ranked, places) {
   return { taken, pending: [], left: 0 };
 }
 
+/**
+ * A tie at a cut, and what the 「决定」表 says of it (docs/scheme.md, 人工决定): 只需写入选的单位：
+ * 名额被决定入选的单位占满后，其余并列的单位自动落入下一档. `info.in` is the outcome that takes a
+ * place (the band, the last band for a bottom cut, the honour, the flag); every tie is recorded in
+ * ctx.ties (what a person would have to decide).
+ */
+function settle(result, ctx, info) {
+  if (result.pending.length === 0 || !ctx) return result;
+  ctx.ties.push({ ...info, units: result.pending.map((u) => u.name), left: result.left });
+  const ins = result.pending.filter((u) => (ctx.decisions.get(u.name) ?? []).includes(info.in));
+  if (ins.length === 0) return result;
+  trace(`decision: a tie at a ${info.kind} cut decided`);
+  if (ins.length !== result.left) throw new Error(`decisions for ${info.in} do not fill its ${result.left} place(s): not generated`);
+  return { taken: [...result.taken, ...ins], pending: [], left: 0 };
+}
+
 /** The worst `places`: the same cut from the bottom, basis and tie-break keys reversed. */
 export function cutWorst(ranked, places) {
   const mirror = [...ranked].reverse().map((u) => ({ basis: u.basis.times(-1), tieKeys: u.tieKeys.map((k) => k.times(-1)), order: -u.order, unit: u }));
@@ -320,7 +336,7 @@ export function meetsFloor(basis, band, scheme) {
  * The bands of one category (docs/scheme.md: bands, 名额, bottom, 一票否决). `members` best first.
  * Sets u.band = {name} | {pending: [a, b]} | {undetermined: reason}.
  */
-export function assignBands(members, bands, scheme, quirks = {}) {
+export function assignBands(members, bands, scheme, quirks = {}, ctx = undefined) {
   const last = bands[bands.length - 1];
   const placed = new Map();
   // 一票否决 fail: 不论得分，定为最后一个等次; with bottom it takes one of the N places.
@@ -332,7 +348,7 @@ export function assignBands(members, bands, scheme, quirks = {}) {
   if (last.bottom !== undefined) {
     const slots = last.bottom - fails.length;
     if (slots > 0) {
-      const { taken, pending } = cutWorst(members.filter((u) => !placed.has(u)), slots);
+      const { taken, pending } = settle(cutWorst(members.filter((u) => !placed.has(u)), slots), ctx, { kind: 'bottom', in: last.name });
       for (const u of taken) placed.set(u, { name: last.name });
       bottomPending = pending;
       if (pending.length > 0) trace('band: tie at the bottom cut');
@@ -350,7 +366,7 @@ export function assignBands(members, bands, scheme, quirks = {}) {
     const quota = band.quota ? quotaPlaces(band.quota, members.length) : Infinity;
     if (carried > quota) for (const u of above) placed.set(u, { undetermined: `more units tied above drop into ${band.name} than it has places` });
     if (carried > 0 && quota !== Infinity) trace('band: the tie\'s loser takes a place of the next band\'s quota');
-    const { taken, pending, left } = cut(candidates, Math.max(0, quota - carried));
+    const { taken, pending, left } = settle(cut(candidates, Math.max(0, quota - carried)), ctx, { kind: 'band', in: band.name, out: bands[i + 1].name });
     for (const u of taken) placed.set(u, { name: band.name });
     for (const u of pending) placed.set(u, { pending: [band.name, bands[i + 1].name] });
     if (pending.length > 0) trace(`band: tie at ${i === 0 ? 'the first' : 'a lower'} band's cut`);
@@ -375,7 +391,7 @@ export function assignBands(members, bands, scheme, quirks = {}) {
  * Where the next honour has another scope or `from`, the docs do not say where the tied units go:
  * undetermined. u.honour = {name} | {pending: [a, b]} | {undetermined}.
  */
-function giveHonours(units, scheme, quirks = {}) {
+function giveHonours(units, scheme, quirks = {}, ctx = undefined) {
   const honours = scheme.honours;
   let inQuestion;
   let carry = new Map(); // group → { carried, above } from the previous honour of the same chain
@@ -391,7 +407,7 @@ function giveHonours(units, scheme, quirks = {}) {
       const candidates = group.filter((u) => u.honour === undefined && u.effects.length === 0 && (h.from === undefined || u.band.name === h.from) && !(quirks.pendingBandNoHonour && u.band.name === undefined));
       if (!quirks.pendingBandNoHonour && h.from !== undefined && group.some((u) => u.honour === undefined && u.effects.length === 0 && (u.band.pending?.includes(h.from) || u.band.undetermined))) inQuestion ??= `from: ${h.from} while a unit's band is 待定`;
       if (carried > h.count) for (const u of above) u.honour = { undetermined: `more units tied above drop into ${h.name} than it has places` };
-      const { taken, pending, left } = cut(candidates, Math.max(0, h.count - carried));
+      const { taken, pending, left } = settle(cut(candidates, Math.max(0, h.count - carried)), ctx, { kind: 'honour', in: h.name, out: chained ? next.name : '无' });
       for (const u of taken) u.honour = { name: h.name };
       for (const u of pending) u.honour = next === undefined ? { pending: [h.name] } : chained ? { pending: [h.name, next.name] } : { undetermined: `tied for ${h.name}, whose next honour has another scope or from` };
       if (pending.length > 0) trace(next ? 'honour: tie, loser takes the next honour' : 'honour: tie at the last honour');
@@ -450,6 +466,9 @@ export function reckon(yaml, sheets, quirks = {}) {
   const roster = records(sheets, '单位名单').filter((r) => !excluded.has(r['单位名称']));
   const adjustmentRows = records(sheets, '加减分').map((r) => ({ unit: r['单位名称'], type: r['类型'], item: r['项目'], points: r['分值'], source: r['来源'] ?? null }));
   const vetoRows = records(sheets, '一票否决');
+  const decisions = new Map();
+  for (const r of records(sheets, '决定')) decisions.set(r['单位名称'], [...(decisions.get(r['单位名称']) ?? []), r['决定']]);
+  const ctx = { decisions, ties: [] };
   const cache = new Map();
   const units = roster.map((r, order) => {
     const unit = { name: r['单位名称'], category: r['类别'], order };
@@ -465,10 +484,10 @@ export function reckon(yaml, sheets, quirks = {}) {
   for (const category of scheme.categories) {
     const members = units.filter((u) => u.category === category).sort(bestFirst);
     members.forEach((u, i) => (u.rank = i > 0 && members[i - 1].basis.eq(u.basis) ? members[i - 1].rank : i + 1));
-    assignBands(members, scheme.bandsOf.get(category), scheme, quirks);
+    assignBands(members, scheme.bandsOf.get(category), scheme, quirks, ctx);
   }
   if (quirks.honoursByScope) giveHonoursByScope(units, scheme);
-  else giveHonours(units, scheme, quirks);
+  else giveHonours(units, scheme, quirks, ctx);
   // 末位标记: the bottom N of the group and the score condition; vetoes do not matter.
   for (const flag of scheme.flags) {
     const cats = flag.categories ?? scheme.categories;
@@ -480,7 +499,9 @@ export function reckon(yaml, sheets, quirks = {}) {
       return true;
     };
     for (const g of groups) {
-      const { taken, pending } = cutWorst(bestFirstAll(g), flag.bottom);
+      const cutAt = cutWorst(bestFirstAll(g), flag.bottom);
+      // A tie whose units do not meet the line is no tie for a person to decide.
+      const { taken, pending } = cutAt.pending.some(condition) ? settle(cutAt, ctx, { kind: 'flag', in: flag.name, out: `不${flag.name}` }) : cutAt;
       for (const u of taken.filter(condition)) (u.flags ??= []).push(flag.name);
       for (const u of pending.filter(condition)) (u.flags ??= []).push(`待定（${flag.name}）`);
       if (pending.length > 0) trace(pending.some(condition) ? 'flag: tie at the cut, 待定' : 'flag: tie at the cut, line not met');
@@ -494,5 +515,7 @@ export function reckon(yaml, sheets, quirks = {}) {
     undetermined: [u.band.undetermined, u.honour?.undetermined, u.honourInQuestion].filter(Boolean),
   }));
   const pending = units.some((u) => u.band.pending || u.band.undetermined || u.honour?.pending || u.honour?.undetermined || u.honour?.tiedElsewhere || (u.flags ?? []).some((f) => f.startsWith('待定')));
-  return { scheme, units: out, exit: pending ? 1 : 0, excluded: [...excluded] };
+  // 排名 sheet order: the scheme's categories, then rank; equal totals in the roster's order.
+  const order = scheme.categories.flatMap((c) => units.filter((u) => u.category === c).sort(bestFirst)).map((u) => u.name);
+  return { scheme, units: out, order, ties: ctx.ties, exit: pending ? 1 : 0, excluded: [...excluded] };
 }
