@@ -88,17 +88,20 @@ function makeBands(R, F, percentBasis) {
     return names.map((name, i) => {
       if (i === names.length - 1) return { name, bottom: R.int(1, 3) };
       if (i === names.length - 2) return { name };
-      return { name, ...floor(pcts[i]), ...(i === 0 && R.chance(0.7) ? { quota: makeQuota(R) } : {}) };
+      return { name, ...floor(pcts[i]), ...((i === 0 && R.chance(0.7)) || (i === 1 && R.chance(0.3)) ? { quota: makeQuota(R) } : {}) };
     });
   }
   const k = R.pick([3, 3, 4]);
   const names = R.pick(BAND_NAMES);
   const pcts = R.shuffle([95, 92.5, 90, 88, 85, 80, 75, 70, 60]).slice(0, k - 1).sort((a, b) => b - a);
+  // Quotas on the first bands; one below another now and then (ties above take places below).
+  const quotas = [R.chance(0.6)];
+  quotas.push(R.chance(quotas[0] ? 0.55 : 0.3));
+  quotas.push(k === 4 && R.chance(quotas[1] ? 0.6 : 0.2));
   return Array.from({ length: k }, (_, i) => {
     const name = i === k - 1 ? names[names.length - 1] : names[i];
     if (i === k - 1) return { name };
-    const quota = (i === 0 && R.chance(0.6)) || (i === 1 && k >= 3 && R.chance(0.45)) ? { quota: makeQuota(R) } : {};
-    return { name, ...floor(pcts[i]), ...quota };
+    return { name, ...floor(pcts[i]), ...(quotas[i] ? { quota: makeQuota(R) } : {}) };
   });
 }
 
@@ -136,7 +139,7 @@ function makeParts(R, F, periods, names, codes) {
  * two levels, three (a 二级 node with 三级 leaves), or a part that is itself a leaf (one row);
  * the rows of the 指标体系 sheet; the adjuster (the direct leaf that weighs most, in its last period).
  */
-function makeTree(R, F, periods, names, codes, category) {
+function makeTree(R, F, periods, names, codes, category, categories) {
   const s = F / 100;
   const parts = makeParts(R, F, periods, names, codes);
   const nLeaves = R.int(Math.max(3, parts.length), 8);
@@ -145,18 +148,28 @@ function makeTree(R, F, periods, names, codes, category) {
   const leaves = [];
   parts.forEach((part, i) => {
     const step = part.points >= 20 * s ? s : s / 2;
-    const pts = counts[i] === 1 ? [part.points] : split(R, part.points, counts[i], step, Math.min(2, Math.floor(part.points / step / counts[i])));
-    part.layout = counts[i] === 1 && R.chance(0.5) ? 'self' : counts[i] >= 3 && R.chance(0.35) ? 'three' : 'two';
-    if (part.layout === 'self') leaves.push({ code: part.code, part: part.name, points: pts[0], self: true });
-    else pts.forEach((p, j) => leaves.push({ code: `${part.code}${j + 1}`, part: part.name, name: `${part.name}${j + 1}`, points: p }));
+    const splitOf = (k) => (k === 1 ? [part.points] : split(R, part.points, k, step, Math.min(2, Math.floor(part.points / step / k))));
+    // In a tree shared by the categories, now and then a part's leaves differ by category (适用类别 on the leaves).
+    part.layout = !category && counts[i] >= 2 && R.chance(0.25) ? 'by-category' : counts[i] === 1 && R.chance(0.5) ? 'self' : counts[i] >= 3 && R.chance(0.35) ? 'three' : 'two';
+    if (part.layout === 'self') leaves.push({ code: part.code, part: part.name, points: part.points, self: true });
+    else if (part.layout === 'by-category') {
+      let j = 0;
+      for (const c of categories) splitOf(R.int(1, counts[i])).forEach((p) => { j++; leaves.push({ code: `${part.code}${j}`, part: part.name, name: `${part.name}${j}`, points: p, only: c }); });
+    } else splitOf(counts[i]).forEach((p, j) => leaves.push({ code: `${part.code}${j + 1}`, part: part.name, name: `${part.name}${j + 1}`, points: p }));
   });
   for (const leaf of leaves) makeLeaf(R, leaf, F);
   const factorOf = (leaf) => { const rule = parts.find((p) => p.name === leaf.part).rule; return rule?.periods ? Object.values(rule.periods).at(-1) : rule?.weight ?? 100; };
-  const adjuster = [...leaves].sort((a, b) => b.points * factorOf(b) - a.points * factorOf(a))[0];
-  adjuster.method = 'direct';
-  adjuster.params = {};
-  adjuster.paramText = null;
-  delete adjuster.sheetTargets;
+  // The adjuster of each category: the leaf that weighs most in its total, made direct.
+  const adjusters = new Map();
+  for (const c of category ? [category] : categories) {
+    const adjuster = leaves.filter((l) => !l.only || l.only === c).sort((a, b) => b.points * factorOf(b) - a.points * factorOf(a))[0];
+    adjuster.method = R.chance(0.3) ? 'raters' : 'direct';
+    adjuster.params = {};
+    adjuster.paramText = null;
+    if (adjuster.method === 'raters') adjuster.raterCount = R.pick([3, 7]);
+    delete adjuster.sheetTargets;
+    adjusters.set(c, adjuster);
+  }
   for (const leaf of leaves) {
     if (leaf.method === 'grade') leaf.grades = leaf.params['等级'].split('、').map((g) => { const [lo, hi = lo] = g.split(':')[1].split('-'); return { lo: Number(lo), hi: Number(hi) }; });
   }
@@ -175,9 +188,9 @@ function makeTree(R, F, periods, names, codes, category) {
       rows.push([`${part.code}0`, part.name, group, null, num(mine.slice(0, m).reduce((t, l) => t.plus(frac(l.points)), ZERO)), null, null, null]);
       mine.slice(0, m).forEach((l) => rows.push([l.code, part.name, group, l.name, l.points, word(l), l.paramText, null]));
       mine.slice(m).forEach((l) => rows.push([l.code, part.name, l.name, null, l.points, word(l), l.paramText, null]));
-    } else mine.forEach((l) => rows.push([l.code, part.name, l.name, null, l.points, word(l), l.paramText, null]));
+    } else mine.forEach((l) => rows.push([l.code, part.name, l.name, null, l.points, word(l), l.paramText, l.only ?? null]));
   }
-  return { parts, leaves, rows, adjuster, category };
+  return { parts, leaves, rows, adjusters, category };
 }
 
 /** A leaf's method and 参数 (the adjuster leaf is always direct: its value is solved for). */
@@ -278,7 +291,7 @@ function randomEntries(R, ctx, level) {
           break;
         }
         case 'raters': {
-          const n = R.int(3, 7);
+          const n = leaf.raterCount ?? R.int(3, 7);
           for (let k = 1; k <= n; k++) e.raters.push({ code: leaf.code, rater: `评委${k}`, score: clamp(dec(noisy(0.12) * pts, R.pick([0, 1, 1, 2])), 0, pts) });
           break;
         }
@@ -322,12 +335,32 @@ function realize(R, ctx, unit, target, adjustmentRows) {
     entries = randomEntries(R, ctx, level);
     if (!target) return { entries, hit: false };
     const { leaf, period } = ctx.adjuster;
-    const at = (v) => { entries[period].values[leaf.code] = v; return scoreUnit(ctx.linear, ctx.indicators, unit, asReckoned(entries), adjustmentRows).exact; };
+    const e = entries[period];
+    const pts = frac(leaf.points);
+    // A direct adjuster takes the value solved for; a raters adjuster (3 or 7 raters, no trim) scores
+    // whose sum is n × the mean solved for, so that a total in thirds or sevenths is hit exactly.
+    const n = leaf.method === 'raters' ? leaf.raterCount : 1;
+    const set = (v) => {
+      if (leaf.method === 'direct') e.values[leaf.code] = v;
+      else e.raters = [...e.raters.filter((r) => r.code !== leaf.code), ...Array.from({ length: n }, (_, k) => ({ code: leaf.code, rater: `评委${k + 1}`, score: v }))];
+    };
+    const at = (v) => { set(v); return scoreUnit(ctx.linear, ctx.indicators, unit, asReckoned(entries), adjustmentRows).exact; };
     const e0 = at(0);
     const slope = at(1).minus(e0);
     const v = target.minus(e0).div(slope);
-    if (v.lt(0) || v.gt(frac(leaf.points)) || !fits(v, 6)) continue;
-    entries[period].values[leaf.code] = num(v);
+    if (v.lt(0) || v.gt(pts)) continue;
+    if (n === 1) {
+      if (!fits(v, 6)) continue;
+      set(num(v));
+    } else {
+      const total = v.times(n);
+      if (!fits(total, 4)) continue;
+      // n − 1 scores near the mean (two decimals), the last what is left, all within [0, 分值].
+      const scores = Array.from({ length: n - 1 }, () => frac(clamp(dec(Number(v.n) / Number(v.d) + (R.next() - 0.5) * Number(pts) * 0.1, 2), 0, Number(pts))));
+      const last = total.minus(scores.reduce((a, b) => a.plus(b), ZERO));
+      if (last.lt(0) || last.gt(pts)) continue;
+      e.raters = [...e.raters.filter((r) => r.code !== leaf.code), ...[...scores, last].map((x, k) => ({ code: leaf.code, rater: `评委${k + 1}`, score: num(x) }))];
+    }
     const got = scoreUnit(ctx.scheme, ctx.indicators, unit, asReckoned(entries), adjustmentRows);
     if (got.exact.eq(target) || (ctx.scheme.rounding.roundParts && got.total === target.halfUp(ctx.scheme.rounding.decimals))) return { entries, hit: true };
   }
@@ -351,10 +384,13 @@ function planTotals(R, scheme, bands, n, raw) {
   const ulp = frac(1).div(10n ** BigInt(d));
   const lowPct = R.int(40, 70);
   const T = Array.from({ length: n }, () => frac(BigInt(Math.round((lowPct + R.next() * (100 - lowPct)) * 1000))).div(100000).times(F))
-    .map((t) => frac(t.halfUp(R.pick([d, d + 1, d + 2, 3]))));
+    .map((t) => frac(t.halfUp(R.pick([d, d + 1, d + 2, 3]))))
+    // Now and then in thirds or sevenths of the last published place (a raters adjuster hits them).
+    .map((t) => (R.chance(0.3) ? t.plus(ulp.times(R.int(1, 6)).div(R.pick([3, 7]))) : t));
   // Specials: a band's floor, half a unit below it (published on it), a hair below, one unit below; x.xx5.
   const specials = [];
-  for (const f of floorsOf(bands, scheme)) specials.push(f, f.minus(ulp.div(2)), f.minus(ulp.div(1000)), f.minus(ulp), f.plus(ulp.div(2)));
+  for (const f of floorsOf(bands, scheme)) specials.push(f, f.minus(ulp.div(2)), f.minus(ulp.div(1000)), f.minus(ulp), f.plus(ulp.div(2)), f.minus(ulp.div(3)), f.minus(ulp.div(7)), f.plus(ulp.div(3)));
+  for (let k = 0; k < 2; k++) specials.push(frac(T[R.int(0, n - 1)].halfUp(d)).plus(ulp.times(R.pick([1, 2])).div(3)), frac(T[R.int(0, n - 1)].halfUp(d)).plus(ulp.times(R.int(1, 6)).div(7)));
   for (const flag of raw.flags ?? []) {
     const line = flag.under ?? flag.atMost;
     if (line !== undefined) { const f = scheme.bandBasis === 'percent' ? frac(line).times(F).div(100) : frac(line); specials.push(f, f.minus(ulp.div(2))); }
@@ -368,7 +404,7 @@ function planTotals(R, scheme, bands, n, raw) {
   const cuts = [];
   const floorScore = (band) => floorsOf([band], scheme)[0];
   const q0 = bands[0].quota ? Math.min(n - 1, quotaPlaces(bands[0].quota, n)) : undefined;
-  if (q0 !== undefined) cuts.push([{ at: q0, floor: floorScore(bands[0]), step: 0 }, bands[1].quota ? 6 : 3]);
+  if (q0 !== undefined) cuts.push([{ at: q0, floor: floorScore(bands[0]), step: 0, triple: bands[1].quota !== undefined && R.chance(0.5) }, bands[1].quota ? 6 : 3]);
   if (bands[1]?.quota && bands.length > 2) cuts.push([{ at: Math.min(n - 1, (q0 ?? 0) + quotaPlaces(bands[1].quota, n)), floor: floorScore(bands[1]), step: 1 }, 2]);
   const last = bands[bands.length - 1];
   if (last.bottom) cuts.push([{ at: n - last.bottom }, 2]);
@@ -376,7 +412,7 @@ function planTotals(R, scheme, bands, n, raw) {
   for (const f of raw.flags ?? []) cuts.push([{ at: n - f.bottom }, 1]);
   cuts.push([{ at: R.int(1, n - 1) }, 1]);
   const chosen = R.chance(0.85) ? [R.weighted(cuts), ...(R.chance(0.35) ? [R.weighted(cuts)] : [])] : [];
-  for (const { at: c, floor } of chosen.sort((a, b) => a.at - b.at)) {
+  for (const { at: c, floor, triple } of chosen.sort((a, b) => a.at - b.at)) {
     if (c < 1 || c >= n) continue;
     // The pair's total: where it is, lifted to the band's floor when below it; the others kept off it.
     let v = plan[c - 1].target;
@@ -387,6 +423,8 @@ function planTotals(R, scheme, bands, n, raw) {
     const kind = R.weighted([['clone', 3], ['split', 3], ['near', 2]]);
     plan[c - 1] = { ...plan[c - 1], target: v };
     plan[c] = { target: v, tie: { with: c - 1, kind } };
+    // Now and then three tied (two to drop, maybe more than the next band or honour has places).
+    if ((kind === 'clone' || triple) && c + 1 < n && (triple || R.chance(0.3))) plan[c + 1] = { target: v, tie: { with: c - 1, kind: 'clone' } };
     if (kind === 'near') plan[c].target = v.plus(ulp.div(R.pick([10, 100, 1000])).times(R.pick([1, -1])));
   }
   // Now and then a unit left to chance.
@@ -412,9 +450,9 @@ export function generate(seed) {
   const perCategory = R.chance(0.25);
   const names0 = R.shuffle(PART_NAMES).slice(0, R.int(2, 4));
   const trees = perCategory
-    ? [makeTree(R, F, periods, names0, 'ABCD', categories[0]),
-      makeTree(R, F, periods && R.chance(0.6) ? periods : undefined, R.shuffle([...names0.slice(0, R.int(1, names0.length)), ...R.shuffle(PART_NAMES.filter((n) => !names0.includes(n))).slice(0, R.int(0, 1))]).slice(0, 4), 'PQRS', categories[1])]
-    : [makeTree(R, F, periods, names0, 'ABCD', undefined)];
+    ? [makeTree(R, F, periods, names0, 'ABCD', categories[0], categories),
+      makeTree(R, F, periods && R.chance(0.6) ? periods : undefined, R.shuffle([...names0.slice(0, R.int(1, names0.length)), ...R.shuffle(PART_NAMES.filter((n) => !names0.includes(n))).slice(0, R.int(0, 1))]).slice(0, 4), 'PQRS', categories[1], categories)]
+    : [makeTree(R, F, periods, names0, 'ABCD', undefined, categories)];
   const treeOf = (category) => trees.find((t) => t.category === category) ?? trees[0];
   const leaves = trees.flatMap((t) => t.leaves);
 
@@ -468,7 +506,8 @@ export function generate(seed) {
   const linear = { ...reckonedScheme, rounding: { ...reckonedScheme.rounding, roundParts: false } };
   const ctxOf = (category) => {
     const t = treeOf(category);
-    return { F: reckonedScheme.fullMarks, scheme: reckonedScheme, linear, indicators, leaves: t.leaves, periodsOf, periodKeys, adjuster: { leaf: t.adjuster, period: periodsOf(t.adjuster).at(-1) } };
+    const adjuster = t.adjusters.get(category);
+    return { F: reckonedScheme.fullMarks, scheme: reckonedScheme, linear, indicators, leaves: t.leaves.filter((l) => !l.only || l.only === category), periodsOf, periodKeys, adjuster: { leaf: adjuster, period: periodsOf(adjuster).at(-1) } };
   };
 
   // Units and their entries.
@@ -487,7 +526,7 @@ export function generate(seed) {
     const plan = planTotals(R, reckonedScheme, bands, n, scheme);
     const mine = plan.map(() => ({ name: nameOf(ci === 0 ? '镇' : '局'), category }));
     // Honours of all units together: now and then the two categories' best tie (the same data).
-    if (ci === 1 && trees.length === 1 && scheme.honours?.[0].scope === 'all' && R.chance(0.4)) plan[R.int(0, Math.min(1, n - 1))] = { tie: { kind: 'clone', twin: tops[0] } };
+    if (ci === 1 && trees.length === 1 && !leaves.some((l) => l.only) && scheme.honours?.[0].scope === 'all' && R.chance(0.4)) plan[R.int(0, Math.min(1, n - 1))] = { tie: { kind: 'clone', twin: tops[0] } };
     // Adjustments first: they are part of the total a unit aims at.
     const adj = scheme.adjustments;
     for (const u of mine) rowsOf.set(u.name, []);

@@ -77,7 +77,7 @@ export function readIndicators(sheets) {
   }
   const partOf = (n) => (n.parent ? partOf(n.parent) : n);
   const parts = nodes.filter((n) => n.level === 1);
-  const leaves = nodes.filter((n) => n.children === 0).map((n) => ({ code: n.code, part: n.name, partNode: partOf(n), points: n.points, method: methodOf(n.method), params: n.params }));
+  const leaves = nodes.filter((n) => n.children === 0).map((n) => ({ code: n.code, part: n.name, partNode: partOf(n), points: n.points, method: methodOf(n.method), params: n.params, categories: n.categories }));
   return { parts, leaves, partNames: [...new Set(parts.map((p) => p.name))] };
 }
 
@@ -191,7 +191,7 @@ export function partContributions(scheme, indicators, entry, category) {
   return indicators.partNames.map((name) => {
     const part = indicators.parts.find((p) => p.name === name && appliesTo(p, category));
     if (!part) return null;
-    const leaves = indicators.leaves.filter((l) => l.partNode === part);
+    const leaves = indicators.leaves.filter((l) => l.partNode === part && appliesTo(l, category));
     const points = (period) => sum(leaves.map((l) => leafPoints(l, entry(period))));
     const rule = componentFor(scheme, name, category);
     if (rule?.periods) return sum(Object.entries(rule.periods).map(([period, w]) => points(period).times(frac(w)).div(100)));
@@ -300,11 +300,19 @@ export function cut(ranked, places) {
 function settle(result, ctx, info) {
   if (result.pending.length === 0 || !ctx) return result;
   ctx.ties.push({ ...info, units: result.pending.map((u) => u.name), left: result.left });
-  const ins = result.pending.filter((u) => (ctx.decisions.get(u.name) ?? []).includes(info.in));
-  if (ins.length === 0) return result;
+  const said = (u) => ctx.decisions.get(u.name) ?? [];
+  const ins = result.pending.filter((u) => said(u).includes(info.in));
+  const outs = result.pending.filter((u) => !said(u).includes(info.in) && info.out !== undefined && said(u).includes(info.out));
+  if (ins.length === 0 && outs.length === 0) return result;
+  // More decided in than there are places: no settlement (E_DECISION_UNUSED), the tie stays.
+  if (ins.length > result.left) { ctx.unusable = true; return result; }
   trace(`decision: a tie at a ${info.kind} cut decided`);
-  if (ins.length !== result.left) throw new Error(`decisions for ${info.in} do not fill its ${result.left} place(s): not generated`);
-  return { taken: [...result.taken, ...ins], pending: [], left: 0 };
+  // The undecided rest go in when the places left take them all, drop when none is left, else stay tied.
+  const open = result.pending.filter((u) => !ins.includes(u) && !outs.includes(u));
+  const rest = result.left - ins.length;
+  if (open.length <= rest) return { taken: [...result.taken, ...ins, ...open], pending: [], left: 0 };
+  if (rest === 0) return { taken: [...result.taken, ...ins], pending: [], left: 0 };
+  return { taken: [...result.taken, ...ins], pending: open, left: rest };
 }
 
 /** The worst `places`: the same cut from the bottom, basis and tie-break keys reversed. */
@@ -370,7 +378,7 @@ export function assignBands(members, bands, scheme, quirks = {}, ctx = undefined
     for (const u of taken) placed.set(u, { name: band.name });
     for (const u of pending) placed.set(u, { pending: [band.name, bands[i + 1].name] });
     if (pending.length > 0) trace(`band: tie at ${i === 0 ? 'the first' : 'a lower'} band's cut`);
-    carried = (quota === Infinity ? 0 : Math.max(0, carried - quota)) + (pending.length - left);
+    carried = (quota === Infinity || quirks.bandCarryStopsAtNext ? 0 : Math.max(0, carried - quota)) + (pending.length - left);
     above = carried > 0 && pending.length > 0 ? pending : carried > 0 ? above : [];
   }
   for (const u of members) if (!placed.has(u)) placed.set(u, { name: last.name });
@@ -517,5 +525,5 @@ export function reckon(yaml, sheets, quirks = {}) {
   const pending = units.some((u) => u.band.pending || u.band.undetermined || u.honour?.pending || u.honour?.undetermined || u.honour?.tiedElsewhere || (u.flags ?? []).some((f) => f.startsWith('待定')));
   // 排名 sheet order: the scheme's categories, then rank; equal totals in the roster's order.
   const order = scheme.categories.flatMap((c) => units.filter((u) => u.category === c).sort(bestFirst)).map((u) => u.name);
-  return { scheme, units: out, order, ties: ctx.ties, exit: pending ? 1 : 0, excluded: [...excluded] };
+  return { scheme, units: out, order, ties: ctx.ties, exit: pending || ctx.unusable ? 1 : 0, excluded: [...excluded] };
 }
