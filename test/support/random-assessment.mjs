@@ -262,9 +262,11 @@ function randomEntries(R, ctx, level) {
       const e = entries[period];
       const r = noisy();
       switch (leaf.method) {
-        case 'direct':
-          e.values[leaf.code] = clamp(dec(r * pts, R.pick([0, 1, 2, 2, 3])), 0, pts);
+        case 'direct': {
+          const v = clamp(dec(r * pts, R.pick([0, 1, 2, 2, 3])), 0, pts);
+          e.values[leaf.code] = R.chance(0.04) ? String(v) : v; // a number stored as text (W_NUMBER_AS_TEXT)
           break;
+        }
         case 'deduct': {
           let loss = Math.max(0, (1 - r) * pts * (R.chance(0.05) ? 3 : 1));
           if (R.chance(0.04)) { e.deductions.push({ code: leaf.code, points: pts, reason: '全部扣完' }); break; }
@@ -575,12 +577,17 @@ export function generate(seed) {
     sheets[sheetName('得分表', period)] = [['单位名称', ...entryLeaves.map((l) => l.code)], ...withExcluded.map((u) => [u.name, ...entryLeaves.map((l) => (entriesOf.get(u.name) ?? entriesOf.get(units[0].name))[period].values[l.code] ?? null)])];
     const targetLeaves = leaves.filter((l) => periodsOf(l).includes(period) && l.sheetTargets);
     if (targetLeaves.length > 0) sheets[sheetName('目标值', period)] = [['单位名称', ...targetLeaves.map((l) => l.code)], ...units.map((u) => [u.name, ...targetLeaves.map((l) => entriesOf.get(u.name)[period].targets[l.code] ?? null)])];
-    const deductions = units.flatMap((u) => entriesOf.get(u.name)[period].deductions.map((d) => [u.name, d.code, d.points, d.reason]));
+    // The excluded unit's rows (skipped: 不参与评比) in the list sheets too.
+    const listed = excludedName ? [...units, { name: excludedName, as: units[0].name }] : units;
+    const deductions = listed.flatMap((u) => entriesOf.get(u.as ?? u.name)[period].deductions.map((d) => [u.name, d.code, d.points, d.reason]));
     if (deductions.length > 0) sheets[sheetName('扣分明细', period)] = [['单位名称', '指标编码', '扣分', '扣分原因'], ...deductions];
-    const raters = units.flatMap((u) => entriesOf.get(u.name)[period].raters.map((r) => [u.name, r.code, r.rater, r.score]));
+    const raters = listed.flatMap((u) => entriesOf.get(u.as ?? u.name)[period].raters.map((r) => [u.name, r.code, r.rater, r.score]));
     if (raters.length > 0) sheets[sheetName('评议', period)] = [['单位名称', '指标编码', '评分人', '分数'], ...raters];
   }
-  if (scheme.adjustments && adjustmentRows.length > 0) sheets.加减分 = [['单位名称', '类型', '项目', '分值', '事由', '依据', '来源'], ...adjustmentRows.map((r) => [r.unit, r.type, r.item, r.points, r.reason, r.evidence, r.source])];
+  // 类型 may be left blank when the item belongs to one side only (项目只属于一方时可不填).
+  const names = (side) => (side?.items ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]);
+  const oneSided = (r) => !names(r.type === '加分' ? scheme.adjustments.deduction : scheme.adjustments.bonus).includes(r.item);
+  if (scheme.adjustments && adjustmentRows.length > 0) sheets.加减分 = [['单位名称', '类型', '项目', '分值', '事由', '依据', '来源'], ...adjustmentRows.map((r) => [r.unit, oneSided(r) && R.chance(0.25) ? null : r.type, r.item, r.points, r.reason, r.evidence, r.source])];
   if (vetoRows.length > 0) sheets.一票否决 = [['单位名称', '否决事项', '说明'], ...vetoRows];
   // Period sheets as 得分表（中期）, 得分表(中期) or 得分表-中期 (docs: 也可写作).
   const periodSheet = R.weighted([['（）', 3], ['()', 1], ['-', 1]]);

@@ -472,7 +472,9 @@ export function reckon(yaml, sheets, quirks = {}) {
   const indicators = readIndicators(sheets);
   const excluded = new Set(scheme.excludedUnits);
   const roster = records(sheets, '单位名单').filter((r) => !excluded.has(r['单位名称']));
-  const adjustmentRows = records(sheets, '加减分').map((r) => ({ unit: r['单位名称'], type: r['类型'], item: r['项目'], points: r['分值'], source: r['来源'] ?? null }));
+  // 类型 blank: the side that has the item (项目只属于一方时可不填).
+  const sideOf = (item) => (['bonus', 'deduction'].find((k) => scheme.adjustments?.[k]?.items.some((i) => i.name === item || i.aliases?.includes(item))) === 'bonus' ? '加分' : '减分');
+  const adjustmentRows = records(sheets, '加减分').map((r) => ({ unit: r['单位名称'], type: r['类型'] ?? sideOf(r['项目']), item: r['项目'], points: r['分值'], source: r['来源'] ?? null }));
   const vetoRows = records(sheets, '一票否决');
   const decisions = new Map();
   for (const r of records(sheets, '决定')) decisions.set(r['单位名称'], [...(decisions.get(r['单位名称']) ?? []), r['决定']]);
