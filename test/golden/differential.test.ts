@@ -6,14 +6,19 @@ import { reckon } from '../support/reckoning.mjs';
 import { dumpSheet } from '../support/workbook.js';
 
 // A differential test: random small assessments written straight from docs/scheme.md
-// (test/support/random-assessment.mjs: methods, periods, weights, 千分制, decimals 0–3, roundParts,
-// rankOn, percent bands, quotas, bottom N, vetoes, honours, flags, 加减分 with caps; totals aimed at
-// floors and x.xx5, ties at cuts) are scored by the engine and by an independent reckoning in
-// exact fractions (test/support/reckoning.mjs, importing nothing from src/). Every unit's
-// published total, rank, band (with 待定), honour and flags, and the exit status, must agree.
+// (test/support/random-assessment.mjs: every 评分方法, trees of 2–3 levels and per category,
+// weights and periods, 千分制, decimals 0–3, roundParts, rankOn, percent bands, quotas, bottom N,
+// vetoes, honours, flags, 加减分 with caps and sources; totals aimed at floors, x.xx5, thirds and
+// sevenths, ties at cuts) are scored by the engine and by an independent reckoning in exact
+// fractions (test/support/reckoning.mjs, importing nothing from src/). Every unit's published
+// total, each part's column, rank, band (with 待定), honour, flags and figures, the 排名 order and
+// the exit status must agree; a seed with ties is scored again with them settled in a 「决定」表.
+// The worked examples of docs/scheme.md (test/support/doc-examples.mjs) go the same way, each
+// also holding the reckoning to what the docs say of it.
 //
 // DIFF_SEEDS=500 for a longer run (seeds DIFF_FROM … DIFF_FROM+N−1); DIFF_SEED=123 for one seed.
 // The long run without jest: npm run build && node test/support/differential.mjs 1 2000
+// (coverage of a range: node test/support/differential.mjs --stats 1 500).
 // A seed whose only disagreements are departures of the engine from the docs already reported
 // (KNOWN_DEPARTURES in test/support/differential.mjs) passes here and is listed at the end;
 // DIFF_STRICT=1 fails it too.
@@ -31,7 +36,6 @@ afterAll(() => {
 });
 
 describe('differential: the engine against an independent reckoning from docs/scheme.md', () => {
-
   /** Scores a generated workbook with the real CLI; the disagreements with the reckoning. */
   async function score(seed: number, g: Generated, expected: Reckoned, what: string) {
     const file = path.join(tempDir(), 'assessment.xlsx');
