@@ -8,7 +8,7 @@ import { readWorkbooks } from '../io/read-inputs.js';
 import { cellText } from '../input/cells.js';
 import { buildRecord, parseRecord, RECORD_SHEET, type ResultRecord } from '../report/record.js';
 import type { Scheme } from '../scheme/schema.js';
-import { toolVersion } from './version.js';
+import { packageVersion } from '../io/package-info.js';
 
 /** The scheme's settings as plain JSON (Maps and Sets spelled out), for comparing key by key. */
 function settingsOf(scheme: Scheme): unknown {
@@ -20,7 +20,7 @@ export async function makeRecord(a: Assessment, entries: readonly UnitEntries[],
   const inputs = [];
   for (const f of files) if (f !== undefined) inputs.push({ name: path.basename(f), sha256: await sha256File(f) });
   return buildRecord(a, entries, {
-    tool: `score ${toolVersion()}`,
+    tool: `score ${packageVersion()}`,
     scheme: { name: a.scheme.name, sha256: sha256Text(schemeText ?? ''), settings: settingsOf(a.scheme) },
     inputs,
   });

@@ -4,7 +4,7 @@ import { componentFor, type Scheme } from '../scheme/schema.js';
 import { assignBands, type BandingEvent, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
 import { bottomFlag, giveHonours } from './honours.js';
-import type { Decision, IndicatorTree, PartRule, Unit, UnitEntries, VetoEntry } from './model.js';
+import { decisionText, type Decision, type IndicatorTree, type PartRule, type Unit, type UnitEntries, type VetoEntry } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 
@@ -145,7 +145,7 @@ function unusedDecisions(results: UnitResult[], contenders: readonly Contender[]
     for (const d of r.decisions) {
       d.applied = c.decisions?.used.has(d.kind) === true;
       if (!d.applied) {
-        out.push(error('E_DECISION_UNUSED', d.source, `「决定」表中单位「${r.unit.name}」的决定「${d.outcome || '不' + d.kind.replace(/^flag:/, '')}」没有用上：该单位现在不在需要人工决定的并列之中（原先的并列已不存在，或决定的不是这一项）。`,
+        out.push(error('E_DECISION_UNUSED', d.source, `「决定」表中单位「${r.unit.name}」的决定「${decisionText(d)}」没有用上：该单位现在不在需要人工决定的并列之中（原先的并列已不存在，或决定的不是这一项）。`,
           '请核对后删除或改正这一行；分数更正后并列可能已经消失，需要时重新研究决定。'));
       }
     }

@@ -133,6 +133,12 @@ export interface Decision {
   source: Where;
 }
 
+/** A decision as the clerk wrote it: the outcome, or 「不报组织部」 / 「不授予荣誉」 where it is none. */
+export function decisionText(d: Pick<Decision, 'kind' | 'outcome'>): string {
+  if (d.outcome !== '') return d.outcome;
+  return d.kind.startsWith('flag:') ? `不${d.kind.slice('flag:'.length)}` : '不授予荣誉';
+}
+
 /** A 一票否决 item a unit falls under: 取消评先资格 (ineligible) or 定为最低等次 (fail). */
 export interface VetoEntry {
   item: string;

@@ -1,7 +1,7 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import { nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
+import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
 import { widthsFor, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
 
@@ -43,7 +43,7 @@ export function remarks(r: UnitResult, decimals: number): string {
       out.push(`${what} ${n(cut.before)} 分，超过上限 ${n(cut.cap)} 分，按 ${n(cut.cap)} 分计`);
     }
   }
-  for (const d of r.decisions.filter((x) => x.applied)) out.push(`按人工决定${d.outcome === '' ? `不${d.kind.startsWith('flag:') ? d.kind.slice(5) : '授予荣誉'}` : `评为${d.outcome}`}（依据：${d.basis}）`);
+  for (const d of r.decisions.filter((x) => x.applied)) out.push(`按人工决定${d.outcome === '' ? decisionText(d) : `评为${d.outcome}`}（依据：${d.basis}）`);
   if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
   if (r.honourPending) out.push(`${r.honourPending.join('或')}待研究决定`);
   if (r.flagsPending.length > 0) out.push(`是否${r.flagsPending.join('、')}待研究决定`);
