@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
-import type { ReadLimits } from '../io/exceljs.js';
+import type { ReadLimits } from '../io/zip-reader.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
 

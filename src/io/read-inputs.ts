@@ -6,7 +6,7 @@ import { ScoreError } from '../core/errors.js';
 import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
-import type { ReadLimits } from './exceljs.js';
+import type { ReadLimits } from './zip-reader.js';
 
 /** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
 export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {

@@ -1,9 +1,12 @@
 import { open, stat } from 'node:fs/promises';
-import { DEFAULT_LIMITS, NotWorkbookError, PartTooLargeError, readSheetStreams, type ReadLimits, type SheetRow } from './exceljs.js';
 import type { CodeOf } from '../core/codes.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import { cellRef, isPercentFormat, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
+import type { RawSheet } from './raw-sheet.js';
+import { describeProblem } from './xlsx-messages.js';
+import { XlsxProblem } from './xlsx-problem.js';
+import { readXlsxSheets } from './xlsx-reader.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './zip-reader.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -26,7 +29,12 @@ async function sniff(file: string): Promise<Buffer> {
   }
   if (info.isDirectory()) fail(file, 'E_IS_DIRECTORY', `「${file}」是一个文件夹，不是工作簿。`, '请指定文件夹中的 .xlsx 文件。');
   if (info.size === 0) fail(file, 'E_EMPTY_FILE', `文件「${file}」是空文件（0 字节）。`, '请重新保存或重新获取该文件。');
-  const handle = await open(file, 'r');
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    fail(file, 'E_UNREADABLE', `无法打开「${file}」：没有读取权限，或文件正被其他程序占用。`, '请关闭占用它的程序，或把文件复制到自己的文件夹后再试。');
+  }
   try {
     const head = Buffer.alloc(8);
     await handle.read(head, 0, 8, 0);
@@ -40,89 +48,25 @@ function startsWith(head: Buffer, magic: number[]): boolean {
   return magic.every((b, i) => head[i] === b);
 }
 
-/** Turns what exceljs gives for a cell into one of our plain values. */
-export function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v !== 'object') return String(v);
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === 'string') return { error: o.error };
-  if ('formula' in o || 'sharedFormula' in o) {
-    if (o.result === undefined || o.result === null) return { formula: String(o.formula ?? o.sharedFormula ?? '') };
-    return plainValue(o.result);
-  }
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if (typeof o.text === 'string') return o.text; // hyperlink
-  return null;
-}
-
 /**
- * Reads every sheet of an .xlsx, streaming each sheet's rows (see readSheetStreams) into plain
- * values. Merged ranges come back with their value in the master cell only.
+ * Reads every sheet of an .xlsx into rows of plain values (see xlsx-reader.ts): a file that is
+ * not a workbook, or a broken one, is refused with a Chinese sentence naming what is wrong and
+ * where; the reader's own words travel along as the error's cause, for SCORE_DEBUG=1.
  */
 export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<RawSheet[]> {
   const head = await sniff(file);
-  const display = file;
   if (startsWith(head, OLE_MAGIC)) {
-    fail(display, 'E_OLD_XLS', `「${file}」是旧版 Excel（.xls/.et）格式或已加密的工作簿，无法读取。`,
+    fail(file, 'E_OLD_XLS', `「${file}」是旧版 Excel（.xls/.et）格式或已加密的工作簿，无法读取。`,
       '请在 Excel 或 WPS 中打开，另存为「Excel 工作簿（*.xlsx）」，如有密码请先取消密码。');
   }
   if (!startsWith(head, ZIP_MAGIC)) {
-    fail(display, 'E_NOT_XLSX', `「${file}」不是 Excel 工作簿（.xlsx）。`,
+    fail(file, 'E_NOT_XLSX', `「${file}」不是 Excel 工作簿（.xlsx）。`,
       '请确认文件类型；如果是 CSV 或文本文件，请在 Excel 或 WPS 中打开后另存为 .xlsx。');
   }
-  const sheets: RawSheet[] = [];
   try {
-    for await (const sheet of readSheetStreams(file, limits)) {
-      const rows: RawRow[] = [];
-      const percent = new Set<string>();
-      for await (const row of sheet.rows) {
-        const values = readRowValues(row.values);
-        if (values.length === 0) continue;
-        rows.push({ number: row.number, values });
-        notePercentCells(row, values, percent);
-      }
-      sheets.push({ file: display, name: sheet.name, rows, ...(percent.size > 0 ? { percent } : {}) });
-    }
+    return await readXlsxSheets(file, limits);
   } catch (e) {
-    if (e instanceof PartTooLargeError) {
-      fail(display, 'E_SHEET_TOO_LARGE', `工作簿「${file}」中的「${e.part}」解压后超过 ${Math.round(e.limit / 1024 / 1024)} MB，已停止读取。`,
-        '文件可能已损坏或被恶意构造；若确是正常的大表，请拆分后分别提交，或设置环境变量 SCORE_MAX_SHEET_MB 提高上限。');
-    }
-    if (/Out of bounds|Excel supports columns/i.test((e as Error).message)) {
-      fail(display, 'E_TOO_MANY_COLUMNS', `工作簿「${file}」的某个工作表超过了 Excel 的列数上限（16384 列，即 XFD 列），无法读取。`,
-        '该文件不是 Excel 或 WPS 保存的；请在 Excel 或 WPS 中打开，删除多余的列后另存为 .xlsx。');
-    }
-    if (e instanceof NotWorkbookError) {
-      fail(display, 'E_NOT_WORKBOOK', `「${file}」是压缩文件，但不是 Excel 工作簿（里面没有工作表）。`, '请确认选对了文件；若是 WPS 或其他软件导出的，请在 Excel 或 WPS 中另存为「Excel 工作簿（*.xlsx）」。');
-    }
-    fail(display, 'E_CORRUPT_XLSX', `无法读取工作簿「${file}」：文件已损坏或不是有效的 .xlsx。`,
-      `请在 Excel 或 WPS 中打开并重新保存。（${(e as Error).message}）`);
+    if (e instanceof XlsxProblem) throw new ScoreError([describeProblem(file, e)], e);
+    throw e;
   }
-  if (sheets.length === 0) {
-    fail(display, 'E_NO_SHEETS', `工作簿「${file}」中没有可读取的工作表。`, '请在 Excel 或 WPS 中打开并重新保存为 .xlsx。');
-  }
-  return sheets;
-}
-
-/** Adds the numeric cells of a row shown as percentages (a typed 92% is stored as 0.92); only numbers are looked at. */
-function notePercentCells(row: SheetRow, values: readonly CellValue[], percent: Set<string>): void {
-  values.forEach((v, i) => {
-    if (typeof v !== 'number') return;
-    const format = row.getCell(i + 1).numFmt;
-    if (typeof format === 'string' && isPercentFormat(format)) percent.add(cellRef(row.number, i));
-  });
-}
-
-/** exceljs row.values is 1-based and sparse; we keep a dense 0-based array without trailing blanks. */
-function readRowValues(values: unknown[]): CellValue[] {
-  const out: CellValue[] = [];
-  let last = -1;
-  for (let i = 1; i < values.length; i++) {
-    const v = plainValue(values[i]);
-    out.push(v);
-    if (v !== null && !(typeof v === 'string' && v.trim() === '')) last = i - 1;
-  }
-  out.length = last + 1;
-  return out;
 }
