@@ -69,6 +69,23 @@ async function patchZip(target: string, part: string, content: string | Buffer):
   fs.writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+/** Takes a part out of a built workbook's zip (a sheet listed in workbook.xml whose XML is gone). */
+async function dropFromZip(target: string, part: string): Promise<void> {
+  const fs = await import('node:fs');
+  const z = await JSZip.loadAsync(fs.readFileSync(target));
+  z.remove(part);
+  fs.writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The minimal book with its 得分表 part replaced by `xml`. */
+function scoresPart(xml: string | Buffer): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const [f] = await book(() => undefined)(dir);
+    await patchZip(f!, SCORES_PART, xml);
+    return [f!];
+  };
+}
+
 /** The 得分表 part of a `book()` workbook (sheets in order: 方案, 指标体系, 单位名单, 得分表). */
 const SCORES_PART = 'xl/worksheets/sheet4.xml';
 const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
@@ -216,6 +233,24 @@ export const CASES: BadCase[] = [
     await patchZip(f!, SCORES_PART, `${SHEET_HEAD}${rows.join('')}</sheetData></worksheet>`);
     return ['check', f!];
   }, code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
+
+  // Broken files: what is wrong and what to do, in Chinese; the unzip and XML libraries' words only under SCORE_DEBUG.
+  { name: 'a zip whose list of sheets (xl/workbook.xml) is missing', make: (d) => zip(d, 'nolist.xlsx', {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': `${SHEET_HEAD}</sheetData></worksheet>`,
+  }), code: 'E_CORRUPT_XLSX', exit: 3, names: '缺少工作表清单「xl/workbook.xml」' },
+  { name: 'a sheet listed in the workbook whose part is missing', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    await dropFromZip(f!, SCORES_PART);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '工作表「得分表」的内容「xl/worksheets/sheet4.xml」不在文件中' },
+  { name: 'a sheet with text outside its root element', make: scoresPart(`${SHEET_HEAD}</sheetData></worksheet>多余`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（根元素之外有多余的文字）' },
+  { name: 'a sheet whose tags do not close', make: scoresPart(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（结束标签与开始标签不配对）' },
+  { name: 'a sheet cut off inside its rows', make: scoresPart(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（有未结束的标签）' },
+  { name: 'a number stored as 5O (letter O)', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', '单位名称')}${inline('B1', 'A')}${inline('C1', 'B')}</row><row r="2">${inline('A2', '一镇')}<c r="B2"><v>5O</v></c></row></sheetData></worksheet>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '得分表!B2：单元格中存的「5O」不是数字' },
+  { name: 'a sheet whose bytes are not the UTF-8 it declares', make: scoresPart(Buffer.concat([Buffer.from(`${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`), Buffer.from([0xd2, 0xbb, 0xd5, 0xf2]), Buffer.from('</t></is></c></row></sheetData></worksheet>')])), code: 'E_CORRUPT_XLSX', exit: 3, names: '中有不是 UTF-8 的字节' },
+  { name: 'a zip bomb stopped by its ratio (no SCORE_MAX_SHEET_MB)', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(48 * 1024 * 1024))}</row></sheetData></worksheet>`), code: 'E_SHEET_TOO_LARGE', exit: 3, names: '压缩炸弹' },
 
   // Usage
   { name: 'an unknown option', make: async () => ['--bogus'], code: 'E_USAGE', exit: 2, names: '不认识的选项：--bogus' },
