@@ -69,8 +69,15 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   return { top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.column, to.column), right: Math.max(from.column, to.column) };
 }
 
-/** A serial date as Excel counts it (days since 1899-12-30, or 1904-01-01), to the millisecond as exceljs did. */
-export function excelDate(serial: number, date1904: boolean): Date {
+/** Excel's last date, 9999-12-31, as a serial: beyond it (and below 0) a date-formatted cell shows ####. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * A serial date as Excel counts it (days since 1899-12-30, or 1904-01-01), to the millisecond as
+ * exceljs did; a number no date can be stays a number, so that it is checked as one.
+ */
+export function excelDate(serial: number, date1904: boolean): Date | number {
+  if (!(serial >= 0 && serial <= LAST_SERIAL)) return serial;
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 

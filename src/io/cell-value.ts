@@ -1,6 +1,6 @@
 import { decodeEscapes, excelDate, isoDate, parseDouble } from './cell-text.js';
 import { FormatKind } from './number-formats.js';
-import type { CellValue } from './raw-sheet.js';
+import { cellRef, type CellValue } from './raw-sheet.js';
 import { XlsxProblem, type Expected } from './xlsx-problem.js';
 
 /** One cell as the worksheet stores it, gathered between <c> and </c>. */
@@ -24,15 +24,21 @@ export interface ValueContext {
   part: string;
 }
 
-function refuse(ctx: ValueContext, cell: string, found: string, expected: Expected): never {
-  throw new XlsxProblem('bad-value', { part: ctx.part, sheet: ctx.sheet, cell, found, expected });
+/** Where a cell is: its reference is spelt out only for a message, not for each of millions of cells. */
+export interface CellAt {
+  row: number;
+  column: number;
+}
+
+function refuse(ctx: ValueContext, at: CellAt, found: string, expected: Expected): never {
+  throw new XlsxProblem('bad-value', { part: ctx.part, sheet: ctx.sheet, cell: cellRef(at.row, at.column), found, expected });
 }
 
 /**
  * The plain value of a cell: a formula's cached result (or the formula itself when the file
  * carries none), texts with their _xHHHH_ escapes decoded, numbers in date formats as dates.
  */
-export function cellValue(c: StoredCell, ctx: ValueContext, cell: string): CellValue {
+export function cellValue(c: StoredCell, ctx: ValueContext, cell: CellAt): CellValue {
   const v = c.v === undefined || c.v.trim() === '' ? undefined : c.v;
   if (c.formula !== undefined && v === undefined && c.type !== 'str' && c.type !== 'inlineStr') return { formula: c.formula };
   switch (c.type) {
@@ -57,13 +63,13 @@ export function cellValue(c: StoredCell, ctx: ValueContext, cell: string): CellV
   }
 }
 
-function sharedString(v: string, ctx: ValueContext, cell: string): string {
+function sharedString(v: string, ctx: ValueContext, cell: CellAt): string {
   const index = /^\s*\d+\s*$/.test(v) ? Number(v) : -1;
   const text = ctx.strings[index];
   return text ?? refuse(ctx, cell, v, 'shared-string');
 }
 
-function numberValue(v: string, format: FormatKind, ctx: ValueContext, cell: string): number | Date {
+function numberValue(v: string, format: FormatKind, ctx: ValueContext, cell: CellAt): number | Date {
   const n = parseDouble(v) ?? refuse(ctx, cell, v, 'number');
   return format === FormatKind.date ? excelDate(n, ctx.date1904) : n;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import { decodeXml } from './xml-decode.js';
-import { parseXml, type XmlHandler } from './xml-events.js';
+import { parseXml, rootIs, type XmlHandler } from './xml-events.js';
 import { XlsxProblem } from './xlsx-problem.js';
 import type { ZipPackage } from './zip-reader.js';
 
@@ -43,6 +43,7 @@ export async function readRelationships(zip: ZipPackage, source: string): Promis
   const part = zip.find(relsPartOf(source));
   if (part === undefined) return rels;
   await readPart(zip, part, {
+    root: rootIs('pkg', 'Relationships'),
     open(ns, local, tag) {
       if (ns !== 'pkg' || local !== 'Relationship') return;
       const id = tag.attr('Id');
@@ -71,6 +72,7 @@ export interface WorkbookList {
 export async function readWorkbookList(zip: ZipPackage, part: string): Promise<WorkbookList> {
   const list: WorkbookList = { sheets: [], date1904: false };
   await readPart(zip, part, {
+    root: rootIs('main', 'workbook'),
     open(ns, local, tag) {
       if (ns !== 'main') return;
       if (local === 'sheet') list.sheets.push({ name: tag.attr('name') ?? '', relId: tag.relId() });

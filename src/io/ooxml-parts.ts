@@ -1,6 +1,7 @@
 import { decodeEscapes } from './cell-text.js';
-import { FormatKind, formatKind } from './number-formats.js';
+import { formatKind, type FormatKind } from './number-formats.js';
 import { readPart } from './ooxml-package.js';
+import { rootIs } from './xml-events.js';
 import type { ZipPackage } from './zip-reader.js';
 
 /**
@@ -14,6 +15,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string): Promise<
   let inText = false;
   let phonetic = 0;
   await readPart(zip, part, {
+    root: rootIs('main', 'sst'),
     open(ns, local) {
       if (ns !== 'main') return;
       if (local === 'si') [inItem, current] = [true, ''];
@@ -43,6 +45,7 @@ export async function readCellFormats(zip: ZipPackage, part: string): Promise<Fo
   let inCellXfs = false;
   let inNumFmts = false;
   await readPart(zip, part, {
+    root: rootIs('main', 'styleSheet'),
     open(ns, local, tag) {
       if (ns !== 'main') return;
       if (local === 'numFmts') inNumFmts = true;
@@ -61,5 +64,3 @@ export async function readCellFormats(zip: ZipPackage, part: string): Promise<Fo
   });
   return ids.map((id) => formatKind(id, codes.get(id)));
 }
-
-export { FormatKind };

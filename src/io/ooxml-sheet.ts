@@ -4,7 +4,7 @@ import { FormatKind } from './number-formats.js';
 import { readPart } from './ooxml-package.js';
 import { cellRef, type CellValue, type RawRow } from './raw-sheet.js';
 import { clearMerged } from './sheet-merges.js';
-import type { XmlElement as Tag, XmlHandler } from './xml-events.js';
+import { rootIs, type XmlElement as Tag, type XmlHandler } from './xml-events.js';
 import { XlsxProblem } from './xlsx-problem.js';
 import type { ZipPackage } from './zip-reader.js';
 
@@ -45,10 +45,14 @@ class WorksheetReader implements XmlHandler {
   private capture = NONE;
   private phonetic = 0;
   private readonly cell: StoredCell = { type: 'n', v: undefined, inline: undefined, formula: undefined, format: FormatKind.plain };
+  private readonly at = { row: 0, column: 0 };
   private shared: { si: string; master: boolean } | undefined;
   private readonly sharedFormulas = new Map<string, { text: string; row: number; column: number }>();
 
   constructor(private readonly ctx: SheetContext) {}
+
+  /** A chartsheet (or dialog or macro sheet) is a sheet without cells: it reads as an empty sheet, as before. */
+  readonly root = rootIs('main', 'worksheet', 'chartsheet', 'dialogsheet', 'macrosheet');
 
   open(ns: string, local: string, tag: Tag): void {
     if (ns !== 'main') return;
@@ -147,7 +151,9 @@ class WorksheetReader implements XmlHandler {
     this.inCell = false;
     this.capture = NONE;
     this.spellSharedFormula();
-    const value = cellValue(this.cell, this.ctx, cellRef(this.currentRow, this.column));
+    this.at.row = this.currentRow;
+    this.at.column = this.column;
+    const value = cellValue(this.cell, this.ctx, this.at);
     if (value === null) return;
     const { values, column } = this;
     while (values.length < column) values.push(null);

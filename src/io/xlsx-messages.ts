@@ -14,7 +14,8 @@ const EXPECTED: Record<Expected, string> = {
 
 /** What a well-formedness error from the XML parser means, in words a clerk can pass on. */
 const XML_REASONS: [RegExp, string][] = [
-  [/outside of root|after root/i, '根元素之外有多余的文字'],
+  [/wrong root element/i, '根元素不是应有的元素，命名空间缺失或不对'],
+  [/outside of root|after root|before root/i, '根元素之外有多余的文字'],
   [/unclosed tag/i, '有未结束的标签'],
   [/unexpected close tag|unmatched closing tag|closing tag/i, '结束标签与开始标签不配对'],
   [/root element/i, '内容是空的'],

@@ -20,6 +20,9 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** What an mc:Choice may require for us to take it: the namespaces this reader understands. */
 const UNDERSTOOD = new Set(['main', 'rel']);
 
+/** Elements of other namespaces (x14 extensions, drawings) are skipped with all they contain, as mc:Ignorable asks. */
+const READ = new Set(['main', 'rel', 'pkg']);
+
 /**
  * No cell Excel writes holds more than 32,767 characters; a run of text or of one tag 500 times
  * that is not a workbook, and would otherwise be gathered whole in memory by the parser.
@@ -36,6 +39,8 @@ export interface XmlElement {
 
 /** What a part's reader does with its elements; `ns` is a short name above or the URI itself. */
 export interface XmlHandler {
+  /** The root element, before anything is skipped: a part whose root is not what it should be is not that part. */
+  root?(ns: string, local: string): void;
   open(ns: string, local: string, element: XmlElement): void;
   text?(text: string): void;
   close(ns: string, local: string): void;
@@ -100,6 +105,13 @@ class Namespaces {
   }
 }
 
+/** A root check for XmlHandler.root: the part's root must be one of `locals` in namespace `ns`. */
+export function rootIs(ns: string, ...locals: string[]): (found: string, local: string) => void {
+  return (foundNs, local) => {
+    if (foundNs !== ns || !locals.includes(local)) throw new Error(`wrong root element: ${local} (${foundNs || 'no namespace'})`);
+  };
+}
+
 function unbound(name: string): never {
   throw new Error(`unbound namespace prefix: ${name}`);
 }
@@ -140,7 +152,11 @@ class Compatibility {
   /** Whether the element is passed on to the part's reader. */
   open(ns: string, local: string, element: XmlElement, namespaces: Namespaces): boolean {
     if (this.skip > 0) return (this.skip++, false);
-    if (ns !== 'mc') return true;
+    if (ns !== 'mc') {
+      if (READ.has(ns)) return true;
+      this.skip = 1;
+      return false;
+    }
     if (local === 'AlternateContent') this.chosen.push(false);
     else if ((local === 'Choice' || local === 'Fallback') && this.chosen.length > 0) {
       const requires = (element.attr('Requires') ?? '').split(/\s+/).filter(Boolean);
@@ -169,12 +185,17 @@ function scannerFor(handler: XmlHandler): XmlScanner {
   const view = new ElementView(namespaces);
   const compat = new Compatibility();
   const onText = handler.text?.bind(handler);
+  let first = true;
   return new XmlScanner({
     open(name, attrs) {
       namespaces.enter(attrs);
       view.attrs = attrs;
       const ns = namespaces.nsOfName(name);
       const local = localOf(name);
+      if (first) {
+        first = false;
+        handler.root?.(ns, local);
+      }
       if (compat.open(ns, local, view, namespaces)) handler.open(ns, local, view);
     },
     close(name) {

@@ -6,6 +6,7 @@ import type { Code } from '../../src/core/codes.js';
 import { runCli, SAMPLES } from '../support/cli.js';
 import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
+import { partsOf, writeZip } from '../support/xlsx-parts.js';
 
 /** One bad input: how to make it in a folder, the command to run, and what must come out. */
 export interface BadCase {
@@ -250,7 +251,13 @@ export const CASES: BadCase[] = [
   { name: 'a sheet cut off inside its rows', make: scoresPart(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（有未结束的标签）' },
   { name: 'a number stored as 5O (letter O)', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', '单位名称')}${inline('B1', 'A')}${inline('C1', 'B')}</row><row r="2">${inline('A2', '一镇')}<c r="B2"><v>5O</v></c></row></sheetData></worksheet>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '得分表!B2：单元格中存的「5O」不是数字' },
   { name: 'a sheet whose bytes are not the UTF-8 it declares', make: scoresPart(Buffer.concat([Buffer.from(`${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`), Buffer.from([0xd2, 0xbb, 0xd5, 0xf2]), Buffer.from('</t></is></c></row></sheetData></worksheet>')])), code: 'E_CORRUPT_XLSX', exit: 3, names: '中有不是 UTF-8 的字节' },
-  { name: 'a zip bomb stopped by its ratio (no SCORE_MAX_SHEET_MB)', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(48 * 1024 * 1024))}</row></sheetData></worksheet>`), code: 'E_SHEET_TOO_LARGE', exit: 3, names: '压缩炸弹' },
+  // 300 MB of empty rows in a few hundred KB: stopped at 200 MB by its ratio, under the default 512 MB limit.
+  { name: 'a zip bomb stopped by its ratio (no SCORE_MAX_SHEET_MB)', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    await writeZip(f!, { ...(await partsOf(f!)), [SCORES_PART]: { head: SHEET_HEAD, body: '<row/>', times: 50_000_000, tail: '</sheetData></worksheet>' } });
+    return [f!];
+  }, code: 'E_SHEET_TOO_LARGE', exit: 3, names: '压缩炸弹' },
+  { name: 'a cell longer than 16 million characters', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(17 * 1024 * 1024))}</row></sheetData></worksheet>`), code: 'E_SHEET_TOO_LARGE', exit: 3, names: '连续文字' },
 
   // Usage
   { name: 'an unknown option', make: async () => ['--bogus'], code: 'E_USAGE', exit: 2, names: '不认识的选项：--bogus' },

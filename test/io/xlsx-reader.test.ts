@@ -95,6 +95,11 @@ describe('cell values', () => {
     expect(mac!.rows[0]!.values[0]).toEqual(new Date(Date.UTC(2013, 4, 5)));
   });
 
+  it('keeps a number no date can be (negative, past 9999-12-31) a number, even in a date format', async () => {
+    const [sheet] = await read(one('<row r="1"><c r="A1" s="1"><v>-1</v></c><c r="B1" s="1"><v>1E+300</v></c></row>', { styles: '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>' }));
+    expect(sheet!.rows[0]!.values).toEqual([-1, 1e300]);
+  });
+
   it('reads strict OOXML dates stored as ISO text (t="d")', async () => {
     const [sheet] = await read(one('<row r="1"><c r="A1" t="d"><v>2009-05-04T00:00:00</v></c></row>'));
     expect(sheet!.rows[0]!.values).toEqual([new Date(Date.UTC(2009, 4, 4))]);
@@ -127,6 +132,17 @@ describe('the package', () => {
       + `<mc:AlternateContent xmlns:mc="${mc}" xmlns:m="${MAIN}"><mc:Choice Requires="m"><c r="B1"><v>3</v></c></mc:Choice><mc:Fallback><c r="B1"><v>4</v></c></mc:Fallback></mc:AlternateContent></row>`;
     const [sheet] = await read(one(rows));
     expect(rowsOf(sheet)).toEqual([[1, [2, 3]]]);
+  });
+
+  it('skips elements of other namespaces with all they contain (mc:Ignorable extensions)', async () => {
+    const [sheet] = await read(one('<row r="1"><c r="A1"><v>1</v></c><x14:ext xmlns:x14="urn:x14"><c r="B1"><v>9</v></c></x14:ext></row>'));
+    expect(rowsOf(sheet)).toEqual([[1, [1]]]);
+  });
+
+  it('refuses a sheet whose root is not SpreadsheetML\'s (no namespace): it would read as empty', async () => {
+    const parts = one('');
+    parts['xl/worksheets/sheet1.xml'] = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
+    expect(await refusal(parts)).toMatchObject({ code: 'E_CORRUPT_XLSX', where: { sheet: '得分表' }, message: expect.stringContaining('根元素不是应有的元素') });
   });
 
   it('reads parts in UTF-16 (either byte order, with a byte order mark) and in a declared GBK', async () => {

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import JSZip from 'jszip';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -40,4 +41,87 @@ export async function writeParts(file: string, parts: Parts): Promise<string> {
   for (const [name, content] of Object.entries(parts)) zip.file(name, content);
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
+}
+
+/** A part made of `head`, `body` repeated `times`, then `tail`: hundreds of MB without holding them. */
+export interface RepeatedPart {
+  head: string;
+  body: string;
+  times: number;
+  tail: string;
+}
+
+async function deflatePart(part: Buffer | RepeatedPart): Promise<{ data: Buffer; crc: number; size: number }> {
+  const pieces = Buffer.isBuffer(part) ? [part] : undefined;
+  const deflate = zlib.createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  let crc = 0;
+  let size = 0;
+  const write = (b: Buffer): void => {
+    crc = zlib.crc32(b, crc);
+    size += b.length;
+    deflate.write(b);
+  };
+  if (pieces) pieces.forEach(write);
+  else {
+    const p = part as RepeatedPart;
+    write(Buffer.from(p.head));
+    const body = Buffer.from(p.body.repeat(Math.max(1, Math.floor((1 << 20) / p.body.length))));
+    const per = body.length / Buffer.byteLength(p.body);
+    for (let n = 0; n < p.times; n += per) write(n + per <= p.times ? body : Buffer.from(p.body.repeat(p.times - n)));
+    write(Buffer.from(p.tail));
+  }
+  deflate.end();
+  await done;
+  return { data: Buffer.concat(out), crc, size };
+}
+
+/**
+ * Writes a zip with Node's own deflate (JSZip's is too slow for a part of 200 MB): local headers,
+ * data, central directory. Enough for tests; no zip64, so every part stays under 4 GB.
+ */
+export async function writeZip(file: string, parts: Record<string, Buffer | string | RepeatedPart>): Promise<string> {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(parts)) {
+    const { data, crc, size } = await deflatePart(typeof content === 'string' ? Buffer.from(content) : content);
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    local.copy(header, 6, 4, 30);
+    header.writeUInt32LE(offset, 42);
+    central.push(header, fileName);
+    chunks.push(local, fileName, data);
+    offset += 30 + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(parts).length, 8);
+  end.writeUInt16LE(Object.keys(parts).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(file, Buffer.concat([...chunks, directory, end]));
+  return file;
+}
+
+/** A built workbook's parts, to write again with some replaced (see writeZip). */
+export async function partsOf(file: string): Promise<Record<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const parts: Record<string, Buffer> = {};
+  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) parts[name] = await zip.files[name]!.async('nodebuffer');
+  return parts;
 }
