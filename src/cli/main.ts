@@ -157,14 +157,17 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   }
 }
 
-/** An error and the errors that caused it, each with its stack where it has one. */
+/**
+ * What the libraries said, the error and the errors that caused it, by their messages: no stack,
+ * which SCORE_DEBUG keeps for internal errors (a refused file is not a defect of score).
+ */
 function debugText(e: unknown): string {
   const parts: string[] = [];
   for (let c: unknown = e, depth = 0; c !== undefined && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
-    parts.push(c instanceof Error ? (c.stack ?? c.message) : String(c));
+    parts.push(c instanceof Error ? `${c.name}: ${c.message}` : String(c));
     if (!(c instanceof Error)) break;
   }
-  return parts.join('\n原因：');
+  return parts.join('；原因：');
 }
 
 function processContext(): Context {
