@@ -16,12 +16,20 @@ const EXPECTED: Record<Expected, string> = {
 const XML_REASONS: [RegExp, string][] = [
   [/wrong root element/i, '根元素不是应有的元素，命名空间缺失或不对'],
   [/outside of root|after root|before root/i, '根元素之外有多余的文字'],
+  [/only one root/i, '有不止一个根元素'],
   [/unclosed tag/i, '有未结束的标签'],
-  [/unexpected close tag|unmatched closing tag|closing tag/i, '结束标签与开始标签不配对'],
+  [/unexpected close tag/i, '结束标签与开始标签不配对'],
+  [/unexpected end/i, '在标签中间就结束了'],
   [/root element/i, '内容是空的'],
-  [/entity/i, '有无法识别的「&…;」字符引用'],
+  [/DOCTYPE/, '含有文档类型定义（DOCTYPE），Excel 不会这样写'],
+  [/declaration/i, 'XML 声明不在开头'],
+  [/undefined entity/i, '有无法识别的「&…;」字符引用'],
+  [/reference/i, '有不完整的「&…;」字符引用（文字中的 & 应写作 &amp;）'],
   [/prefix/i, '有未声明的命名空间前缀'],
   [/character/i, '有 XML 不允许的字符'],
+  [/attribute/i, '标签的属性写法有误'],
+  [/comment|CDATA|after <!/i, '注释或 CDATA 段写法有误'],
+  [/tag/i, '标签写法有误'],
 ];
 
 function xmlReason(found: string | undefined): string {

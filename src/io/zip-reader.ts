@@ -108,14 +108,20 @@ async function* inflate(zip: ZipFile, entry: Entry, limits: ReadLimits): AsyncGe
   checkDeclared(entry, limits);
   const stream = await openInflated(zip, entry);
   let bytes = 0;
+  // zlib.crc32 came with Node 20.15; on older 20s the sizes are all that is checked.
+  const crc32 = typeof zlib.crc32 === 'function' ? zlib.crc32 : undefined;
+  let crc = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       checkInflated(bytes, entry, limits);
       if (bytes > entry.uncompressedSize) throw new Error('more bytes than the central directory records');
+      if (crc32) crc = crc32(chunk, crc);
       yield chunk;
     }
     if (bytes !== entry.uncompressedSize) throw new Error('fewer bytes than the central directory records');
+    // A damaged part that still inflates would otherwise be read with wrong digits in it.
+    if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) throw new Error('CRC-32 does not match the central directory');
   } catch (e) {
     throw e instanceof XlsxProblem ? e : new XlsxProblem('bad-entry', { part: entry.fileName }, e);
   } finally {

@@ -133,6 +133,18 @@ export const CASES: BadCase[] = [
     fs.writeFileSync(f!, bytes);
     return [f!];
   }, code: 'E_CORRUPT_XLSX', exit: 3 },
+  { name: 'a sheet whose data does not match its recorded CRC-32 (damaged but still inflates)', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(f!);
+    // Central directory entries (PK\x01\x02): name at +46, CRC-32 at +16.
+    for (let i = bytes.indexOf('PK\x01\x02'); i >= 0; i = bytes.indexOf('PK\x01\x02', i + 4)) {
+      const name = bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).toString();
+      if (name === SCORES_PART) bytes.writeUInt32LE((bytes.readUInt32LE(i + 16) ^ 1) >>> 0, i + 16);
+    }
+    fs.writeFileSync(f!, bytes);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '「xl/worksheets/sheet4.xml」无法解压' },
   { name: 'a workbook with zero sheets', make: (d) => zip(d, 'none.xlsx', {
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
