@@ -53,7 +53,7 @@ export interface RepeatedPart {
 
 async function deflatePart(part: Buffer | RepeatedPart): Promise<{ data: Buffer; crc: number; size: number }> {
   const pieces = Buffer.isBuffer(part) ? [part] : undefined;
-  const deflate = zlib.createDeflateRaw({ level: 9 });
+  const deflate = zlib.createDeflateRaw({ level: 6 });
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
   const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
