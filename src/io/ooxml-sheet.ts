@@ -154,7 +154,8 @@ class WorksheetReader implements XmlHandler {
     this.at.row = this.currentRow;
     this.at.column = this.column;
     const value = cellValue(this.cell, this.ctx, this.at);
-    if (value === null) return;
+    // An empty text shows as nothing: it is a blank cell, whether the writer shared it or inlined it.
+    if (value === null || value === '') return;
     const { values, column } = this;
     while (values.length < column) values.push(null);
     values[column] = value;

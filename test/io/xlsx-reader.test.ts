@@ -55,6 +55,12 @@ describe('cell values', () => {
     expect(rowsOf(sheet)).toEqual([[1, ['新安镇', '田楼 乡', '一\r\n二', '_x000D_']]]);
   });
 
+  // exceljs writes an empty text as a shared string <si><t/></si>: a blank cell, as exceljs's reader gave it.
+  it('reads an empty text, shared or inline, as a blank cell', async () => {
+    const [sheet] = await read(one('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t/></is></c><c r="C1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>', { sharedStrings: '<si><t/></si>' }));
+    expect(rowsOf(sheet)).toEqual([[1, [null, null, 1]]]);
+  });
+
   it('reads inline strings, booleans, errors, formulas with and without cached results', async () => {
     const [sheet] = await read(one([
       '<row r="1"><c r="A1" t="inlineStr"><is><t>甲_x0009_乙</t></is></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="e"><v>#DIV/0!</v></c><c r="D1"><f>1+1</f><v>2</v></c></row>',
