@@ -7,7 +7,7 @@
  *
  * It works on the decoded text with indexOf and charCodeAt and allocates nothing per element
  * but the name and attribute strings: a province's sheet has millions of cells, and a general
- * parser (saxes) spent three times as long on them, most of it building objects.
+ * parser (saxes, with namespaces) spent about twice as long on them, much of it building objects.
  */
 
 /** Receives the document as the scanner meets it; attributes are read from `attrs` during `open`. */
