@@ -169,6 +169,7 @@ export const CODES = {
   E_DECISION: { severity: 'error', exit: ExitCode.dataProblems, meaning: '「决定」表中的一行有误：单位、决定或依据缺失或无法识别，或同一事项决定了两次' },
   E_TIE_UNDECIDED: { severity: 'error', exit: ExitCode.dataProblems, meaning: '名额的最后位置上有并列，方案没有规定如何取舍，需人工决定（通报照常生成）' },
   I_TIE_BY_DECISION: { severity: 'info', exit: ExitCode.ok, meaning: '名额边界上的并列已按「决定」表中的人工决定评定' },
+  I_APPENDIX_IN_WORKBOOK: { severity: 'info', exit: ExitCode.ok, meaning: '单位太多，Word 版通报的附件不排表格，改为指向通报工作簿的「附件」表' },
   I_TIE_DECIDED: { severity: 'info', exit: ExitCode.ok, meaning: '名额的最后位置上的并列已按 tieBreak 决定' },
   I_QUOTA: { severity: 'info', exit: ExitCode.ok, meaning: '按比例计算的等次名额及其取整', where: 'none' },
   I_QUOTA_SHORT: { severity: 'info', exit: ExitCode.ok, meaning: '符合条件的单位不足名额，按实际评定', where: 'none' },

@@ -1,158 +1,90 @@
-import ExcelJS from 'exceljs';
-import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
-import { distinctSheetNames, excelCellText } from '../core/excel-text.js';
-import { fittedHeights, printPlan } from '../report/print-plan.js';
-import { cellRef } from './raw-sheet.js';
+import type { SheetModel } from '../report/sheet-model.js';
+import { distinctSheetNames } from '../core/excel-text.js';
 import type { PendingFile } from './atomic-write.js';
-import { fixZipTimes } from './zip-times.js';
+import { printNames, SharedStrings, worksheetXml, type SheetNames } from './worksheet-xml.js';
+import { StyleTable } from './xlsx-styles.js';
+import { xmlAttr, xmlEscape } from './xml-text.js';
+import { ZipWriter } from './zip-writer.js';
 
-/** A fixed timestamp for the workbook's properties: the same inputs give the same file contents. */
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+export { PAGE_FOOTER, pageHeader } from './worksheet-xml.js';
 
-const FONT = '宋体';
-const thin = { style: 'thin' as const };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
+/**
+ * The workbooks score writes (通报, forms, merged scores, 反馈单), written by hand as SpreadsheetML:
+ * each sheet's XML is produced row by row and deflated into the zip as it comes, so that a
+ * province's 指标得分 is never a whole string, a DOM or a library's model in memory; the shared
+ * strings and styles, which only grow with distinct texts, follow the sheets. The same models
+ * give the same bytes: a fixed time on every entry and in the properties.
+ */
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const FIXED_DATE = '2000-01-01T00:00:00Z';
 
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
-  section: { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' }, border },
-  header: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
-  body: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border },
-  score: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' }, border },
-  entry: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' }, border },
-  note: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
-  input: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border, protection: { locked: false },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } },
-  na: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle' }, border,
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } },
-  wrap: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle', wrapText: true }, border },
-  sign: { font: { name: FONT, size: 12 }, alignment: { horizontal: 'right', vertical: 'middle' } },
-};
-
-/** Excel's limits: a prompt of 255 characters, a title of 32. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+function contentTypes(sheets: number): string {
+  const sheetTypes = Array.from({ length: sheets }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    + `${sheetTypes}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`
+    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
 }
 
-function excelValidation(rule: Validation): ExcelJS.DataValidation {
-  const shared = {
-    allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: '填写有误', error: clip(rule.prompt, 225),
-    showInputMessage: true, promptTitle: '填写说明', prompt: clip(rule.prompt, 255),
-  } as const;
-  if (rule.type === 'list') {
-    return { ...shared, type: 'list', formulae: [rule.source ?? `"${(rule.items ?? []).join(',')}"`] };
-  }
-  if (rule.min !== undefined && rule.max !== undefined) return { ...shared, type: rule.type, operator: 'between', formulae: [rule.min, rule.max] };
-  if (rule.max !== undefined) return { ...shared, type: rule.type, operator: 'lessThanOrEqual', formulae: [rule.max] };
-  return { ...shared, type: rule.type, operator: 'greaterThanOrEqual', formulae: [rule.min ?? '0'] };
+const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL}">`
+  + `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>`
+  + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+  + `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+const CORE = `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+  + `<dc:creator>score</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${FIXED_DATE}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${FIXED_DATE}</dcterms:modified></cp:coreProperties>`;
+
+const APP = `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>score</Application></Properties>`;
+
+function workbookRels(sheets: number): string {
+  const rels = Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels}`
+    + `<Relationship Id="rId${sheets + 1}" Type="${REL}/styles" Target="styles.xml"/>`
+    + `<Relationship Id="rId${sheets + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 }
 
-/** Page numbers as a clerk files them. */
-export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
-
-/** The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself). */
-export function pageHeader(title: string): string {
-  return `&C&B&14${title.replace(/&/g, '&&')}`;
+function workbookXml(sheets: readonly SheetModel[], names: readonly string[], printing: readonly SheetNames[]): string {
+  const list = sheets.map((s, i) => `<sheet name="${xmlAttr(names[i]!)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('');
+  const defined = printing.flatMap((p, i) => [
+    ...(p.printArea ? [`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(p.printArea)}</definedName>`] : []),
+    ...(p.printTitles ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(p.printTitles)}</definedName>`] : []),
+  ]).join('');
+  return `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>`
+    + `<sheets>${list}</sheets>${defined ? `<definedNames>${defined}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
 }
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** A4, the way round and scale printPlan chooses; header rows (and, when split, the key columns) on every page. */
-function pageSetup(model: SheetModel): Partial<ExcelJS.PageSetup> {
-  const plan = printPlan(model.widths);
-  const frozen = model.headerRows ?? 0;
-  const titleRows = model.printTitleRows ? model.printTitleRows.join(':') : frozen > 0 ? `1:${frozen}` : undefined;
-  const keys = model.keyColumns ?? model.frozenColumns ?? 0;
-  return {
-    paperSize: 9, // A4
-    orientation: plan.landscape ? 'landscape' : 'portrait',
-    fitToPage: plan.fitToWidth || model.onePage === true,
-    fitToWidth: 1,
-    fitToHeight: model.onePage ? 1 : 0,
-    scale: plan.scale,
-    ...(model.printRows ? { printArea: `A$1:${columnLetter(Math.max(1, model.widths.length))}$${model.printRows}` } : {}),
-    horizontalCentered: true,
-    margins: { left: 0.6, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.3 },
-    ...(titleRows ? { printTitlesRow: titleRows } : {}),
-    ...(!plan.fitToWidth && keys > 0 ? { printTitlesColumn: `A:${columnLetter(keys)}` } : {}),
-  };
-}
-
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel, name: string): void {
-  const frozen = model.headerRows ?? 0;
-  const frozenColumns = model.frozenColumns ?? 0;
-  const footer = model.footer ?? PAGE_FOOTER;
-  const ws = wb.addWorksheet(name, {
-    ...(model.hidden ? { state: 'hidden' as const } : {}),
-    views: frozen > 0 || frozenColumns > 0 ? [{ state: 'frozen', ySplit: frozen, xSplit: frozenColumns }] : [],
-    pageSetup: pageSetup(model),
-    headerFooter: {
-      oddFooter: footer, evenFooter: footer,
-      ...(model.title ? { oddHeader: pageHeader(model.title), evenHeader: pageHeader(model.title) } : {}),
-    },
-  });
-  ws.columns = model.widths.map((width) => ({ width }));
-  // The type definitions leave out the collection the streaming writer keeps (exceljs 4.4.0).
-  const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of model.validations ?? []) {
-    validations.add(`${cellRef(v.top, v.left - 1)}:${cellRef(v.bottom, v.right - 1)}`, excelValidation(v.rule));
-  }
-  if (model.protect) {
-    // No password, so nothing random in the file; the protection guards against slips.
-    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
-      insertRows: model.protect.insertRows ?? false, deleteRows: model.protect.insertRows ?? false, sort: false, autoFilter: false });
-  }
-  // One style object per kind, shared by every cell: exceljs caches a style by identity, and
-  // hashing a fresh object for each of millions of cells was most of the writing time.
-  const scoreStyle = model.scoreFormat ? { ...STYLES.score, numFmt: model.scoreFormat } : STYLES.score;
-  // Merges are applied as their first row is written: merging earlier makes the streaming writer
-  // hold every row down to the merge, and it commits rows with Array.shift (quadratic).
-  const mergesAt = new Map<number, SheetModel['merges']>();
-  for (const m of model.merges) mergesAt.set(m.top, [...(mergesAt.get(m.top) ?? []), m]);
-  // A value given to a cell inside a merge lands in the merge's first cell (exceljs), so the other
-  // cells of a merge take only their style: their borders close the merged box.
-  const covered = new Set<string>();
-  for (const m of model.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
-  }
-  const heights = fittedHeights(model);
-  model.rows.forEach((cells, r) => {
-    for (const m of mergesAt.get(r + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    const row = ws.getRow(r + 1);
-    // The streaming writer leaves out a row of no values, borders and shading too; a form's ruled
-    // blank rows are kept by giving their cells an empty text, which reads back as blank.
-    const ruledBlank = cells.length > 0 && cells.every((cell) => cell !== null && cell.v === null && cell.s !== undefined);
-    cells.forEach((cell, c) => {
-      if (!cell) return;
-      const target = row.getCell(c + 1);
-      // Strings are written as strings, never as formulas, whatever they begin with; as Excel
-      // opens them (no control characters, at most 32,767 characters). Cells inside a merge get only their style.
-      if (!covered.has(`${r + 1}:${c + 1}`)) target.value = ruledBlank ? '' : typeof cell.v === 'string' ? excelCellText(cell.v) : cell.v;
-      if (cell.s) target.style = cell.s === 'score' ? scoreStyle : STYLES[cell.s];
-    });
-    const height = heights[r];
-    if (height !== undefined) row.height = height;
-    row.commit();
-  });
-  ws.commit();
-}
-
-/** The workbook as a file to write with exceljs's streaming writer (see writeAllAtomically). */
-export function workbookFile(target: string, sheets: readonly SheetModel[]): PendingFile {
-  return { target, write: async (temp) => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
-    wb.creator = 'score';
-    wb.created = FIXED_DATE;
-    wb.modified = FIXED_DATE;
+/** The workbook written to `file` (which must not exist yet). */
+export async function writeWorkbook(file: string, sheets: readonly SheetModel[]): Promise<void> {
+  const zip = await ZipWriter.create(file);
+  try {
     // The models name their sheets acceptably already (and say where a name changed); this is
     // the guard that no name reaches the file that Excel refuses.
     const names = distinctSheetNames(sheets.map((s) => s.name));
-    sheets.forEach((sheet, i) => addSheet(wb, sheet, names[i]!));
-    await wb.commit();
-    await fixZipTimes(temp);
-  } };
+    const styles = new StyleTable();
+    const strings = new SharedStrings();
+    await zip.add('[Content_Types].xml', [contentTypes(sheets.length)]);
+    await zip.add('_rels/.rels', [ROOT_RELS]);
+    await zip.add('docProps/core.xml', [CORE]);
+    await zip.add('docProps/app.xml', [APP]);
+    await zip.add('xl/workbook.xml', [workbookXml(sheets, names, sheets.map((s, i) => printNames(s, names[i]!)))]);
+    await zip.add('xl/_rels/workbook.xml.rels', [workbookRels(sheets.length)]);
+    for (const [i, sheet] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(sheet, i === 0, styles, strings));
+    await zip.add('xl/sharedStrings.xml', strings.xml());
+    await zip.add('xl/styles.xml', [styles.xml()]);
+  } catch (e) {
+    await zip.abandon();
+    throw e;
+  }
+  await zip.close();
+}
+
+/** The workbook as a file to write as one of a set (see writeAllAtomically). */
+export function workbookFile(target: string, sheets: readonly SheetModel[]): PendingFile {
+  return { target, write: (temp) => writeWorkbook(temp, sheets) };
 }

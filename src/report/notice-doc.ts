@@ -20,11 +20,18 @@ export interface NoticeDoc {
   appendix: SheetModel;
 }
 
+/**
+ * Most units whose 附件 table goes into the Word file: beyond it (a city's or a province's
+ * thousands) the table would run to hundreds of pages and hold the whole document in memory, so
+ * the 附件 page says where the table is instead: the workbook's 附件 sheet, printable as it is.
+ */
+export const DOCX_APPENDIX_MAX_UNITS = 1000;
+
 const ATTACHMENT = /^附件[：:]\s*\S/;
 const APPENDIX_START = /^附件[：:]\s*$/;
 
 /** Splits the rendered notice: title block, 主送 line, body up to the 附件 line, closing; the text's own appendix is left to the table. */
-export function noticeDoc(a: Assessment, text: string): NoticeDoc {
+export function noticeDoc(a: Assessment, text: string, workbook = '通报工作簿'): NoticeDoc {
   const all = text.replace(/\r\n?/g, '\n').split('\n');
   const end = all.findIndex((l) => APPENDIX_START.test(l.trim()));
   const lines = (end < 0 ? all : all.slice(0, end)).map((l) => l.trim());
@@ -47,6 +54,15 @@ export function noticeDoc(a: Assessment, text: string): NoticeDoc {
     body: rest.slice(0, cut),
     ...(at >= 0 ? { attachment: rest[at] } : {}),
     closing: rest.slice(at >= 0 ? at + 1 : cut),
-    appendix: appendixSheet(a),
+    appendix: a.results.length > DOCX_APPENDIX_MAX_UNITS ? appendixPointer(a.results.length, workbook) : appendixSheet(a),
   };
+}
+
+/** The sentence the Word file's 附件 page carries in place of a table too long for it. */
+export function appendixPointerText(units: number, workbook: string): string {
+  return `本附件共列 ${units} 个单位，超过 Word 文件适合排版的 ${DOCX_APPENDIX_MAX_UNITS} 个，未排入本文件；请见《${workbook}》的「附件」表（已按 A4 排好，可直接打印）。`;
+}
+
+function appendixPointer(units: number, workbook: string): SheetModel {
+  return { name: '附件', rows: [[{ v: '附件：', s: 'note' }], [{ v: appendixPointerText(units, workbook), s: 'note' }]], merges: [], widths: [60] };
 }

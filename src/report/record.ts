@@ -101,26 +101,47 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
   return record;
 }
 
-export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord {
+/**
+ * The record of a result. Its units are made from the assessment when they are asked for: the
+ * 记录 sheet writes them one by one as they are made (eachUnit), so a province's record is never
+ * whole in memory; only comparing with an earlier record (units) keeps them all.
+ */
+export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachUnit(): Iterable<UnitRecord> } {
   const byUnit = new Map(entries.map((e) => [e.unit, e]));
+  let units: UnitRecord[] | undefined;
+  function* eachUnit(): Generator<UnitRecord> {
+    if (units) yield* units;
+    else for (const r of a.results) yield unitRecord(r, a, byUnit.get(r.unit));
+  }
   return {
     format: RECORD_FORMAT,
     ...meta,
     decimals: a.scheme.rounding.decimals,
-    units: a.results.map((r) => unitRecord(r, a, byUnit.get(r.unit))),
+    get units(): UnitRecord[] {
+      units ??= [...eachUnit()];
+      return units;
+    },
     excluded: [...a.excluded],
+    eachUnit,
   };
 }
 
 /**
  * The hidden 记录 sheet: a marker row, the meta as JSON, then one JSON row per unit (each far
- * below Excel's 32,767 characters a cell; a longer one is split over the row's next cells).
+ * below Excel's 32,767 characters a cell; a longer one is split over the row's next cells),
+ * written as each unit's record is made.
  */
-export function recordSheet(record: ResultRecord): SheetModel {
-  const { units, ...meta } = record;
+export function recordSheet(record: ResultRecord & { eachUnit?(): Iterable<UnitRecord> }): SheetModel {
+  const { format, tool, scheme, inputs, decimals, excluded } = record;
+  const meta = { format, tool, scheme, inputs, decimals, excluded };
   const row = (kind: string, value: unknown): CellModel[] => [{ v: kind }, ...chunks(JSON.stringify(value)).map((v) => ({ v }))];
-  const rows = [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', meta), ...units.map((u) => row('unit', u))];
-  return { name: RECORD_SHEET, rows, merges: [], widths: [12, 80], hidden: true };
+  const units = record.eachUnit ? record.eachUnit() : record.units;
+  return {
+    name: RECORD_SHEET, rows: [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', meta)], merges: [], widths: [12, 80], hidden: true,
+    *more() {
+      for (const u of units) yield row('unit', u);
+    },
+  };
 }
 
 const CELL_LIMIT = 30000;

@@ -58,6 +58,11 @@ export interface SheetModel {
   printTitleRows?: [number, number];
   /** The printed page's footer, in Excel's codes (&P this page, &N pages); page numbers when not given. */
   footer?: string;
+  /**
+   * Rows after `rows`, made as they are written and never held (a province's 记录, one row per
+   * unit): plain rows of default height, no merges, their texts stored in the cells themselves.
+   */
+  more?: () => Iterable<(CellModel | null)[]>;
 }
 
 /** What a cell accepts. Numbers are written as text so that exact decimals stay exact. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { error, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { error, hasErrors, info, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode, exitCodeFor } from '../../core/codes.js';
 import { ScoreError } from '../../core/errors.js';
 import type { Assessment } from '../../engine/assess.js';
@@ -14,7 +14,7 @@ import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { docxFile } from '../../io/write-docx.js';
-import { noticeDoc } from '../../report/notice-doc.js';
+import { appendixPointerText, DOCX_APPENDIX_MAX_UNITS, noticeDoc } from '../../report/notice-doc.js';
 import { appendixSheet } from '../../report/appendix-sheet.js';
 import { deductionRemarks, deductionRows, deductionsSheet } from '../../report/deductions-sheet.js';
 import { noticeValues, renderTemplate } from '../../report/notice.js';
@@ -28,6 +28,7 @@ import { planFeedback } from '../feedback.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
+import { progressFor, type Progress } from '../progress.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
@@ -36,10 +37,21 @@ export interface ScoreOptions extends LoadOptions {
   /** --feedback DIR: one 反馈单 per ranked unit, written there as one set. */
   feedback?: string;
   color: boolean;
+  /** --quiet: no progress line on the terminal. */
+  quiet?: boolean;
 }
 
 /** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
+  const progress = progressFor(ctx, options.quiet);
+  try {
+    return await scoreWith(files, options, ctx, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function scoreWith(files: string[], options: ScoreOptions, ctx: Context, progress: Progress): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
   const base = outputBase(files[0]!, options.out);
   const dir = path.dirname(base);
@@ -49,15 +61,18 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   recoverBefore(dir, ctx);
   await checkOutputs({ dir, targets, inputs, create: true });
   const limits = limitsFrom(ctx.env);
+  progress.stage(`读取 ${files.length} 个文件`);
   const assembled = await loadInputs(files, limits ? { ...options, limits } : options);
   const diagnostics = [...assembled.diagnostics];
   const { scheme, tree } = assembled;
   if (hasErrors(diagnostics) || !scheme || !tree) {
+    progress.done();
     printDiagnostics(diagnostics, ctx.stderr, err);
     const code = exitCodeFor(diagnostics);
     ctx.stderr.write(`\n${countLine(diagnostics)}。${code === ExitCode.usage ? '方案有误' : '数据有误'}，未生成通报；请按上面的位置逐项修改后重新运行。\n`);
     return code;
   }
+  progress.stage(`计分：${assembled.roster?.units.length ?? 0} 个单位`);
   const assessment = assessAssembled({ ...assembled, scheme, tree });
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
   const scored = new Set(assessment.results.map((r) => r.unit));
@@ -71,6 +86,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   await checkOutputs({ dir, targets, inputs: [...inputs, template.file], create: true });
   const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, inputs);
   if (!Array.isArray(feedback)) {
+    progress.done();
     printDiagnostics([feedback], ctx.stderr, err);
     return exitCodeFor([feedback]);
   }
@@ -83,11 +99,17 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   // The result being replaced is kept unless it is the same result (then its bytes are the new bytes).
   const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
   const kept = same ? undefined : await historyFolder(targets, path.basename(base), new Date());
-  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
   // The docx is the same notice in 公文 layout: written with the pair, as one set.
-  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, noticeDoc(assessment, notice))], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
+  const doc = noticeDoc(assessment, notice, path.basename(targets[0]!));
+  if (assessment.results.length > DOCX_APPENDIX_MAX_UNITS) {
+    diagnostics.push(info('I_APPENDIX_IN_WORKBOOK', { file: targets[2]! }, appendixPointerText(assessment.results.length, path.basename(targets[0]!))));
+  }
+  progress.stage(`写出通报：${assessment.results.length} 个单位`);
+  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
+  await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, doc)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
   if (feedback.length > 0) await writeAllAtomically(feedback, commitOptions(ctx));
+  progress.done();
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
   ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);

@@ -1,0 +1,174 @@
+import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
+import { excelCellText } from '../core/excel-text.js';
+import { fittedHeights, printPlan } from '../report/print-plan.js';
+import { cellRef, columnLetter } from './raw-sheet.js';
+import type { StyleTable } from './xlsx-styles.js';
+import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
+
+/** Page numbers as a clerk files them. */
+export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
+
+/** The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself). */
+export function pageHeader(title: string): string {
+  return `&C&B&14${title.replace(/&/g, '&&')}`;
+}
+
+/** The texts of a workbook's cells, each stored once (sharedStrings.xml) and referred to by number. */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  readonly texts: string[] = [];
+  uses = 0;
+
+  of(text: string): number {
+    this.uses++;
+    let n = this.index.get(text);
+    if (n === undefined) {
+      n = this.texts.length;
+      this.texts.push(text);
+      this.index.set(text, n);
+    }
+    return n;
+  }
+
+  *xml(): Generator<string> {
+    yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    yield `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    for (const t of this.texts) yield needsPreserve(t) ? `<si><t xml:space="preserve">${xmlText(t)}</t></si>` : `<si><t>${xmlText(t)}</t></si>`;
+    yield '</sst>';
+  }
+}
+
+/** Excel's limits: a prompt of 255 characters. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function validationXml(rule: Validation, sqref: string): string {
+  const common = `allowBlank="1" showInputMessage="1" promptTitle="填写说明" prompt="${xmlAttr(clip(rule.prompt, 255))}" showErrorMessage="1" errorStyle="stop" errorTitle="填写有误" error="${xmlAttr(clip(rule.prompt, 225))}"`;
+  if (rule.type === 'list') {
+    const source = rule.source ?? `"${(rule.items ?? []).join(',')}"`;
+    return `<dataValidation type="list" ${common} sqref="${sqref}"><formula1>${xmlEscape(source)}</formula1></dataValidation>`;
+  }
+  const f = (x: string): string => xmlEscape(x);
+  if (rule.min !== undefined && rule.max !== undefined) {
+    return `<dataValidation type="${rule.type}" ${common} sqref="${sqref}"><formula1>${f(rule.min)}</formula1><formula2>${f(rule.max)}</formula2></dataValidation>`;
+  }
+  if (rule.max !== undefined) return `<dataValidation type="${rule.type}" operator="lessThanOrEqual" ${common} sqref="${sqref}"><formula1>${f(rule.max)}</formula1></dataValidation>`;
+  return `<dataValidation type="${rule.type}" operator="greaterThanOrEqual" ${common} sqref="${sqref}"><formula1>${f(rule.min ?? '0')}</formula1></dataValidation>`;
+}
+
+/** What the workbook part must say of a sheet: its print titles and print area (defined names). */
+export interface SheetNames {
+  printTitles?: string;
+  printArea?: string;
+}
+
+function quoted(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A4, the way round and scale printPlan chooses; header rows (and, when split, the key columns) on every page. */
+export function printNames(model: SheetModel, name: string): SheetNames {
+  const plan = printPlan(model.widths);
+  const frozen = model.headerRows ?? 0;
+  const rows = model.printTitleRows ? `$${model.printTitleRows[0]}:$${model.printTitleRows[1]}` : frozen > 0 ? `$1:$${frozen}` : undefined;
+  const keys = model.keyColumns ?? model.frozenColumns ?? 0;
+  const columns = !plan.fitToWidth && keys > 0 ? `$A:$${columnLetter(keys - 1)}` : undefined;
+  const titles = [columns, rows].filter((x) => x !== undefined).map((x) => `${quoted(name)}!${x}`).join(',');
+  return {
+    ...(titles ? { printTitles: titles } : {}),
+    ...(model.printRows ? { printArea: `${quoted(name)}!$A$1:$${columnLetter(Math.max(1, model.widths.length) - 1)}$${model.printRows}` } : {}),
+  };
+}
+
+function paneXml(ySplit: number, xSplit: number): string {
+  if (ySplit === 0 && xSplit === 0) return '';
+  const pane = ySplit > 0 && xSplit > 0 ? 'bottomRight' : ySplit > 0 ? 'bottomLeft' : 'topRight';
+  return `<pane${xSplit > 0 ? ` xSplit="${xSplit}"` : ''}${ySplit > 0 ? ` ySplit="${ySplit}"` : ''} topLeftCell="${cellRef(ySplit + 1, xSplit)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
+}
+
+function coveredCells(merges: readonly Merge[]): Set<number> {
+  // Row and column as one number: a sheet has at most 16,384 columns.
+  const covered = new Set<number>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+  }
+  return covered;
+}
+
+/**
+ * A sheet's XML, piece by piece as its rows are written: cells refer to shared strings and to
+ * styles by number. Strings are written as strings, never as formulas, whatever they begin with,
+ * as Excel opens them (control characters visible, at most 32,767 characters); the other cells
+ * of a merged range take only their style, their borders closing the merged box.
+ */
+export function* worksheetXml(model: SheetModel, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string> {
+  const plan = printPlan(model.widths);
+  const fitToPage = plan.fitToWidth || model.onePage === true;
+  const frozen = model.headerRows ?? 0;
+  const frozenColumns = model.frozenColumns ?? 0;
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+  if (fitToPage) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  yield `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(frozen, frozenColumns)}</sheetView></sheetViews>`;
+  yield '<sheetFormatPr defaultRowHeight="15"/>';
+  if (model.widths.length > 0) yield `<cols>${model.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
+  yield '<sheetData>';
+  const covered = coveredCells(model.merges);
+  const heights = fittedHeights(model);
+  const scoreStyle = styles.of('score', model.scoreFormat);
+  let r = 0;
+  for (const cells of model.rows) {
+    r++;
+    yield rowXml(cells, r, heights[r - 1], covered, styles, strings, scoreStyle);
+  }
+  // Texts of streamed rows are unique (a unit's record): sharing them would only hold them all.
+  for (const cells of model.more?.() ?? []) {
+    r++;
+    yield rowXml(cells, r, undefined, covered, styles, undefined, scoreStyle);
+  }
+  yield '</sheetData>';
+  if (model.protect) {
+    // No password, so nothing random in the file; the protection guards against slips.
+    yield `<sheetProtection sheet="1" formatColumns="0" formatRows="0"${model.protect.insertRows ? ' insertRows="0" deleteRows="0"' : ''}/>`;
+  }
+  if (model.merges.length > 0) {
+    yield `<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${cellRef(m.top, m.left - 1)}:${cellRef(m.bottom, m.right - 1)}"/>`).join('')}</mergeCells>`;
+  }
+  const validations = model.validations ?? [];
+  if (validations.length > 0) {
+    yield `<dataValidations count="${validations.length}">${validations.map((v) => validationXml(v.rule, `${cellRef(v.top, v.left - 1)}:${cellRef(v.bottom, v.right - 1)}`)).join('')}</dataValidations>`;
+  }
+  yield '<printOptions horizontalCentered="1"/>';
+  yield '<pageMargins left="0.6" right="0.6" top="0.9" bottom="0.8" header="0.3" footer="0.3"/>';
+  yield `<pageSetup paperSize="9" scale="${plan.scale}" fitToWidth="1" fitToHeight="${model.onePage ? 1 : 0}" orientation="${plan.landscape ? 'landscape' : 'portrait'}"/>`;
+  const footer = xmlEscape(model.footer ?? PAGE_FOOTER);
+  const header = model.title ? xmlEscape(pageHeader(model.title)) : undefined;
+  yield `<headerFooter>${header ? `<oddHeader>${header}</oddHeader>` : ''}<oddFooter>${footer}</oddFooter>${header ? `<evenHeader>${header}</evenHeader>` : ''}<evenFooter>${footer}</evenFooter></headerFooter>`;
+  yield '</worksheet>';
+}
+
+function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings | undefined, scoreStyle: number): string {
+  let out = '';
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell) continue;
+    const s = cell.s === undefined ? 0 : cell.s === 'score' ? scoreStyle : styles.of(cell.s);
+    const ref = cellRef(r, c);
+    const style = s === 0 ? '' : ` s="${s}"`;
+    const v = covered.has(r * 16384 + c + 1) ? null : cell.v;
+    // An empty text stays an empty text (as a cell a clerk cleared), not a missing cell.
+    if (v === null) out += style === '' ? '' : `<c r="${ref}"${style}/>`;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`${ref}: ${v} is no number a cell can hold`);
+      out += `<c r="${ref}"${style}><v>${String(v)}</v></c>`;
+    }
+    else if (strings) out += `<c r="${ref}"${style} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
+    else {
+      const text = excelCellText(v);
+      out += `<c r="${ref}"${style} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
+    }
+  }
+  const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+  if (out === '' && ht === '') return '';
+  return `<row r="${r}"${ht}>${out}</row>`;
+}

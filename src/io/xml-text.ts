@@ -1,0 +1,35 @@
+/**
+ * Text into XML as SpreadsheetML reads it back: markup characters escaped, characters XML 1.0
+ * cannot carry (control characters, lone surrogates) written as Excel's `_xHHHH_`, and a literal
+ * `_xHHHH_` in the text protected as `_x005F_xHHHH_` so that no reader turns it into a character.
+ */
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function hex(ch: string): string {
+  return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+}
+
+/** A cell's or shared string's text, as the content of <t>. */
+export function xmlText(text: string): string {
+  let s = text;
+  if (s.includes('_x')) s = s.replace(/_x(?=[0-9A-Fa-f]{4}_)/g, '_x005F_x');
+  s = s.replace(INVALID, hex);
+  if (/[&<>]/.test(s)) s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s;
+}
+
+/** An attribute's value (a prompt, a sheet name, a format), in double quotes. */
+export function xmlAttr(text: string): string {
+  return text.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/** Plain element content that is not cell text (headers and footers, formulas, defined names). */
+export function xmlEscape(text: string): string {
+  return text.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<t>` keeps spaces at its ends and line breaks only when told to. */
+export function needsPreserve(text: string): boolean {
+  return /^\s|\s$|\n/.test(text);
+}

@@ -1,0 +1,160 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import zlib from 'node:zlib';
+
+/**
+ * A zip file written part by part as the parts are produced: each part deflated as its text comes
+ * (nothing held whole), its CRC-32 and sizes counted on the way and written after it in a data
+ * descriptor, the central directory at the end. Every entry carries the same DOS time
+ * (2000-01-01 00:00), so that the same contents give the same bytes.
+ *
+ * Deflate level 1 rather than zlib's default 6: measured on a province's 指标得分 sheet (100,000
+ * units × 40 scores, 160 MB of XML), level 6 took about 3× the time of level 1 for a file about
+ * 15 % smaller; the time is the clerk's, the few megabytes are not.
+ */
+export const DEFLATE_LEVEL = 1;
+
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+/** Bit 3: sizes and CRC follow the data; bit 11: names are UTF-8. */
+const FLAGS = 0x0808;
+/** Classic zip (no Zip64): a part or the whole file beyond 4 GB is refused rather than written wrong. */
+const LIMIT = 0xffffffff;
+
+/** Text to write is gathered into pieces of about this many characters before deflating. */
+const PIECE = 1 << 16;
+
+interface Written {
+  name: Buffer;
+  offset: number;
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+/** CRC-32 of zip (zlib.crc32 since Node 20.15; a table otherwise). */
+const crc32: (data: Buffer, value: number) => number = typeof zlib.crc32 === 'function' ? zlib.crc32 : tableCrc32;
+
+let TABLE: Uint32Array | undefined;
+function tableCrc32(data: Buffer, value: number): number {
+  if (!TABLE) {
+    TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      TABLE[n] = c >>> 0;
+    }
+  }
+  let c = ~value >>> 0;
+  for (let i = 0; i < data.length; i++) c = TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+export class ZipWriter {
+  private offset = 0;
+  private readonly written: Written[] = [];
+
+  private constructor(private readonly handle: FileHandle, private readonly level: number) {}
+
+  static async create(file: string, level = DEFLATE_LEVEL): Promise<ZipWriter> {
+    return new ZipWriter(await open(file, 'wx'), level);
+  }
+
+  private async put(bytes: Buffer): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) done += (await this.handle.write(bytes, done, bytes.length - done)).bytesWritten;
+    this.offset += bytes.length;
+    if (this.offset > LIMIT) throw new Error('zip: over 4 GB');
+  }
+
+  /** One part, its text given piece by piece (strings are UTF-8). */
+  async add(name: string, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(FLAGS, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt16LE(nameBytes.length, 26);
+    await this.put(Buffer.concat([local, nameBytes]));
+    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16 });
+    const out: Buffer[] = [];
+    deflate.on('data', (chunk: Buffer) => out.push(chunk));
+    const flushOut = async (): Promise<void> => {
+      while (out.length > 0) {
+        const chunk = out.shift()!;
+        entry.compressed += chunk.length;
+        await this.put(chunk);
+      }
+    };
+    const feed = async (text: string): Promise<void> => {
+      const bytes = Buffer.from(text, 'utf8');
+      entry.crc = crc32(bytes, entry.crc);
+      entry.size += bytes.length;
+      if (entry.size > LIMIT) throw new Error('zip: part over 4 GB');
+      await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
+      await flushOut();
+    };
+    let piece = '';
+    for await (const text of content) {
+      piece += text;
+      if (piece.length >= PIECE) {
+        await feed(piece);
+        piece = '';
+      }
+    }
+    if (piece !== '') await feed(piece);
+    await new Promise<void>((resolve, reject) => {
+      deflate.once('end', resolve);
+      deflate.once('error', reject);
+      deflate.end();
+    });
+    await flushOut();
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
+    descriptor.writeUInt32LE(entry.compressed, 8);
+    descriptor.writeUInt32LE(entry.size, 12);
+    await this.put(descriptor);
+    this.written.push(entry);
+  }
+
+  /** The central directory and its end; the file is complete and closed. */
+  async close(): Promise<void> {
+    try {
+      const start = this.offset;
+      for (const e of this.written) {
+        const head = Buffer.alloc(46);
+        head.writeUInt32LE(0x02014b50, 0);
+        head.writeUInt16LE(20, 4);
+        head.writeUInt16LE(20, 6);
+        head.writeUInt16LE(FLAGS, 8);
+        head.writeUInt16LE(8, 10);
+        head.writeUInt16LE(DOS_TIME, 12);
+        head.writeUInt16LE(DOS_DATE, 14);
+        head.writeUInt32LE(e.crc >>> 0, 16);
+        head.writeUInt32LE(e.compressed, 20);
+        head.writeUInt32LE(e.size, 24);
+        head.writeUInt16LE(e.name.length, 28);
+        head.writeUInt32LE(e.offset, 42);
+        await this.put(Buffer.concat([head, e.name]));
+      }
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(this.written.length, 8);
+      end.writeUInt16LE(this.written.length, 10);
+      end.writeUInt32LE(this.offset - start, 12);
+      end.writeUInt32LE(start, 16);
+      await this.put(end);
+    } finally {
+      await this.handle.close();
+    }
+  }
+
+  /** Closes the file without finishing it (the caller removes it). */
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
