@@ -1,6 +1,6 @@
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import type { CellValue, RawSheet } from '../io/raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from '../io/raw-sheet.js';
 import { nameOf, type IndicatorTree, type Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { at, readTable, text, whereOf, type ColumnSpec } from './table.js';
@@ -22,6 +22,63 @@ export interface Cell {
   where: Where;
   /** The number is shown as a percentage in the file (a typed 92% is stored as 0.92). */
   percent?: boolean;
+}
+
+/**
+ * A unit's cells of a wide sheet, by leaf code, read from the sheet's row when asked for: a
+ * province's 得分表 has millions of cells, and an object per cell with its address spelt out
+ * (「得分表!C12345」) was most of the memory a run took. A cell and its address are made for the
+ * moment they are used; the row holds only the values the sheet already has.
+ */
+class RowCells extends Map<string, Cell> {
+  constructor(private readonly sheet: RawSheet, private readonly row: RawRow, private readonly columns: ReadonlyMap<string, number>) {
+    super();
+  }
+
+  private cellAt(column: number): Cell {
+    const { sheet, row } = this;
+    const ref = cellRef(row.number, column);
+    const cell: Cell = { value: row.values[column] ?? null, where: { file: sheet.file, sheet: sheet.name, cell: ref } };
+    if (sheet.percent?.has(ref)) cell.percent = true;
+    return cell;
+  }
+
+  override get(code: string): Cell | undefined {
+    const column = this.columns.get(code);
+    return column === undefined ? undefined : this.cellAt(column);
+  }
+
+  override has(code: string): boolean {
+    return this.columns.has(code);
+  }
+
+  override get size(): number {
+    return this.columns.size;
+  }
+
+  override *entries(): MapIterator<[string, Cell]> {
+    for (const [code, column] of this.columns) yield [code, this.cellAt(column)];
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Cell]> {
+    return this.entries();
+  }
+
+  override *keys(): MapIterator<string> {
+    yield* this.columns.keys();
+  }
+
+  override *values(): MapIterator<Cell> {
+    for (const [, cell] of this.entries()) yield cell;
+  }
+
+  override forEach(fn: (value: Cell, key: string, map: Map<string, Cell>) => void): void {
+    for (const [code, cell] of this.entries()) fn(cell, code, this);
+  }
+
+  override set(): this {
+    throw new Error('RowCells are read-only');
+  }
 }
 
 /** One row per unit, one column per leaf indicator: 得分表 and 目标值 share this shape. */
@@ -82,6 +139,7 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
     diagnostics.push(warning('W_UNKNOWN_COLUMNS', { file: sheet.file, sheet: sheet.name }, `另有 ${unknown.length - SHOWN_UNKNOWN} 列（${unknown[SHOWN_UNKNOWN]} 至 ${unknown.at(-1)}）也不是指标编码，均未参与计分。`,
       '请删除多余的列；表头只应有单位名称、类别和末级指标编码。'));
   }
+  const columnOf = new Map([...codes].map(([i, code]) => [code, i]));
   const rowOf = new Map<Unit, number>();
   for (const row of table.rows) {
     const written = text(table, row, 'name');
@@ -117,12 +175,7 @@ export function readWide(sheet: RawSheet, tree: IndicatorTree, roster: Roster, d
     if (category !== '' && category !== unit.category) {
       diagnostics.push(error('E_CATEGORY_MISMATCH', whereOf(table, row, 'category'), `单位「${unit.name}」在此表中的类别「${category}」与单位名单中的「${unit.category}」不一致。`));
     }
-    const cells = new Map<string, Cell>();
-    for (const [i, code] of codes) {
-      const place = at(table, row, i);
-      cells.set(code, { value: row.values[i] ?? null, where: place, ...(sheet.percent?.has(place.cell!) ? { percent: true } : {}) });
-    }
-    data.rows.set(unit, cells);
+    data.rows.set(unit, new RowCells(sheet, row, columnOf));
   }
   return data;
 }
