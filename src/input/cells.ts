@@ -60,12 +60,26 @@ export function readNumber(v: CellValue | undefined): NumberResult {
  * 0.3. Most cells are short already and need one Rational, not two (a province has millions).
  */
 export function excelNumber(v: number): Rational {
-  const text = String(v);
-  const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
-  return Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
+  let r = SEEN.get(v);
+  if (r === undefined) {
+    const text = String(v);
+    const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
+    r = Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
+    if (SEEN.size < SEEN_MAX) SEEN.set(v, r);
+  }
+  return r;
 }
 
-/** A cell stored against its type's rule (see sheet-xml.ts), in words. */
+/**
+ * Numbers already read, each kept as one Rational (they are immutable): a province's 4 million
+ * scores are a few thousand distinct values (0 to the points, one or two decimals), and one
+ * object per value instead of per cell is hundreds of megabytes less. Bounded, so that a sheet of
+ * all-different numbers costs no more than before.
+ */
+const SEEN = new Map<number, Rational>();
+const SEEN_MAX = 1 << 16;
+
+/** A cell stored against its type's rule (see io/cell-value.ts), in words. */
 const INVALID_WORDS: Record<InvalidValue['as'], (text: string) => string> = {
   number: (t) => `单元格中保存的数值「${t}」不是有效的数字`,
   boolean: (t) => `单元格中保存的逻辑值「${t}」无效`,
