@@ -97,7 +97,8 @@ function columnIndex(letters) {
   return n - 1;
 }
 
-const TOKEN = /<row\b[^>]*?(\/?)>|<\/row>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+// A row start (empty or not), a row end, or a cell with r= read when it comes first (as Excel writes it).
+const TOKEN = /<row\b[^>]*?(\/?)>|<\/row>|<c\b(?:\s+r="([A-Z]+)\d*")?([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const REF = /\br="([A-Z]+)\d+"/;
 const TYPE = /\bt="(\w+)"/;
 const VALUE = /<v>([\s\S]*?)<\/v>/;
@@ -121,16 +122,16 @@ async function scanSheet(file, entries, part, shared, onRow) {
         if (m[1]) onRow(cells);
       } else if (m[0] === '</row>') onRow(cells);
       else {
-        const attrs = m[2];
-        const ref = REF.exec(attrs);
-        const column = ref ? columnIndex(ref[1]) : next;
+        const attrs = m[3];
+        const letters = m[2] ?? REF.exec(attrs)?.[1];
+        const column = letters ? columnIndex(letters) : next;
         next = column + 1;
-        const inner = m[3];
+        const inner = m[4];
         if (inner === undefined) continue;
-        const type = TYPE.exec(attrs)?.[1];
+        const type = attrs.includes('t=') ? TYPE.exec(attrs)?.[1] : undefined;
         if (type === 'inlineStr') cells[column] = utf8(runs(inner));
         else {
-          const v = VALUE.exec(inner)?.[1];
+          const v = inner.startsWith('<v>') && inner.endsWith('</v>') ? inner.slice(3, -4) : VALUE.exec(inner)?.[1];
           if (v === undefined) continue;
           if (type === 's') cells[column] = shared[Number(v)];
           else if (type === 'str' || type === 'e') cells[column] = utf8(v);
@@ -189,6 +190,22 @@ export async function openBook(file) {
 
 /** A decimal as written in a cell (1.25, -3, 2.5E-2) as an integer of 1/10^6, or an error. */
 export function scaled(text, where) {
+  // Fast path for plain decimals (12, 2.13): digits read as one integer, no regular expression.
+  let n = 0;
+  let places = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && places < 0) places = 0;
+    else if (c >= 48 && c <= 57 && i < 15) {
+      n = n * 10 + c - 48;
+      if (places >= 0) places++;
+    } else {
+      places = -2;
+      break;
+    }
+  }
+  const fast = places === -1 && text.length > 0 ? n * SCALE : places >= 0 && places <= 6 && text.length > 1 ? n * 10 ** (6 - places) : NaN;
+  if (Number.isSafeInteger(fast)) return fast;
   const m = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m || (m[2] === '' && !m[3])) throw new Error(`${where}：「${text}」不是数字`);
   const digits = (m[2] + (m[3] ?? '')).replace(/^0+(?=\d)/, '');

@@ -10,7 +10,7 @@
 //   --keep <dir>  keep the generated workbooks there and reuse them next time (300,000 units take minutes)
 //   --md <file>   where to write the page (default docs/bench.md; --md - writes none)
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,11 +104,12 @@ function report(units, fileMB, name, r, base, loadNow) {
     cpu: r.cpuMs === undefined ? '—' : seconds(r.cpuMs),
     rss: mb(r.rssMB),
     timeRatio: ok && base ? ratio(r.ms, base.ms) : '—',
+    cpuRatio: ok && base ? ratio(r.cpuMs, base.cpuMs) : '—',
     rssRatio: ok && base ? ratio(r.rssMB, base.rssMB) : '—',
     load: loadNow,
   };
   rows.push(row);
-  console.log([row.units, row.fileMB, row.name, row.wall, row.cpu, row.rss, row.timeRatio, row.rssRatio, row.load].join('\t'));
+  console.log([row.units, row.fileMB, row.name, row.wall, row.cpu, row.rss, row.timeRatio, row.cpuRatio, row.rssRatio, row.load].join('\t'));
   if (!ok && r.status !== '内存不足') console.log(r.stderr.trim().split('\n').slice(-5).join('\n'));
 }
 
@@ -133,7 +134,7 @@ function machine() {
 }
 
 function page(m, started, finished) {
-  const table = rows.map((r) => `| ${r.units === '' ? '—' : r.units.toLocaleString('en-US')} | ${r.fileMB} | ${r.name} | ${r.wall} | ${r.cpu} | ${r.rss} | ${r.timeRatio} | ${r.rssRatio} | ${r.load} |`);
+  const table = rows.map((r) => `| ${r.units === '' ? '—' : r.units.toLocaleString('en-US')} | ${r.fileMB} | ${r.name} | ${r.wall} | ${r.cpu} | ${r.rss} | ${r.timeRatio} | ${r.cpuRatio} | ${r.rssRatio} | ${r.load} |`);
   return `# 性能测量
 
 \`npm run bench\` 生成的页面（\`bench/run.js\`），每次运行覆盖。数字是**同一次运行中**与最简基线的比值：本机与其他任务共用，
@@ -147,13 +148,14 @@ function page(m, started, finished) {
 
 ## 结果
 
-| 单位数 | 文件 MB | 命令 | 耗时 s | CPU s | 内存峰值 MB | 耗时倍数 | 内存倍数 | 负载（1/5/15 分钟） |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 单位数 | 文件 MB | 命令 | 耗时 s | CPU s | 内存峰值 MB | 耗时倍数 | CPU 倍数 | 内存倍数 | 负载（1/5/15 分钟） |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 
 - **耗时**是从启动进程到进程结束的墙上时间（含 Node 启动）；**CPU** 是进程的用户态加内核态时间（多线程时相加，可能大于耗时）；
   **内存峰值**是进程的最大常驻内存（内核的 maxrss）。
-- **倍数**：\`score --help\` 对 \`node -e 0\`；其余对同一规模的基线。60 个单位及以下各跑 3 次、\`node -e 0\` 和
+- **倍数**：\`score --help\` 对 \`node -e 0\`；其余对同一规模的基线。负载高（超过核数）时进程要排队等 CPU，
+  耗时倍数随之浮动，CPU 倍数较稳定。2,000 个单位及以下各跑 3 次、\`node -e 0\` 和
   \`--help\` 各跑 5 次，取耗时的中位数；更大的规模各跑 1 次。
 - **内存不足**：进程在 Node 默认的堆上限内用尽了内存（括号内为进程结束前的耗时），这本身就是结果，不加大堆重试。
 
@@ -190,14 +192,17 @@ node bench/hostile.js                          # 非办公软件写的「恶意�
 
 const utc = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
 const started = utc();
-console.log(['units', 'file MB', 'command', 'wall s', 'CPU s', 'peak RSS MB', 'time ×', 'RSS ×', 'load'].join('\t'));
+console.log(['units', 'file MB', 'command', 'wall s', 'CPU s', 'peak RSS MB', 'time ×', 'CPU ×', 'RSS ×', 'load'].join('\t'));
 try {
   const node = median(['-e', '0'], 5);
   report('', '', '`node -e 0`', node, undefined, load());
   report('', '', '`score --help`', median([score, '--help'], 5), node, load());
   for (const units of sizes) {
     const file = path.join(books, `bench-${units}x${indicators}.xlsx`);
-    if (!existsSync(file)) await makeWorkbook(file, units, indicators);
+    if (!existsSync(file)) {
+      await makeWorkbook(`${file}.part`, units, indicators);
+      renameSync(`${file}.part`, file);
+    }
     const fileMB = (statSync(file).size / 1e6).toFixed(1);
     const times = units <= 2000 ? 3 : 1;
     const out = path.join(dir, `out-${units}`);
