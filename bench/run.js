@@ -133,18 +133,19 @@ function machine() {
   };
 }
 
-function page(m, started, finished) {
+function page(m, started, finished, verified) {
   const table = rows.map((r) => `| ${r.units === '' ? '—' : r.units.toLocaleString('en-US')} | ${r.fileMB} | ${r.name} | ${r.wall} | ${r.cpu} | ${r.rss} | ${r.timeRatio} | ${r.cpuRatio} | ${r.rssRatio} | ${r.load} |`);
   return `# 性能测量
 
 \`npm run bench\` 生成的页面（\`bench/run.js\`），每次运行覆盖。数字是**同一次运行中**与最简基线的比值：本机与其他任务共用，
 负载高低会使绝对耗时成倍浮动，比值受影响较小；比较两次测量时看倍数，并看负载一列。
 
-- 测量时间：${started} 至 ${finished}（UTC）
+- 测量时间：${started} 至 ${finished ?? '（未完成：测量仍在进行或已中断，下表是已测的部分）'}（UTC）
 - 机器：${m.cpus} 核（${m.model}），内存 ${m.memoryGB} GB；Node ${m.node}，默认堆上限 ${m.heapMB} MB（测量时不加大）
 - 代码：${m.commit}
 - 工作簿：\`bench/make-workbook.js\` 生成，按本项目的文档格式（方案、指标体系、单位名单、得分表四张表），
   ${indicators} 个 \`direct\` 指标、3 个类别，得分两位小数
+- 基线的总分和名次与 \`score\` 排名表逐个单位核对一致的规模：${verified.map((u) => u.toLocaleString('en-US')).join('、') || '无'}（\`score\` 未完成的规模无从核对）
 
 ## 结果
 
@@ -192,6 +193,14 @@ node bench/hostile.js                          # 非办公软件写的「恶意�
 
 const utc = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
 const started = utc();
+const verified = [];
+const facts = md === '-' ? undefined : machine();
+/** The page so far (after each size, so a long run stopped half way still leaves its figures). */
+function save(done) {
+  if (!facts) return;
+  writeFileSync(md, page(facts, started, done ? utc() : undefined, verified));
+  if (done) console.log(`已写入 ${path.relative(process.cwd(), md) || md}`);
+}
 console.log(['units', 'file MB', 'command', 'wall s', 'CPU s', 'peak RSS MB', 'time ×', 'CPU ×', 'RSS ×', 'load'].join('\t'));
 try {
   const node = median(['-e', '0'], 5);
@@ -214,13 +223,14 @@ try {
     report(units, fileMB, '`score check`', median([score, 'check', file], times), base, load());
     const full = median([score, file, '-o', out], times);
     report(units, fileMB, '`score`', full, base, load());
-    if (!full.status) await verify(path.join(out, `${path.basename(file, '.xlsx')}.通报.xlsx`), baselineOut, units);
+    if (!full.status) {
+      await verify(path.join(out, `${path.basename(file, '.xlsx')}.通报.xlsx`), baselineOut, units);
+      verified.push(units);
+    }
     rmSync(out, { recursive: true, force: true });
+    save(false);
   }
-  if (md !== '-') {
-    writeFileSync(md, page(machine(), started, utc()));
-    console.log(`已写入 ${path.relative(process.cwd(), md) || md}`);
-  }
+  save(true);
 } catch (e) {
   console.error(e.message);
   process.exitCode = 1;
