@@ -111,7 +111,7 @@ async function scanSheet(file, entries, part, shared, onRow) {
   const entry = entries.get(part);
   if (!entry) throw new Error(`${file}：缺少 ${part}`);
   let rest = '';
-  let cells = [];
+  const cells = [];
   let next = 0;
   const take = (text) => {
     TOKEN.lastIndex = 0;
