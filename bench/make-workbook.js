@@ -1,4 +1,8 @@
-// Writes a synthetic score workbook of N units × K direct indicators (streaming, so any size fits).
+// Writes a synthetic score workbook of N units × K direct indicators (streaming, so any size fits),
+// in the project's documented layout: 方案 (YAML, one line a row), 指标体系 (5 parts of 20 points, the
+// indicators spread over them, 评分方法 direct), 单位名单 (units in 3 categories in turn) and 得分表
+// (each value 50–100 % of its indicator's 分值, two decimals, from a fixed-seed generator: the same
+// workbook every time). Used by bench/run.js; bench/baseline.js relies on these sheet names and headers.
 import ExcelJS from 'exceljs';
 
 export async function makeWorkbook(file, units, indicators) {
