@@ -109,7 +109,8 @@ async function build() {
     ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门'],
     ...TREE.map(([code, part, second, third, points, method, params]) => [code, part, second, third, points, method ?? null, params ?? null, lead(code)]),
   ]);
-  sheet('考核对象', [['考核对象', '类别', '简称'], ...projects.map(([name, category, short]) => [name, category, short])]);
+  // The roster sheet keeps its usual name: `score init` keeps the rows of 单位名单 only (it empties a roster named 考核对象).
+  sheet('单位名单', [['考核对象', '类别', '简称'], ...projects.map(([name, category, short]) => [name, category, short])]);
   sheet('得分表', [['考核对象', ...ENTERED], ...projects.map(([name, , , entries]) => [name, ...entries])]);
   sheet('目标值', [['考核对象', 'C11', 'C14'], ...projects.map(([name, , , , targets]) => [name, targets.C11, targets.C14])]);
   sheet('扣分明细', [['考核对象', '指标编码', '扣分', '扣分原因'], ...projects.flatMap(([name, , , , , deductions]) => deductions.map(([code, points, reason]) => [name, code, points, reason]))]);
