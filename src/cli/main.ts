@@ -78,7 +78,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .usage('[文件夹] --preset <样例>')
     .description('从样例生成起步文件：方案、指标体系、空白得分表')
     .argument('[dir]', '输出文件夹（默认当前文件夹）')
-    .option('--preset <sample>', '样例名称：guannan-2009、zhengding、qitai、hang-1000、suqian、jiangsu-2013', 'guannan-2009')
+    .option('--preset <sample>', '样例名称：guannan-2009、zhengding、qitai、hang-1000、suqian、jiangsu-2013、budget-performance、guannan-sanzheng', 'guannan-2009')
     .helpOption('-h, --help', '显示帮助')
     .action(async (dir: string | undefined, options) => setCode(await runInit(dir, options, ctx)));
   program

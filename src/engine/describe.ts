@@ -49,7 +49,7 @@ function tiedTotal(r: UnitResult, scheme: Scheme): string {
   return scheme.rounding.rankOn === 'exact' ? show(r.score.exact, d) : fixed(r.score.total, d);
 }
 
-/** A total sitting exactly on a band boundary deserves a mention (domain.md, "以上 / 以下 / 不含"). */
+/** A total sitting exactly on a band boundary deserves a mention (docs/domain.md「以上 / 以下 / 不含」). */
 export function boundaryNote(result: UnitResult, basis: Rational, bands: readonly Band[], scheme: Scheme): Diagnostic | undefined {
   const band = bands.find((b) => (b.atLeast ?? b.above) !== undefined && basis.eq(b.atLeast ?? b.above!));
   if (!band) return undefined;

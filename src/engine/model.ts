@@ -1,7 +1,7 @@
 import type { Rational } from '../core/rational.js';
 import type { Where } from '../core/diagnostic.js';
 
-/** Scoring methods of a leaf indicator (domain.md, "Scoring methods"). */
+/** Scoring methods of a leaf indicator (docs/domain.md「评分方法」). */
 export type Method = 'direct' | 'deduct' | 'ratio' | 'inverse' | 'pass' | 'grade' | 'rate' | 'rank' | 'raters';
 
 /** A grade's points: fixed, or a range the assessor chooses within (奇台 专项: 良好 8–9). */

@@ -25,7 +25,7 @@ export interface UnitScore {
   total: Rational;
 }
 
-/** Points of one leaf from its entries (domain.md, "Scoring methods"). */
+/** Points of one leaf from its entries (docs/domain.md「评分方法」). */
 export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
   const max = leaf.points;
   const value = entries.values.get(leaf.code);

@@ -78,7 +78,7 @@ function traceLeaves(node: Indicator, entries: UnitEntries): LeafTrace[] {
   return node.children.filter((c) => appliesTo(c, entries.unit.category)).flatMap((c) => traceLeaves(c, entries));
 }
 
-/** What went into one leaf, by its method (domain.md, "Scoring methods"). */
+/** What went into one leaf, by its method (docs/domain.md「评分方法」). */
 export function leafDetail(leaf: Indicator, entries: UnitEntries): LeafDetail {
   const entered = entries.values.get(leaf.code);
   const target = entries.targets.get(leaf.code);

@@ -66,7 +66,7 @@ describe('score explain (text)', () => {
     const qitai = await runCli(['explain', sample('qitai'), '吉布库镇']);
     expect(qitai.stdout).toContain('公众评议（100 分，×10%）');
     expect(qitai.stdout).toContain('小计：80；计入 80 × 10% = 8');
-    expect(qitai.stdout).toContain('X7 专项绩效考核（10 分）：等级「一般」（5—6 分），评 5.5 分');
+    expect(qitai.stdout).toContain('X6 专项绩效考核（10 分）：等级「一般」（5—6 分），评 5.5 分');
     expect(qitai.stdout).toContain('项目「投诉查处」 2.5 分，超过上限 2 分，削减 0.5 分');
     expect(qitai.stdout).toContain('距「良好」线 满分的 80%（80 分，含）还差 5.3 分');
     const hang = await runCli(['explain', sample('hang-1000'), '村建站']);
@@ -75,9 +75,9 @@ describe('score explain (text)', () => {
     const second = await runCli(['explain', sample('hang-1000'), '经济发展办']);
     expect(second.stdout).toContain('荣誉：「二等奖」');
     expect(second.stdout).toContain('距「一等奖」：末位 党政办 972.00 分，相差 26 分');
-    const bottom = await runCli(['explain', sample('suqian'), '住建局']);
-    expect(bottom.stdout).toContain('第 6 名，在类别「经济管理」8 个单位的后 3 名之内，不论得分评为「诫勉」');
-    expect(bottom.stdout).toContain('脱离后 3 名须超过第 5 名 农委 的 86.84 分，相差 2.19 分');
+    const bottom = await runCli(['explain', sample('suqian'), '市委研究室']);
+    expect(bottom.stdout).toContain('第 16 名，在类别「党群机关」18 个单位的后 3 名之内，不论得分评为「诫勉」');
+    expect(bottom.stdout).toContain('脱离后 3 名须超过第 15 名 台办 的 77.32 分，相差 0.1 分');
     expect(bottom.stdout).toContain('公务员优秀比例：12%（随等次「诫勉」）');
   });
 });

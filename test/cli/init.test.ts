@@ -29,6 +29,6 @@ describe('score init', () => {
     expect(readFileSync(path.join(dir, '方案.yaml'))).toEqual(before);
     const unknown = await runCli(['init', tempDir(), '--preset', 'nowhere']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain(`可用的样例：${['guannan-2009', 'hang-1000', 'jiangsu-2013', 'qitai', 'suqian', 'zhengding'].join('、')}`);
+    expect(unknown.stderr).toContain(`可用的样例：${['budget-performance', 'guannan-2009', 'guannan-sanzheng', 'hang-1000', 'jiangsu-2013', 'qitai', 'suqian', 'zhengding'].join('、')}`);
   });
 });

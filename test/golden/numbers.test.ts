@@ -28,6 +28,8 @@ interface Numbers {
 }
 
 const ROOT = path.dirname(SAMPLES);
+/** A whole sample scored (86 units for 宿迁) on a machine shared with other runs: longer than jest's 30 s default. */
+const SAMPLE_RUN = 120_000;
 const withExpected = readdirSync(SAMPLES).filter((name) => existsSync(path.join(SAMPLES, name, 'expected')));
 const read = (name: string): Numbers => JSON.parse(readFileSync(path.join(SAMPLES, name, 'expected', 'numbers.json'), 'utf8')) as Numbers;
 
@@ -84,7 +86,7 @@ describe.each(withExpected)('numbers of sample %s', (name) => {
     const numbers = read(name);
     const run = spawnSync(process.execPath, [numbers.generator, '--expected', '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-  });
+  }, SAMPLE_RUN);
 
   it('the 排名 sheet publishes every unit\'s total, rank, band, honour and flags as reckoned', async () => {
     const numbers = read(name);
@@ -93,5 +95,5 @@ describe.each(withExpected)('numbers of sample %s', (name) => {
     const got = await published(path.join(dir, 'annual.通报.xlsx'), numbers);
     const want = numbers.units.map(({ exact: _exact, ...rest }) => rest);
     expect(got).toEqual({ units: want, excluded: numbers.excluded });
-  });
+  }, SAMPLE_RUN);
 });

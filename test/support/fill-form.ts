@@ -105,6 +105,9 @@ export interface SampleData {
 }
 
 const WIDE = /^(得分表|目标值)/;
+// The names the engine takes for the unit column and the roster sheet (a sample of projects writes 考核对象).
+const UNIT_HEADERS = ['单位名称', '单位', '考核对象', '名称'];
+const ROSTERS = ['单位名单', '单位', '考核对象'];
 const LIST = /^(扣分明细|评议|加减分|一票否决)/;
 
 function plain(v: ExcelJS.CellValue): Value | null {
@@ -122,7 +125,7 @@ export async function sampleData(file: string): Promise<SampleData> {
   const data: SampleData = { wide: new Map(), lists: new Map(), departmentOf: new Map(), nameOf: new Map() };
   for (const ws of wb.worksheets) {
     let headerRow = 0;
-    for (let r = 1; r <= 5 && headerRow === 0; r++) if (ws.getRow(r).values && (ws.getRow(r).values as unknown[]).some((v) => v === '单位名称' || v === '编码')) headerRow = r;
+    for (let r = 1; r <= 5 && headerRow === 0; r++) if (ws.getRow(r).values && (ws.getRow(r).values as unknown[]).some((v) => UNIT_HEADERS.includes(String(v)) || v === '编码')) headerRow = r;
     if (headerRow === 0) continue;
     const headers: string[] = [];
     ws.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, c) => (headers[c - 1] = cell.text.trim()));
@@ -131,7 +134,7 @@ export async function sampleData(file: string): Promise<SampleData> {
       const values = headers.map((_, c) => plain(ws.getCell(r, c + 1).value));
       if (values.some((v) => v !== null)) rows.push(values);
     }
-    if (ws.name === '单位名单') {
+    if (ROSTERS.includes(ws.name)) {
       for (const row of rows) {
         for (const h of ['简称', '别名']) {
           const at = headers.indexOf(h);
@@ -181,7 +184,8 @@ export async function fillForm(form: string, data: SampleData, asText = false): 
       const codeColumn = source?.headers.indexOf('指标编码') ?? -1;
       const mine = (source?.rows ?? []).filter((r) => (codeColumn < 0 ? department === undefined || department === '加减分和一票否决' : owns(String(r[codeColumn]))));
       mine.forEach((r, i) => headers.forEach((h, c) => {
-        const at = source!.headers.indexOf(h);
+        // The form's unit column may be named otherwise than the sample's (单位名称 / 考核对象).
+        const at = UNIT_HEADERS.includes(h) ? source!.headers.findIndex((x) => UNIT_HEADERS.includes(x)) : source!.headers.indexOf(h);
         if (at >= 0 && r[at] !== null) cells.set(`${String.fromCharCode(65 + c)}${3 + i}`, r[at]!);
       }));
     }

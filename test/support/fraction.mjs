@@ -43,7 +43,7 @@ export class Fraction {
 
   /**
    * 四舍五入 to `decimals` places, as fixed text ("93.50"): a half goes away from zero, so 1.005 →
-   * "1.01" and 88.625 → "88.63" (domain.md, "Rounding").
+   * "1.01" and 88.625 → "88.63" (docs/domain.md「取舍」).
    */
   halfUp(decimals) {
     const scale = 10n ** BigInt(decimals);

@@ -12,7 +12,7 @@ const government = ['省政府办公厅', '省发展改革委', '省教育厅', 
   '省财政厅', '省人力资源社会保障厅', '省国土资源厅', '省环保厅', '省住房城乡建设厅', '省交通运输厅', '省水利厅', '省农委',
   '省商务厅', '省文化厅', '省卫生厅', '省审计厅', '省统计局', '省旅游局'];
 // Leaves: [code, points, method]. direct: points entered; rate: a 0–100 score or rate, × points / 100.
-const LEAVES = [['F1', 25, 'direct'], ['F2', 15, 'direct'], ['F3', 10, 'direct'], ['M1', 4, 'rate'], ['M2', 4, 'rate'], ['M3', 4, 'rate'],
+const LEAVES = [['F1', 30, 'direct'], ['F2', 15, 'direct'], ['F3', 5, 'direct'], ['M1', 4, 'rate'], ['M2', 4, 'rate'], ['M3', 4, 'rate'],
   ['M4', 4, 'rate'], ['M5', 4, 'rate'], ['I1', 10, 'direct'], ['S1', 6, 'rate'], ['S2', 6, 'rate'], ['S3', 8, 'rate']];
 const all = [...party.map((n) => [n, '党委机关']), ...government.map((n) => [n, '政府机关'])];
 // A deterministic spread of quality; direct points in halves, 0–100 scores with one decimal.
@@ -53,9 +53,9 @@ async function build() {
   sheet('指标体系', [
     ['编码', '一级指标', '二级指标', '分值', '评分方法', '牵头部门', '评分标准'],
     ['F', '职能工作目标', null, 50, null, '省绩效办', '机关自评，牵头考核部门审核'],
-    ['F1', '职能工作目标', '重点工作', 25, 'direct', '省绩效办'],
+    ['F1', '职能工作目标', '重点工作', 30, 'direct', '省绩效办'],
     ['F2', '职能工作目标', '常规工作', 15, 'direct', '省绩效办'],
-    ['F3', '职能工作目标', '其他工作', 10, 'direct', '省绩效办'],
+    ['F3', '职能工作目标', '其他工作', 5, 'direct', '省绩效办'],
     ['M', '管理工作目标', null, 20, null, '各牵头考核部门', '各指标满分100分，按权重折算'],
     ['M1', '管理工作目标', '依法履职', 4, 'rate', '省法制办'],
     ['M2', '管理工作目标', '高效履职', 4, 'rate', '省政府办公厅'],

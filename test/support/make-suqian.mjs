@@ -7,11 +7,16 @@ import { sampleBook } from './sample-book.mjs';
 import { bestFirst, bestOf, meetsFloor, numbersText, rankWithin, readScheme, runGenerator, totalOf, worstOf } from './standings.mjs';
 
 const dir = new URL('../../samples/suqian/', import.meta.url);
+// 003: 「86家市级机关」 in 4 categories; 后三位 of each category → 诫勉 (12 of 86).
 const groups = {
-  经济管理: ['发改委', '经信委', '财政局', '商务局', '农委', '住建局', '国土局', '交通局'],
-  执法监督和公共服务: ['公安局', '司法局', '环保局', '卫生局', '教育局', '人社局', '民政局', '市场监管局'],
-  党群机关: ['市委办', '组织部', '宣传部', '统战部', '政法委', '团市委', '妇联', '总工会'],
-  中央和省属驻宿单位: ['国税局', '地税局', '供电公司', '人民银行', '气象局', '海关', '邮政公司', '烟草局'],
+  经济管理: ['发改委', '经信委', '财政局', '商务局', '农委', '住建局', '国土局', '交通局', '水利局', '审计局', '统计局', '物价局',
+    '粮食局', '林业局', '旅游局', '国资委', '金融办', '规划局', '城管局', '供销总社', '农机局', '科技局', '房管局', '开发区管委会'],
+  执法监督和公共服务: ['公安局', '司法局', '环保局', '卫生局', '教育局', '人社局', '民政局', '市场监管局', '安监局', '文广新局', '体育局', '计生委',
+    '食药监局', '法制办', '信访局', '档案局', '地方志办', '公积金中心', '行政服务中心', '残联', '红十字会', '广播电视台', '民宗局', '外侨办'],
+  党群机关: ['市委办', '组织部', '宣传部', '统战部', '政法委', '团市委', '妇联', '总工会', '纪委', '编办', '机关工委', '党校',
+    '老干部局', '党史办', '市委研究室', '台办', '科协', '文联'],
+  中央和省属驻宿单位: ['国税局', '地税局', '供电公司', '人民银行', '气象局', '海关', '邮政公司', '烟草局', '电信公司', '移动公司',
+    '联通公司', '工商银行', '农业银行', '中国银行', '建设银行', '农发行', '银监分局', '水文局', '调查队', '检验检疫局'],
 };
 const vetoes = [['经信委', '安全生产', '所属单位发生较大安全生产事故（市安委会通报〔2015〕6号）']];
 // Per unit: 职能目标 two ratio leaves (30 each, actual vs. the unit's target; reaching it earns the
@@ -21,11 +26,11 @@ Object.entries(groups).forEach(([category, names], g) => {
   names.forEach((name, i) => {
     const target1 = 100 + 10 * ((i + g) % 3);
     const target2 = 50 + 5 * ((i + 2 * g) % 4);
-    const short = i * 4 + g; // a weaker unit falls short of its targets by more
+    const short = i * 2 + g; // a weaker unit falls short of its targets by more
     const actual1 = i < 2 ? target1 + 6 : target1 - short;
     const actual2 = i === 0 ? target2 : target2 - Math.floor(short / 2);
-    const common = 20 - i * 0.5 - (g % 2) * 0.5;
-    const rate = 98 - i * 2 - g;
+    const common = 20 - Math.floor(i / 2) * 0.5 - (g % 2) * 0.5;
+    const rate = 98 - i - g;
     units.push({ category, name, target1, target2, actual1, actual2, common, rate });
   });
 });
