@@ -1,9 +1,9 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
-import { componentFor, type Scheme } from '../scheme/schema.js';
+import { componentFor, type Flag, type Scheme } from '../scheme/schema.js';
 import { assignBands, type BandingEvent, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
-import { bottomFlag, giveHonours } from './honours.js';
+import { awardHonours, bottomFlag, type HonourStanding } from './honours.js';
 import { decisionText, type Decision, type IndicatorTree, type PartRule, type Unit, type UnitEntries, type VetoEntry } from './model.js';
 import { rank } from './rank.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
@@ -15,7 +15,8 @@ export interface UnitResult {
   rank: number;
   /** Undefined while the unit is tied at a cut that a person must decide. */
   band?: string;
-  pending?: { between: [string, string]; tiedWith: string[] };
+  /** Tied at a cut: the bands it may still take (best first) and the units tied with it. */
+  pending?: { between: string[]; tiedWith: string[] };
   vetoes: VetoEntry[];
   /** Decisions recorded for the unit's ties; `applied` once a tie they decide was found. */
   decisions: (Decision & { applied: boolean })[];
@@ -95,10 +96,8 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     }
   }
   const titles: TitleContext = { scheme, results, contenders, diagnostics, events, tieParts: tieBreak.map((i) => tree.parts[i]!) };
-  for (const scope of ['category', 'all'] as const) {
-    applyHonours(titles, scope);
-    applyFlags(titles, scope);
-  }
+  applyHonours(titles);
+  for (const flag of scheme.flags) applyFlag(titles, flag);
   diagnostics.push(...unusedDecisions(results, contenders));
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics, events, tieParts: titles.tieParts };
 }
@@ -169,32 +168,30 @@ function groupsOf(t: TitleContext, scope: 'category' | 'all'): [string, Contende
   return [['', [...t.contenders].sort((a, b) => b.total.comparedTo(a.total) || unit(a).order - unit(b).order)]];
 }
 
-/** Honours by rank, from a band where they say so; vetoed and pending units take none. */
-function applyHonours(t: TitleContext, scope: 'category' | 'all'): void {
-  const honours = t.scheme.honours.filter((h) => h.scope === scope);
-  if (honours.length === 0) return;
-  for (const [group, members] of groupsOf(t, scope)) {
-    for (const from of new Set(honours.map((h) => h.from))) {
-      const pool = members.filter((c) => c.veto === undefined && t.results[c.id]!.band !== undefined && (from === undefined || t.results[c.id]!.band === from));
-      const titles = giveHonours(pool, honours.filter((h) => h.from === from));
-      for (const [id, name] of titles.given) t.results[id]!.honour = name;
-      for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
-      t.events.push({ group, events: titles.events });
-      t.diagnostics.push(...describeEvents(titles.events, group, t.results, t.scheme, t.tieParts));
-    }
+/** Honours by rank in the scheme's order (awardHonours); vetoed units take none. */
+function applyHonours(t: TitleContext): void {
+  if (t.scheme.honours.length === 0) return;
+  const standing = (c: Contender): HonourStanding => {
+    const r = t.results[c.id]!;
+    return { eligible: c.veto === undefined, category: r.unit.category, bands: r.band !== undefined ? [r.band] : r.pending!.between };
+  };
+  const titles = awardHonours(t.contenders, standing, t.scheme.honours, t.scheme.categories, (c) => t.results[c.id]!.unit.order);
+  for (const [id, name] of titles.given) t.results[id]!.honour = name;
+  for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
+  for (const { group, events } of titles.events) {
+    t.events.push({ group, events });
+    t.diagnostics.push(...describeEvents(events, group, t.results, t.scheme, t.tieParts));
   }
 }
 
-/** Bottom-N flags, within the categories a flag names (正定: 只对承担日常工作的乡镇、部门和单位). */
-function applyFlags(t: TitleContext, scope: 'category' | 'all'): void {
-  for (const flag of t.scheme.flags.filter((f) => f.scope === scope)) {
-    for (const [group, all] of groupsOf(t, scope)) {
-      const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
-      const { flagged, pending, event } = bottomFlag(members, flag);
-      for (const id of flagged) t.results[id]!.flags.push(flag.name);
-      for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
-      if (event) t.events.push({ group, events: [event] });
-      if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
-    }
+/** A bottom-N flag, within the categories it names (正定: 只对承担日常工作的乡镇、部门和单位). */
+function applyFlag(t: TitleContext, flag: Flag): void {
+  for (const [group, all] of groupsOf(t, flag.scope)) {
+    const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
+    const { flagged, pending, event } = bottomFlag(members, flag);
+    for (const id of flagged) t.results[id]!.flags.push(flag.name);
+    for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
+    if (event) t.events.push({ group, events: [event] });
+    if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
   }
 }

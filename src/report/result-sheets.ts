@@ -1,6 +1,8 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
+import { bandText, orList } from '../engine/describe.js';
+import type { Flag } from '../scheme/schema.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
 import { widthsFor, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
@@ -17,19 +19,16 @@ function scoreFormat(decimals: number): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
-/** The band as a clerk reads it: a pending unit shows where it may go. */
-export function bandText(r: UnitResult): string {
-  return r.band ?? `待定（${r.pending!.between.join('或')}）`;
-}
+export { bandText };
 
 /** The honour as a clerk reads it: one tied at a cut shows what it may be, 待定（一等奖或二等奖）. */
 export function honourText(r: UnitResult): string {
-  return r.honour ?? (r.honourPending ? `待定（${r.honourPending.join('或')}）` : '');
+  return r.honour ?? (r.honourPending ? `待定（${orList(r.honourPending)}）` : '');
 }
 
-/** The flags given, then those tied at a cut: 诫勉谈话、待定（报组织部）. */
-export function flagsText(r: UnitResult): string {
-  return [...r.flags, ...r.flagsPending.map((f) => `待定（${f}）`)].join('、');
+/** The flags in the scheme's order, those tied at a cut in their place: 诫勉谈话、待定（报组织部）. */
+export function flagTexts(r: UnitResult, flags: readonly Flag[]): string[] {
+  return flags.flatMap((f) => (r.flags.includes(f.name) ? [f.name] : r.flagsPending.includes(f.name) ? [`待定（${f.name}）`] : []));
 }
 
 /** Why a unit is where it is, beyond its score: vetoes, undecided ties. */
@@ -45,7 +44,7 @@ export function remarks(r: UnitResult, decimals: number): string {
   }
   for (const d of r.decisions.filter((x) => x.applied)) out.push(`按人工决定${d.outcome === '' ? decisionText(d) : `评为${d.outcome}`}（依据：${d.basis}）`);
   if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
-  if (r.honourPending) out.push(`${r.honourPending.join('或')}待研究决定`);
+  if (r.honourPending) out.push(`${orList(r.honourPending)}待研究决定`);
   if (r.flagsPending.length > 0) out.push(`是否${r.flagsPending.join('、')}待研究决定`);
   return out.join('；');
 }
@@ -103,7 +102,7 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
+      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagTexts(r, a.scheme.flags).join('、'))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
   }
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
   const blank = head.length - 5 - a.tree.parts.length - sides.length;

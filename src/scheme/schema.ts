@@ -14,7 +14,7 @@ const nonEmpty = z.string().trim().min(1, '不能为空');
 /**
  * How many units a band may take in a category: a count, a percentage of the category's units
  * with the rounding the scheme declares (002 正定: 25% of 7 is 1.75 and the seed says 2), or a
- * range (古城: 3–5). A quota never overrides the band's floor.
+ * range (古城: 3–5; `min` alone: at least, no most). A quota never overrides the band's floor.
  */
 export const quotaSchema = z
   .strictObject({
@@ -24,8 +24,8 @@ export const quotaSchema = z
     min: z.number().int().min(0).optional(),
     max: z.number().int().min(0).optional(),
   })
-  .refine((q) => [q.count, q.percent, q.max].filter((x) => x !== undefined).length === 1, {
-    message: '名额写 count（个数）、percent（百分比）或 max（最多几个，可加 min）中的一种',
+  .refine((q) => [q.count, q.percent, q.max ?? q.min].filter((x) => x !== undefined).length === 1, {
+    message: '名额写 count（个数）、percent（百分比）或 min/max（至少、最多几个，可只写一个）中的一种',
   })
   .refine((q) => q.percent === undefined || q.rounding !== undefined, {
     message: '按百分比确定名额时必须写 rounding：up（进一）、down（去尾）或 half-up（四舍五入）',

@@ -602,10 +602,19 @@ export function generate(seed) {
 export function withDecisions(g, ties) {
   const R = random(g.seed * 31 + 7);
   const rows = [['单位名称', '决定', '依据']];
+  // One decision a unit for each kind of thing decided (its band — at a quota's or the bottom's cut —,
+  // its honour, each flag): a unit tied at two band cuts gets the decision of the first.
+  const said = new Set();
+  const kindOf = (t) => (t.kind === 'bottom' ? 'band' : t.kind === 'flag' ? `flag ${t.in}` : t.kind);
+  const add = (u, t, outcome, basis) => {
+    if (said.has(`${u}\u0000${kindOf(t)}`)) return;
+    said.add(`${u}\u0000${kindOf(t)}`);
+    rows.push([u, outcome, basis]);
+  };
   for (const t of ties) {
     const winners = R.shuffle(t.units).slice(0, t.left);
-    for (const u of winners) rows.push([u, t.in, `县绩效委〔2024〕${R.int(1, 9)}号会议纪要`]);
-    if (t.out && R.chance(0.4)) for (const u of t.units.filter((x) => !winners.includes(x))) rows.push([u, t.out, '县绩效委〔2024〕1号会议纪要']);
+    for (const u of winners) add(u, t, t.in, `县绩效委〔2024〕${R.int(1, 9)}号会议纪要`);
+    if (t.out && R.chance(0.4)) for (const u of t.units.filter((x) => !winners.includes(x))) add(u, t, t.out, '县绩效委〔2024〕1号会议纪要');
   }
   return { ...g, sheets: { ...g.sheets, 决定: [rows[0], ...R.shuffle(rows.slice(1))] }, notes: [...g.notes, `decisions: ${rows.slice(1).map((r) => `${r[0]}→${r[1]}`).join('、')}`] };
 }
