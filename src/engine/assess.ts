@@ -6,6 +6,8 @@ import { describeEvents, boundaryNote } from './describe.js';
 import { awardHonours, bottomFlag, type HonourStanding } from './honours.js';
 import { decisionText, type Decision, type IndicatorTree, type PartRule, type Unit, type UnitEntries, type VetoEntry } from './model.js';
 import { rank } from './rank.js';
+import { applyHistory, conditionNotes } from './history.js';
+import { conditionsOf, giveAwards, rankChange, type ConditionHit, type PreviousResult } from './rules.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 
 export interface UnitResult {
@@ -22,8 +24,15 @@ export interface UnitResult {
   decisions: (Decision & { applied: boolean })[];
   honour?: string;
   honourPending?: string[];
+  /** Flags given (bottom-N, conditions, history), and those tied at a cut. */
   flags: string[];
   flagsPending: string[];
+  /** Single-indicator awards (单项奖). */
+  awards: string[];
+  /** Conditions on a part's or leaf's score the unit falls under (满意率低于60%). */
+  conditions: ConditionHit[];
+  /** Rank against the latest previous year (--previous): positive 进位, negative 退位. */
+  rankChange?: number;
 }
 
 export interface Assessment {
@@ -53,6 +62,8 @@ export interface AssessOptions {
   decisions?: ReadonlyMap<Unit, Decision[]>;
   /** Indexes of the tree's parts that break ties, in order. */
   tieBreak?: readonly number[];
+  /** Earlier years' results (--previous), the latest first. */
+  previous?: readonly PreviousResult[];
 }
 
 /**
@@ -75,7 +86,9 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     const ranked = rank(members).map(({ item, rank: r }) => {
       const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
       const decisions = (options.decisions?.get(item.scored.unit) ?? []).map((d) => ({ ...d, applied: false }));
-      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [] };
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [], awards: [], conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
+      const change = rankChange(item.scored.unit, r, options.previous ?? []);
+      if (change !== undefined) result.rankChange = change;
       const contender = contenderOf(results.length, result, full, scheme, tieBreak);
       results.push(result);
       contenders.push(contender);
@@ -98,6 +111,10 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   const titles: TitleContext = { scheme, results, contenders, diagnostics, events, tieParts: tieBreak.map((i) => tree.parts[i]!) };
   applyHonours(titles);
   for (const flag of scheme.flags) applyFlag(titles, flag);
+  const awards = giveAwards(scheme, tree, contenders.map((c) => ({ unit: results[c.id]!.unit, score: results[c.id]!.score, eligible: c.veto === undefined })));
+  for (const r of results) r.awards = awards.get(r.unit) ?? [];
+  for (const r of results) for (const hit of r.conditions) if (hit.condition.effects.includes('flag')) r.flags.push(hit.condition.name);
+  diagnostics.push(...conditionNotes(results, scheme), ...applyHistory(results, scheme, options.previous ?? []));
   diagnostics.push(...unusedDecisions(results, contenders));
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics, events, tieParts: titles.tieParts };
 }
@@ -129,7 +146,7 @@ function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, 
   if (r.decisions.length > 0) c.decisions = { outcomes: new Map(r.decisions.map((d) => [d.kind, d.outcome])), used: new Set() };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
   if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';
-  else if (r.vetoes.length > 0) c.veto = 'ineligible';
+  else if (r.vetoes.length > 0 || r.conditions.some((h) => h.condition.effects.includes('ineligible'))) c.veto = 'ineligible';
   return c;
 }
 

@@ -82,7 +82,7 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     rank: r.rank,
     band: bandText(r),
     honour: honourText(r),
-    flags: flagTexts(r, a.scheme.flags),
+    flags: flagTexts(r, a.scheme),
     total: r.score.total.toFixed(d),
     exact: r.score.exact.toString(),
     parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
