@@ -83,6 +83,7 @@ export function disagreements(expected, got, code) {
     const want = { total: u.total, rank: u.rank, band: u.band, honour: u.honour, flags: u.flags.join('、') };
     const have = { total: shown(g.total, d), rank: g.rank, band: g.band, honour: g.honour, flags: g.flags.join('、') };
     if (typeof g.total === 'number' && Number(u.total) !== g.total) have.total += ` (cell ${g.total})`;
+    if (expected.scheme.awards.length > 0) { want.awards = u.awards.join('、'); have.awards = g.cell('单项奖'); }
     for (const [f, v] of Object.entries(u.figures ?? {})) if (v !== undefined) { want[`figure ${f}`] = v; have[`figure ${f}`] = g.cell(f); }
     // Each part as counted in the total, shown to the scheme's decimals (— where the category has no such part).
     for (const [p, v] of Object.entries(u.parts ?? {})) {

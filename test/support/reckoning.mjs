@@ -22,7 +22,7 @@ export function readSchemeText(yaml) {
   return {
     ...s, fullMarks: frac(s.fullMarks ?? 100), rounding, categories, bandsOf, bandBasis: s.bandBasis ?? 'score',
     components: s.components ?? [], tieBreak: s.tieBreak ?? [], vetoes: s.vetoes ?? [], honours: s.honours ?? [], flags: s.flags ?? [],
-    excludedUnits: s.excluded?.units ?? [],
+    excludedUnits: s.excluded?.units ?? [], awards: s.awards ?? [], conditions: s.conditions ?? [],
   };
 }
 
@@ -469,6 +469,57 @@ function giveHonours(units, scheme, ctx = undefined) {
 /** Units in the order of the scheme's categories, then best first. */
 const bestFirstAll = (units) => [...units].sort(bestFirst);
 
+// ───────────────────────────── awards and conditions on one indicator ─────────────────────────────
+
+/**
+ * A unit's score on `on` (docs/scheme.md 单项奖、指标得分的条件): a 一级指标 by name or code — what it
+ * counts in the total — or a 末级指标 by code, its points (summed over its periods by their
+ * percentages). `full`: the most it can be (the part's points × its weight or periods; the leaf's points).
+ * undefined where the unit's category has no such indicator.
+ */
+export function indicatorScore(scheme, indicators, u, entry, on) {
+  const part = indicators.parts.find((p) => (p.name === on || p.code === on) && appliesTo(p, u.category)) ?? (indicators.partNames.includes(on) || indicators.parts.some((p) => p.code === on) ? null : undefined);
+  if (part === null) return undefined;
+  if (part) {
+    const rule = componentFor(scheme, part.name, u.category);
+    const share = rule?.periods ? sum(Object.values(rule.periods).map(frac)).div(100) : frac(rule?.weight ?? 100).div(100);
+    return { value: u.parts[indicators.partNames.indexOf(part.name)], full: part.points.times(share) };
+  }
+  const leaf = indicators.leaves.find((l) => l.code === on && appliesTo(l, u.category) && appliesTo(l.partNode, u.category));
+  if (!leaf) return undefined;
+  const rule = componentFor(scheme, leaf.part, u.category);
+  const value = rule?.periods ? sum(Object.entries(rule.periods).map(([p, w]) => leafPoints(leaf, entry(p)).times(frac(w)).div(100))) : leafPoints(leaf, entry(''));
+  return { value, full: leaf.points };
+}
+
+/** Compared as totals are: published (half-up to the decimals) unless rankOn: exact. */
+const asCompared = (scheme, x) => (scheme.rounding.rankOn === 'exact' ? x : frac(x.halfUp(scheme.rounding.decimals)));
+
+/** 指标得分的条件: the score (or its % of the full points) under / at most the line. */
+function conditionMet(scheme, indicators, u, entry, c) {
+  const got = indicatorScore(scheme, indicators, u, entry, c.on);
+  if (!got) return false;
+  const x = asCompared(scheme, c.percent ? got.value.times(100).div(got.full) : got.value);
+  trace(`condition: ${c.percent ? 'percent' : 'points'} on a ${indicators.parts.some((p) => p.name === c.on || p.code === c.on) ? 'part' : 'leaf'}`);
+  return c.under !== undefined ? x.lt(frac(c.under)) : x.lte(frac(c.atMost));
+}
+
+/** 单项奖: the best `count` on `on` in each group, all tied with the last place too; vetoed and ineligible units take none. */
+function giveAwards(units, scheme, indicators) {
+  for (const a of scheme.awards) {
+    const groups = a.scope === 'all' ? [units] : scheme.categories.map((c) => units.filter((u) => u.category === c));
+    for (const g of groups) {
+      const pool = g.filter((u) => u.effects.length === 0).map((u) => ({ u, got: u.indicatorScores.get(a.on) })).filter((x) => x.got !== undefined).map((x) => ({ u: x.u, v: asCompared(scheme, x.got.value) }));
+      pool.sort((x, y) => y.v.cmp(x.v));
+      const line = pool[Math.min(a.count ?? 1, pool.length) - 1]?.v;
+      if (line === undefined) continue;
+      const winners = pool.filter((x) => x.v.gte(line));
+      if (winners.length > (a.count ?? 1)) trace('award: tied at the last place, all take it');
+      for (const { u } of winners) (u.awards ??= []).push(a.name);
+    }
+  }
+}
+
 // ───────────────────────────── everything ─────────────────────────────
 
 /**
@@ -496,7 +547,12 @@ export function reckon(yaml, sheets) {
       return cache.get(key);
     };
     const effects = vetoRows.filter((v) => v['单位名称'] === unit.name).map((v) => scheme.vetoes.find((x) => x.name === v['否决事项'] || x.aliases?.includes(v['否决事项'])).effect);
-    return { ...unit, effects, ...scoreUnit(scheme, indicators, unit, entry, adjustmentRows) };
+    const scored = { ...unit, effects, ...scoreUnit(scheme, indicators, unit, entry, adjustmentRows) };
+    // 指标得分的条件: ineligible is 取消评优资格, as the veto of that name.
+    scored.conditionsMet = scheme.conditions.filter((c) => conditionMet(scheme, indicators, scored, entry, c));
+    scored.indicatorScores = new Map(scheme.awards.map((a) => [a.on, indicatorScore(scheme, indicators, scored, entry, a.on)]));
+    if (scored.conditionsMet.some((c) => c.effects.includes('ineligible'))) scored.effects = [...effects, 'ineligible'];
+    return scored;
   });
   // 名次: competition ranking within each category (1, 2, 2, 4); vetoed units keep theirs.
   for (const category of scheme.categories) {
@@ -524,13 +580,15 @@ export function reckon(yaml, sheets) {
       if (pending.length > 0) trace(pending.some(condition) ? 'flag: tie at the cut, 待定' : 'flag: tie at the cut, line not met');
     }
   }
+  for (const u of units) for (const c of u.conditionsMet) if (c.effects.includes('flag')) (u.flags ??= []).push(c.name);
+  giveAwards(units, scheme, indicators);
   // 待定（先进或合格）; with three or more: 待定（优秀、良好或合格）.
   const either = (list) => (list.length > 2 ? `${list.slice(0, -1).join('、')}或${list.at(-1)}` : list.join('或'));
   const text = (t) => (t === undefined ? '' : t.name ?? `待定（${either(t.pending)}）`);
   const out = units.map((u) => ({
     name: u.name, category: u.category, exact: u.exact.toString(), total: u.total, rank: u.rank,
     parts: Object.fromEntries(indicators.partNames.map((name, i) => [name, u.parts[i]?.halfUp(scheme.rounding.decimals)])),
-    band: text(u.band), figures: Object.fromEntries((scheme.figures ?? []).map((f) => [f.name, u.band.name ? String(f.values[u.band.name] ?? '') : undefined])), honour: text(u.honour), flags: u.flags ?? [],
+    band: text(u.band), awards: u.awards ?? [], figures: Object.fromEntries((scheme.figures ?? []).map((f) => [f.name, u.band.name ? String(f.values[u.band.name] ?? '') : undefined])), honour: text(u.honour), flags: u.flags ?? [],
   }));
   const pending = units.some((u) => u.band.pending || u.honour?.pending || (u.flags ?? []).some((f) => f.startsWith('待定')));
   // 排名 sheet order: the scheme's categories, then rank; equal totals in the roster's order.
