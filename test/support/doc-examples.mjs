@@ -148,4 +148,16 @@ export const DOC_EXAMPLES = [
     g: one('至少几个', 'bands:\n  - {name: 先进, atLeast: 95, quota: {min: 3}}\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 99], ['乙局', 98], ['丙局', 97], ['丁局', 96], ['戊局', 94]]),
     says: { exit: 0, 甲局: { band: '先进' }, 丁局: { band: '先进' }, 戊局: { band: '合格' } },
   },
+  {
+    quote: '单项奖…例：{name: 招商引资单项奖, on: 招商引资, count: 1}，部门中一局、二局的招商引资都是 18.50 分（最高），三局 17 分：一局、二局都得到招商引资单项奖',
+    g: book('单项奖的并列', 'name: 单项奖\ncategories: [部门]\nbands:\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\nawards:\n  - {name: 招商引资单项奖, on: 招商引资, count: 1}\n', [['A', '招商引资', 20], ['B', '其他', 80]],
+      [['一局', '部门', 18.5, 70], ['二局', '部门', 18.5, 60], ['三局', '部门', 17, 75]]),
+    says: { 一局: { awards: ['招商引资单项奖'] }, 二局: { awards: ['招商引资单项奖'] }, 三局: { awards: [] } },
+  },
+  {
+    quote: '指标得分的条件…例：优秀 90 分以上，一局总分 95、满意率 55%：不能评为优秀，按分数为良好，标记「满意率低于60%」',
+    g: book('满意率低于60%', 'name: 奇台式\ncategories: [部门]\nbands:\n  - {name: 优秀, atLeast: 90}\n  - {name: 良好, atLeast: 80}\n  - {name: 合格}\nconditions:\n  - {name: 满意率低于60%, on: G1, under: 60, percent: true, effects: [ineligible, flag]}\n', [['A', '工作', 90], ['G1', '群众满意率', 10, 'rate']],
+      [['一局', '部门', 89.5, 55], ['二局', '部门', 85, 80], ['三局', '部门', 80, 60]]),
+    says: { 一局: { total: '95.00', band: '良好', flags: ['满意率低于60%'] }, 二局: { total: '93.00', band: '优秀', flags: [] }, 三局: { total: '86.00', band: '良好', flags: [] } },
+  },
 ];
