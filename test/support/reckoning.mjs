@@ -478,8 +478,10 @@ const bestFirstAll = (units) => [...units].sort(bestFirst);
  * undefined where the unit's category has no such indicator.
  */
 export function indicatorScore(scheme, indicators, u, entry, on) {
-  const part = indicators.parts.find((p) => (p.name === on || p.code === on) && appliesTo(p, u.category)) ?? (indicators.partNames.includes(on) || indicators.parts.some((p) => p.code === on) ? null : undefined);
-  if (part === null) return undefined;
+  // A 一级指标's code names the part, as in tieBreak: every category's part of that name.
+  const name = indicators.partNames.includes(on) ? on : indicators.parts.find((p) => p.code === on)?.name;
+  const part = name === undefined ? undefined : indicators.parts.find((p) => p.name === name && appliesTo(p, u.category));
+  if (name !== undefined && !part) return undefined;
   if (part) {
     const rule = componentFor(scheme, part.name, u.category);
     const share = rule?.periods ? sum(Object.values(rule.periods).map(frac)).div(100) : frac(rule?.weight ?? 100).div(100);
