@@ -216,7 +216,7 @@ function tieBreakParts(scheme: Scheme, tree: IndicatorTree, source: SchemeSource
   return parts;
 }
 
-/** awards[].on and conditions[].on name a part (一级指标, name or code) or a leaf (code); history rules a band. */
+/** awards[].on and conditions[].on name a part (一级指标, name or code) or a leaf (code). */
 function ruleTargets(scheme: Scheme, tree: IndicatorTree, source: SchemeSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const key of ['awards', 'conditions'] as const) {
@@ -226,11 +226,6 @@ function ruleTargets(scheme: Scheme, tree: IndicatorTree, source: SchemeSource):
         didYouMean(normalizeName(rule.on), [...tree.parts, ...tree.leaves.map((l) => l.code)]) ?? `一级指标：${tree.parts.join('、')}`));
     });
   }
-  const bands = new Set([...scheme.bandsOf.values()].flat().map((b) => b.name));
-  (scheme.history?.rules ?? []).forEach((rule, i) => {
-    if (bands.has(rule.band)) return;
-    out.push(error('E_SCHEME_TARGET', { ...source.locate(lineOf(source, 'history')), path: `history.rules[${i}].band` }, `方案 history 中「${rule.name}」的等次「${rule.band}」不是方案的等次。`, `等次：${[...bands].join('、')}`));
-  });
   return out;
 }
 

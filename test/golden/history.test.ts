@@ -105,12 +105,16 @@ describe('rules across years (--previous)', () => {
     expect([...shown(rows).values()].map((v) => v.flags)).toEqual(['', '']);
   });
 
-  it('refuses a rule on a band the scheme does not have', async () => {
+  it('refuses a rule on a band the scheme does not have, and an award on no indicator', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.xlsx');
     await writeAssessment(file, year(2024, [['一局', 55]], 'history:\n  rules:\n    - {name: 连续两年为差, band: 较差, years: 2}\n'));
     const run = await runCli([file]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('E_SCHEME_TARGET');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('E_SCHEME_UNKNOWN_BAND');
+    await writeAssessment(file, year(2024, [['一局', 55]], 'awards:\n  - {name: 招商单项奖, on: 招商引资}\n'));
+    const award = await runCli([file]);
+    expect(award.code).toBe(1);
+    expect(award.stderr).toContain('E_SCHEME_TARGET');
   });
 });
