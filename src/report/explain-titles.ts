@@ -1,5 +1,6 @@
 import { fixed, show } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
+import { orList } from '../engine/describe.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 
 /** Honours, flags and figures, each with the rule that gave it. */
@@ -12,7 +13,7 @@ export function titleLines(a: Assessment, r: UnitResult): string[] {
     out.push(`荣誉：「${r.honour}」（${among}${h?.from ? `「${h.from}」等次中` : ''}按总分依次授予：${a.scheme.honours.filter((x) => x.scope === h?.scope && x.from === h?.from).map((x) => `${x.name} ${x.count} 个`).join('、')}）`);
   }
   out.push(...honourMargin(a, r));
-  if (r.honourPending) out.push(`荣誉：名额线上并列，${r.honourPending.join('或')}待研究决定`);
+  if (r.honourPending) out.push(`荣誉：待定（${orList(r.honourPending)}），名额线上并列，或等次、前一项荣誉尚待研究决定`);
   for (const name of r.awards) {
     const w = a.scheme.awards.find((x) => x.name === name);
     out.push(`单项奖：「${name}」（${w?.scope === 'all' ? '全部单位' : `类别「${r.unit.category}」`}中「${w?.on}」得分最高的 ${w?.count} 个，并列的都授予）`);

@@ -8,10 +8,11 @@ import { dumpSheet } from '../support/workbook.js';
 // A differential test: random small assessments written straight from docs/scheme.md
 // (test/support/random-assessment.mjs: every 评分方法, trees of 2–3 levels and per category,
 // weights and periods, 千分制, decimals 0–3, roundParts, rankOn, percent bands, quotas, bottom N,
-// vetoes, honours, flags, 加减分 with caps and sources; totals aimed at floors, x.xx5, thirds and
-// sevenths, ties at cuts) are scored by the engine and by an independent reckoning in exact
-// fractions (test/support/reckoning.mjs, importing nothing from src/). Every unit's published
-// total, each part's column, rank, band (with 待定), honour, flags and figures, the 排名 order and
+// vetoes, honours, flags, 单项奖 (awards), conditions on a part or leaf, 加减分 with caps and
+// sources; totals aimed at floors, x.xx5, thirds and sevenths, ties at cuts) are scored by the
+// engine and by an independent reckoning in exact fractions (test/support/reckoning.mjs, importing
+// nothing from src/). Every unit's published total, each part's column, rank, band (with 待定),
+// honour, 单项奖, flags (in the scheme's order) and figures, the 排名 order and
 // the exit status must agree; a seed with ties is scored again with them settled in a 「决定」表.
 // The worked examples of docs/scheme.md (test/support/doc-examples.mjs) go the same way, each
 // also holding the reckoning to what the docs say of it.
