@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { assess, type Assessment } from '../engine/assess.js';
 import type { IndicatorTree } from '../engine/model.js';
+import type { PreviousResult } from '../engine/rules.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { ReadLimits } from '../io/zip-reader.js';
@@ -24,8 +25,8 @@ export async function readInputs(files: readonly string[], options: LoadOptions)
 }
 
 /** The whole calculation on what was read: the one place that hands vetoes, decisions and tie-breaks to the engine. */
-export function assessAssembled(assembled: Assembled & { scheme: Scheme; tree: IndicatorTree }): Assessment {
-  return assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
+export function assessAssembled(assembled: Assembled & { scheme: Scheme; tree: IndicatorTree }, previous: readonly PreviousResult[] = []): Assessment {
+  return assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak, previous });
 }
 
 /** Reads every input and gives it meaning; data problems are collected. */

@@ -49,6 +49,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--compare <file>', '与指定的较早通报工作簿比较（默认与将被替换的通报比较）')
     .option('--feedback <dir>', '另为每个参评单位生成一份反馈单（<单位>.反馈单.xlsx，A4 打印），写入该文件夹')
     .option('-q, --quiet', '不在终端上显示进度')
+    .option('--previous <file...>', '往年的通报工作簿（…通报.xlsx），用于方案 history 的连续几年规则和名次变化')
     .option('--encoding <name>', 'CSV 文件的编码（默认自动识别 UTF-8 或 GBK/GB18030）')
     .option('--no-color', '不使用颜色')
     .addHelpText('after', '\n例：\n  score samples/guannan-2009/annual.xlsx --feedback 反馈单\n')

@@ -3,6 +3,7 @@ import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import type { Assessment } from '../engine/assess.js';
 import type { UnitEntries } from '../engine/model.js';
+import type { PreviousResult } from '../engine/rules.js';
 import { sha256File, sha256Text } from '../io/history.js';
 import { readWorkbooks } from '../io/read-inputs.js';
 import { cellText } from '../input/cells.js';
@@ -37,4 +38,18 @@ export async function readRecord(file: string): Promise<ResultRecord> {
       '请选择由 score 生成的「…通报.xlsx」（较早版本生成的通报没有记录，请用当前版本重新计算一次）。')]);
   }
   return parsed;
+}
+
+/**
+ * Earlier years' results (--previous), each read through its record: the latest first — by the
+ * scheme's year where every one has it, else in the order given.
+ */
+export async function readPrevious(files: readonly string[]): Promise<PreviousResult[]> {
+  const read: PreviousResult[] = [];
+  for (const file of files) {
+    const record = await readRecord(file);
+    const year = (record.scheme.settings as { year?: unknown } | undefined)?.year;
+    read.push({ label: path.basename(file), ...(typeof year === 'number' ? { year } : {}), units: record.units.map((u) => ({ unit: u.unit, category: u.category, rank: u.rank, band: u.band })) });
+  }
+  return read.every((p) => p.year !== undefined) ? [...read].sort((a, b) => b.year! - a.year!) : read;
 }

@@ -71,7 +71,7 @@ export const CODES = {
   E_SCHEME_DUP_BAND: { severity: 'error', exit: ExitCode.usage, meaning: '等次名称重复' },
   E_SCHEME_UNKNOWN_CATEGORY: { severity: 'error', exit: ExitCode.usage, meaning: '方案别处引用的类别不在 categories 中' },
   E_SCHEME_UNKNOWN_PERIOD: { severity: 'error', exit: ExitCode.usage, meaning: 'components 引用的期次不在 periods 中' },
-  E_SCHEME_UNKNOWN_BAND: { severity: 'error', exit: ExitCode.usage, meaning: '荣誉或 figures 引用的等次不是方案中的等次' },
+  E_SCHEME_UNKNOWN_BAND: { severity: 'error', exit: ExitCode.usage, meaning: '荣誉、figures 或 history 引用的等次不是方案中的等次' },
   E_SCHEME_BAND_LAST: { severity: 'error', exit: ExitCode.usage, meaning: '最后一个等次设了下限或名额' },
   E_SCHEME_BAND_BOUND: { severity: 'error', exit: ExitCode.usage, meaning: '等次没有写下限（atLeast 或 above）' },
   E_SCHEME_BAND_RANGE: { severity: 'error', exit: ExitCode.usage, meaning: '等次的下限不在 0 到满分（或 100%）之间' },
@@ -80,6 +80,9 @@ export const CODES = {
   // The scheme against the indicators: the scheme itself reads, so these are problems of the data.
   E_SCHEME_COMPONENT: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 components 中的部分不是指标体系的一级指标' },
   E_SCHEME_TIEBREAK: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 tieBreak 中的部分不是指标体系的一级指标' },
+  E_SCHEME_TARGET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 awards、conditions 的 on 不是指标体系的一级指标或末级指标编码' },
+  W_HISTORY_SHORT: { severity: 'warning', exit: ExitCode.ok, meaning: '往年结果（--previous）不够连续几年的规则判断，该规则本次不标记' },
+  I_CONDITION: { severity: 'info', exit: ExitCode.ok, meaning: '单位某项指标低于方案 conditions 的分数线：取消评优资格或标记' },
   // Sheets and tables.
   E_MISSING_SHEET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '缺少必需的工作表（方案、指标体系、单位名单、得分表）' },
   E_DUPLICATE_SHEET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '同一种工作表有两个' },

@@ -1,11 +1,13 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
-import { componentFor, type Scheme } from '../scheme/schema.js';
+import { componentFor, type Flag, type Scheme } from '../scheme/schema.js';
 import { assignBands, type BandingEvent, type Contender } from './banding.js';
 import { describeEvents, boundaryNote } from './describe.js';
-import { bottomFlag, giveHonours } from './honours.js';
+import { awardHonours, bottomFlag, type HonourStanding } from './honours.js';
 import { decisionText, type Decision, type IndicatorTree, type PartRule, type Unit, type UnitEntries, type VetoEntry } from './model.js';
 import { rank } from './rank.js';
+import { applyHistory, conditionNotes } from './history.js';
+import { conditionsOf, giveAwards, rankChange, type ConditionHit, type PreviousResult } from './rules.js';
 import { scoreUnit, type UnitScore } from './score-unit.js';
 
 export interface UnitResult {
@@ -15,14 +17,22 @@ export interface UnitResult {
   rank: number;
   /** Undefined while the unit is tied at a cut that a person must decide. */
   band?: string;
-  pending?: { between: [string, string]; tiedWith: string[] };
+  /** Tied at a cut: the bands it may still take (best first) and the units tied with it. */
+  pending?: { between: string[]; tiedWith: string[] };
   vetoes: VetoEntry[];
   /** Decisions recorded for the unit's ties; `applied` once a tie they decide was found. */
   decisions: (Decision & { applied: boolean })[];
   honour?: string;
   honourPending?: string[];
+  /** Flags given (bottom-N, conditions, history), and those tied at a cut. */
   flags: string[];
   flagsPending: string[];
+  /** Single-indicator awards (单项奖). */
+  awards: string[];
+  /** Conditions on a part's or leaf's score the unit falls under (满意率低于60%). */
+  conditions: ConditionHit[];
+  /** Rank against the latest previous year (--previous): positive 进位, negative 退位. */
+  rankChange?: number;
 }
 
 export interface Assessment {
@@ -52,6 +62,8 @@ export interface AssessOptions {
   decisions?: ReadonlyMap<Unit, Decision[]>;
   /** Indexes of the tree's parts that break ties, in order. */
   tieBreak?: readonly number[];
+  /** Earlier years' results (--previous), the latest first. */
+  previous?: readonly PreviousResult[];
 }
 
 /**
@@ -74,7 +86,9 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     const ranked = rank(members).map(({ item, rank: r }) => {
       const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
       const decisions = (options.decisions?.get(item.scored.unit) ?? []).map((d) => ({ ...d, applied: false }));
-      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [] };
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [], awards: [], conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
+      const change = rankChange(item.scored.unit, r, options.previous ?? []);
+      if (change !== undefined) result.rankChange = change;
       const contender = contenderOf(results.length, result, full, scheme, tieBreak);
       results.push(result);
       contenders.push(contender);
@@ -95,10 +109,12 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     }
   }
   const titles: TitleContext = { scheme, results, contenders, diagnostics, events, tieParts: tieBreak.map((i) => tree.parts[i]!) };
-  for (const scope of ['category', 'all'] as const) {
-    applyHonours(titles, scope);
-    applyFlags(titles, scope);
-  }
+  applyHonours(titles);
+  for (const flag of scheme.flags) applyFlag(titles, flag);
+  const awards = giveAwards(scheme, tree, contenders.map((c) => ({ unit: results[c.id]!.unit, score: results[c.id]!.score, eligible: c.veto === undefined })));
+  for (const r of results) r.awards = awards.get(r.unit) ?? [];
+  for (const r of results) for (const hit of r.conditions) if (hit.condition.effects.includes('flag')) r.flags.push(hit.condition.name);
+  diagnostics.push(...conditionNotes(results, scheme), ...applyHistory(results, scheme, options.previous ?? []));
   diagnostics.push(...unusedDecisions(results, contenders));
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics, events, tieParts: titles.tieParts };
 }
@@ -130,7 +146,7 @@ function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, 
   if (r.decisions.length > 0) c.decisions = { outcomes: new Map(r.decisions.map((d) => [d.kind, d.outcome])), used: new Set() };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.
   if (r.vetoes.some((v) => v.effect === 'fail')) c.veto = 'fail';
-  else if (r.vetoes.length > 0) c.veto = 'ineligible';
+  else if (r.vetoes.length > 0 || r.conditions.some((h) => h.condition.effects.includes('ineligible'))) c.veto = 'ineligible';
   return c;
 }
 
@@ -169,32 +185,30 @@ function groupsOf(t: TitleContext, scope: 'category' | 'all'): [string, Contende
   return [['', [...t.contenders].sort((a, b) => b.total.comparedTo(a.total) || unit(a).order - unit(b).order)]];
 }
 
-/** Honours by rank, from a band where they say so; vetoed and pending units take none. */
-function applyHonours(t: TitleContext, scope: 'category' | 'all'): void {
-  const honours = t.scheme.honours.filter((h) => h.scope === scope);
-  if (honours.length === 0) return;
-  for (const [group, members] of groupsOf(t, scope)) {
-    for (const from of new Set(honours.map((h) => h.from))) {
-      const pool = members.filter((c) => c.veto === undefined && t.results[c.id]!.band !== undefined && (from === undefined || t.results[c.id]!.band === from));
-      const titles = giveHonours(pool, honours.filter((h) => h.from === from));
-      for (const [id, name] of titles.given) t.results[id]!.honour = name;
-      for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
-      t.events.push({ group, events: titles.events });
-      t.diagnostics.push(...describeEvents(titles.events, group, t.results, t.scheme, t.tieParts));
-    }
+/** Honours by rank in the scheme's order (awardHonours); vetoed units take none. */
+function applyHonours(t: TitleContext): void {
+  if (t.scheme.honours.length === 0) return;
+  const standing = (c: Contender): HonourStanding => {
+    const r = t.results[c.id]!;
+    return { eligible: c.veto === undefined, category: r.unit.category, bands: r.band !== undefined ? [r.band] : r.pending!.between };
+  };
+  const titles = awardHonours(t.contenders, standing, t.scheme.honours, t.scheme.categories, (c) => t.results[c.id]!.unit.order);
+  for (const [id, name] of titles.given) t.results[id]!.honour = name;
+  for (const [id, names] of titles.pending) t.results[id]!.honourPending = names;
+  for (const { group, events } of titles.events) {
+    t.events.push({ group, events });
+    t.diagnostics.push(...describeEvents(events, group, t.results, t.scheme, t.tieParts));
   }
 }
 
-/** Bottom-N flags, within the categories a flag names (正定: 只对承担日常工作的乡镇、部门和单位). */
-function applyFlags(t: TitleContext, scope: 'category' | 'all'): void {
-  for (const flag of t.scheme.flags.filter((f) => f.scope === scope)) {
-    for (const [group, all] of groupsOf(t, scope)) {
-      const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
-      const { flagged, pending, event } = bottomFlag(members, flag);
-      for (const id of flagged) t.results[id]!.flags.push(flag.name);
-      for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
-      if (event) t.events.push({ group, events: [event] });
-      if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
-    }
+/** A bottom-N flag, within the categories it names (正定: 只对承担日常工作的乡镇、部门和单位). */
+function applyFlag(t: TitleContext, flag: Flag): void {
+  for (const [group, all] of groupsOf(t, flag.scope)) {
+    const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
+    const { flagged, pending, event } = bottomFlag(members, flag);
+    for (const id of flagged) t.results[id]!.flags.push(flag.name);
+    for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
+    if (event) t.events.push({ group, events: [event] });
+    if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
   }
 }

@@ -18,7 +18,8 @@ export interface Contender {
 export type Placement =
   | { kind: 'band'; band: string }
   /** Tied at a cut that nothing in the scheme decides: a person must choose. */
-  | { kind: 'pending'; between: [string, string]; tiedWith: number[] };
+  /** `between`: the bands it may still take, best first (two or more). */
+  | { kind: 'pending'; between: string[]; tiedWith: number[] };
 
 /** Something about the banding a clerk must be told. */
 export type BandingEvent =
@@ -125,10 +126,12 @@ export function cutFromBottom(ranked: readonly Contender[], places: number, band
   return { taken: back(cut.taken), pending: back(cut.pending), ...(cut.event ? { event: cut.event } : {}) };
 }
 
-/** The band a unit meets by score alone, from `start` down (for naming where a pending unit may go). */
-function nextBandMet(c: Contender, bands: readonly Band[], start: number): string {
-  for (let i = start; i < bands.length; i++) if (i === bands.length - 1 || meets(c, bands[i]!)) return bands[i]!.name;
-  return bands[bands.length - 1]!.name;
+/** Units tied at a cut that will drop (`count` of them), carried down until some band's places take them. */
+interface Carry {
+  units: Contender[];
+  count: number;
+  /** The bands they may still take, from the one they were tied for down. */
+  bands: string[];
 }
 
 /**
@@ -142,26 +145,29 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
   let remaining = [...ranked];
   // 003 宿迁: the last band takes the bottom N whatever their scores (后三位 → 诫勉).
   const last = bands[bands.length - 1]!;
+  let bottomTie: { pending: Contender[]; event?: BandingEvent } = { pending: [] };
   if (last.bottom !== undefined && bands.length > 1) {
     // A unit a veto puts in the last band (fail) is already one of the N, whatever its score: the
     // band holds N units, as the rule says, and the rest of its places go to the lowest totals.
     const failed = ranked.filter((c) => c.veto === 'fail');
     const cut = cutFromBottom(ranked.filter((c) => c.veto !== 'fail'), Math.max(0, last.bottom - failed.length), last.name);
-    if (cut.event) events.push(cut.event);
-    const above = bands[bands.length - 2]!.name;
     for (const c of [...failed, ...cut.taken]) placements.set(c.id, { kind: 'band', band: last.name });
-    const ids = cut.pending.map((c) => c.id);
-    for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [above, last.name], tiedWith: ids });
-    const done = new Set([...failed, ...cut.taken, ...cut.pending].map((c) => c.id));
+    // Those tied at the bottom cut go through the other bands by score: a unit not chosen for the
+    // last band takes the band its score earns (docs: the bottom N 归入最后一个等次, the rest by the other bands).
+    bottomTie = { pending: cut.pending, ...(cut.event ? { event: cut.event } : {}) };
+    if (cut.event && cut.event.kind !== 'tie-undecided') events.push(cut.event);
+    const done = new Set([...failed, ...cut.taken].map((c) => c.id));
     remaining = remaining.filter((c) => !done.has(c.id));
   }
-  // Units tied at a quota's cut that will drop to the next band once a person decides: they rank
-  // above everyone left, so they take that band's places first (two tied for the last 先进 place:
-  // the one not chosen is 良好, and 良好's quota has one place fewer for the others).
-  let carried = 0;
+  // Units tied at a quota's cut that will drop once a person decides rank above everyone left, so
+  // they take the next band's places first (two tied for the last 先进 place: the one not chosen is
+  // 良好, and 良好's quota has one place fewer for the others); more than it has go on down.
+  const carries: Carry[] = [];
   bands.forEach((band, i) => {
+    const open = carries.filter((g) => g.count > 0);
     if (i === bands.length - 1) {
       for (const c of remaining) placements.set(c.id, { kind: 'band', band: band.name });
+      for (const g of open) { g.bands.push(band.name); g.count = 0; }
       return;
     }
     const eligible = remaining.filter((c) => c.veto !== 'fail' && !(c.veto === 'ineligible' && i === 0) && meets(c, band));
@@ -169,20 +175,56 @@ export function assignBands(ranked: readonly Contender[], bands: readonly Band[]
     if (band.quota) {
       const { places, exact } = quotaPlaces(band.quota, ranked.length);
       if (band.quota.percent !== undefined) events.push({ kind: 'quota', band: band.name, exact, places, groupSize: ranked.length });
-      cut = cutAt(eligible, Math.max(0, places - carried), band.name);
+      let room = places;
+      for (const g of open) {
+        g.bands.push(band.name);
+        const take = Math.min(g.count, room);
+        g.count -= take;
+        room -= take;
+      }
+      cut = cutAt(eligible, room, band.name);
       if (cut.event) events.push(cut.event);
       // Fewer than the quota (or its minimum) meet the floor: the floor wins, and the clerk is told.
       const wanted = band.quota.min ?? places;
-      if (cut.taken.length < wanted && cut.pending.length === 0) {
+      if (cut.taken.length < wanted && cut.pending.length === 0 && open.length === 0) {
         events.push({ kind: 'quota-short', band: band.name, quota: places, got: cut.taken.length, ...(band.quota.min !== undefined ? { min: band.quota.min } : {}) });
       }
+    } else {
+      for (const g of open) { g.bands.push(band.name); g.count = 0; }
     }
     for (const c of cut.taken) placements.set(c.id, { kind: 'band', band: band.name });
-    const ids = cut.pending.map((c) => c.id);
-    for (const c of cut.pending) placements.set(c.id, { kind: 'pending', between: [band.name, nextBandMet(c, bands, i + 1)], tiedWith: ids });
-    carried = cut.event?.kind === 'tie-undecided' ? cut.pending.length - cut.event.places : 0;
+    if (cut.pending.length > 0) {
+      const dropping = cut.event?.kind === 'tie-undecided' ? cut.pending.length - cut.event.places : 0;
+      carries.push({ units: cut.pending, count: dropping, bands: [band.name] });
+    }
     const done = new Set([...cut.taken, ...cut.pending]);
     remaining = remaining.filter((c) => !done.has(c));
   });
+  for (const g of carries) {
+    const ids = g.units.map((c) => c.id);
+    for (const c of g.units) placements.set(c.id, { kind: 'pending', between: g.bands, tiedWith: ids });
+  }
+  settleBottomTie(bottomTie, last.name, placements, events);
   return { placements, events };
+}
+
+/**
+ * Units tied at the bottom-N cut: each may take the last band or the one its score earns (itself
+ * perhaps still 待定); where that is the last band anyway there is nothing to decide.
+ */
+function settleBottomTie(tie: { pending: Contender[]; event?: BandingEvent }, last: string, placements: Map<number, Placement>, events: BandingEvent[]): void {
+  const options = (c: Contender): string[] => {
+    const own = placements.get(c.id)!;
+    const mine = own.kind === 'band' ? [own.band] : own.between;
+    return mine.includes(last) ? mine : [...mine, last];
+  };
+  const open = tie.pending.filter((c) => options(c).length > 1);
+  for (const c of tie.pending) if (options(c).length === 1) placements.set(c.id, { kind: 'band', band: last });
+  if (open.length === 0) return;
+  const ids = open.map((c) => c.id);
+  for (const c of open) {
+    const own = placements.get(c.id)!;
+    placements.set(c.id, { kind: 'pending', between: options(c), tiedWith: own.kind === 'pending' ? [...new Set([...own.tiedWith, ...ids])] : ids });
+  }
+  if (tie.event) events.push(tie.event);
 }

@@ -7,6 +7,16 @@ import type { UnitResult } from './assess.js';
 
 const ROUNDING_WORDS = { up: '进一', down: '去尾', 'half-up': '四舍五入' } as const;
 
+/** Outcomes a 待定 unit may still take, as a clerk reads them: 先进或合格; 优秀、良好或合格. */
+export function orList(names: readonly string[]): string {
+  return names.length <= 2 ? names.join('或') : `${names.slice(0, -1).join('、')}或${names[names.length - 1]}`;
+}
+
+/** The band as a clerk reads it: a pending unit shows where it may go, 待定（先进或合格）. */
+export function bandText(r: Pick<UnitResult, 'band' | 'pending'>): string {
+  return r.band ?? `待定（${orList(r.pending!.between)}）`;
+}
+
 function groupText(group: string): string {
   return group === '' ? '全部单位中' : `类别「${group}」`;
 }
@@ -55,7 +65,6 @@ export function boundaryNote(result: UnitResult, basis: Rational, bands: readonl
   if (!band) return undefined;
   const inclusive = band.atLeast !== undefined;
   const unit = scheme.bandBasis === 'percent' ? '%' : '';
-  const outcome = result.band ?? `待定（${result.pending?.between.join('或')}）`;
   return info('I_ON_BOUNDARY', result.unit.source,
-    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${show(basis, scheme.rounding.decimals)}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${outcome}」。`);
+    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${show(basis, scheme.rounding.decimals)}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${bandText(result)}」。`);
 }

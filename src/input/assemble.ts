@@ -2,6 +2,7 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
+import { targetOf } from '../engine/rules.js';
 import { nameOf, type Decision, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
@@ -111,6 +112,7 @@ export function assemble(inputs: Inputs): Assembled {
   if (tree) {
     result.tree = tree;
     result.tieBreak = tieBreakParts(scheme, tree, basics.schemeSource!, diagnostics);
+    diagnostics.push(...ruleTargets(scheme, tree, basics.schemeSource!));
   }
   if (roster) result.roster = roster;
   if (!tree || !roster) return result;
@@ -212,6 +214,19 @@ function tieBreakParts(scheme: Scheme, tree: IndicatorTree, source: SchemeSource
     }
   }
   return parts;
+}
+
+/** awards[].on and conditions[].on name a part (一级指标, name or code) or a leaf (code). */
+function ruleTargets(scheme: Scheme, tree: IndicatorTree, source: SchemeSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const key of ['awards', 'conditions'] as const) {
+    scheme[key].forEach((rule, i) => {
+      if (targetOf(tree, rule.on)) return;
+      out.push(error('E_SCHEME_TARGET', { ...source.locate(lineOf(source, key)), path: `${key}[${i}].on` }, `方案 ${key} 中「${rule.name}」的 on「${rule.on}」不是一级指标，也不是末级指标的编码。`,
+        didYouMean(normalizeName(rule.on), [...tree.parts, ...tree.leaves.map((l) => l.code)]) ?? `一级指标：${tree.parts.join('、')}`));
+    });
+  }
+  return out;
 }
 
 /** The line of a top-level key in the scheme text, for messages about it (1 if not found). */

@@ -1,6 +1,7 @@
 import { Rational, fixed, show } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { quotaPlaces, type BandingEvent } from '../engine/banding.js';
+import { orList } from '../engine/describe.js';
 import type { Band, Quota, Scheme } from '../scheme/schema.js';
 
 /**
@@ -77,7 +78,7 @@ function tieWords(c: Ctx, band: string): string | undefined {
   if (decided?.kind === 'tie-by-decision') {
     const others = decided.ids.filter((i) => i !== id).map((i) => c.a.results[i]!.unit.name).join('、');
     const basis = [...new Set(decided.ids.flatMap((i) => c.a.results[i]!.decisions.filter((d) => d.kind === decided.decisionKind).map((d) => d.basis)))].join('、');
-    return `与${others}同为 ${c.t(c.r)} 分，争「${band}」的最后名额，方案不能决定，按人工决定（依据：${basis}）${decided.taken.includes(id) ? '入选' : '未入选'}`;
+  return `与${others}同为 ${c.t(c.r)} 分，争「${band}」的最后名额，方案不能决定，按人工决定（依据：${basis}）${decided.taken.includes(id) ? '入选' : '未入选'}`;
   }
   const e = eventsOf(c).find((x) => x.kind === 'tie-decided' && x.band === band && x.ids.includes(id));
   if (!e || e.kind !== 'tie-decided') return undefined;
@@ -151,7 +152,8 @@ function pendingWords(c: Ctx): string {
   const others = p.tiedWith.filter((n) => n !== c.r.unit.name).join('、');
   const parts = c.a.tieParts ?? [];
   const why = parts.length > 0 ? `按方案依次比较${parts.join('、')}后仍相同` : '方案未规定并列时如何取舍';
-  return `与${others}同为 ${c.t(c.r)} 分，并列在「${p.between[0]}」与「${p.between[1]}」之间的名额线上，${why}：待定（${p.between.join('或')}），需人工研究决定`;
+  const where = p.between.length === 2 ? `并列在「${p.between[0]}」与「${p.between[1]}」之间的名额线上` : `并列在「${p.between[0]}」的名额线上，落选的依次落入${orList(p.between.slice(1))}`;
+  return `与${others}同为 ${c.t(c.r)} 分，${where}，${why}：待定（${orList(p.between)}），需人工研究决定`;
 }
 
 /** The distance to the next band or cut above, and the cushion above the unit's own line or cut. */

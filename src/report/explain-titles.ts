@@ -1,5 +1,7 @@
 import { fixed, show } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
+import { orList } from '../engine/describe.js';
+import { conditionText, rankChangeText } from '../engine/rules.js';
 
 /** Honours, flags and figures, each with the rule that gave it. */
 export function titleLines(a: Assessment, r: UnitResult): string[] {
@@ -11,8 +13,19 @@ export function titleLines(a: Assessment, r: UnitResult): string[] {
     out.push(`荣誉：「${r.honour}」（${among}${h?.from ? `「${h.from}」等次中` : ''}按总分依次授予：${a.scheme.honours.filter((x) => x.scope === h?.scope && x.from === h?.from).map((x) => `${x.name} ${x.count} 个`).join('、')}）`);
   }
   out.push(...honourMargin(a, r));
-  if (r.honourPending) out.push(`荣誉：名额线上并列，${r.honourPending.join('或')}待研究决定`);
-  for (const name of r.flags) {
+  if (r.honourPending) out.push(`荣誉：待定（${orList(r.honourPending)}），名额线上并列，或等次、前一项荣誉尚待研究决定`);
+  for (const name of r.awards) {
+    const w = a.scheme.awards.find((x) => x.name === name);
+    out.push(`单项奖：「${name}」（${w?.scope === 'all' ? '全部单位' : `类别「${r.unit.category}」`}中「${w?.on}」得分最高的 ${w?.count} 个，并列的都授予）`);
+  }
+  for (const hit of r.conditions) out.push(`指标条件：${conditionText(hit, d)}`);
+  const history = a.scheme.history?.rules ?? [];
+  for (const name of r.flags.filter((n) => history.some((h) => h.name === n))) {
+    const h = history.find((x) => x.name === name)!;
+    out.push(`标记：「${name}」（今年和此前 ${h.years - 1} 年都是「${h.band}」，据 --previous 给出的往年通报）`);
+  }
+  if (r.rankChange !== undefined) out.push(`名次变化：${rankChangeText(r.rankChange)}（与上一年通报中的名次相比）`);
+  for (const name of r.flags.filter((n) => a.scheme.flags.some((f) => f.name === n))) {
     const f = a.scheme.flags.find((x) => x.name === name);
     const limit = f?.atMost !== undefined ? `且不超过 ${f.atMost} 分` : f?.under !== undefined ? `且低于 ${f.under} 分` : '';
     out.push(`标记：「${name}」（${f?.scope === 'all' ? '全部单位' : '类别内'}后 ${f?.bottom} 名${limit}；总分 ${fixed(r.score.total, d)}）`);

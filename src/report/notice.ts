@@ -3,6 +3,7 @@ import { neutralise, visibleControls } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { appendixSections, appendixText } from './appendix.js';
 import { allBands, appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
+import { flagNames } from './result-sheets.js';
 
 /**
  * The values a notice template may use, by the placeholder names a clerk sees in
@@ -34,7 +35,8 @@ export function noticeValues(a: Assessment): Map<string, string> {
   }
   values.set('分档情况', sentences.length > 0 ? `${sentences.join('；')}。` : '');
   values.set('荣誉情况', listed(scheme.honours.map((h) => [h.name, a.results.filter((r) => r.honour === h.name)])));
-  values.set('标记情况', listed(scheme.flags.map((f) => [f.name, a.results.filter((r) => r.flags.includes(f.name))])));
+  values.set('单项奖情况', listed(scheme.awards.map((w) => [w.name, a.results.filter((r) => r.awards.includes(w.name))])));
+  values.set('标记情况', listed([...new Set(flagNames(scheme))].map((f) => [f, a.results.filter((r) => r.flags.includes(f))])));
   const pending = a.results.filter((r) => r.pending || r.honourPending || r.flagsPending.length > 0);
   values.set('待定情况', pending.length > 0 ? `${pending.map((r) => neutralise(r.unit.shortName)).join('、')}因并列待研究决定。` : '');
   values.set('附件正文', appendixText(appendixSections(a)));

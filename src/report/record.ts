@@ -2,6 +2,7 @@ import type { Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import type { UnitEntries } from '../engine/model.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
+import { bandText, flagTexts, honourText } from './result-sheets.js';
 
 /**
  * Every result carries its own record (issue 10): what produced it (tool, scheme, inputs by
@@ -71,13 +72,6 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
   return out;
 }
 
-function bandOf(r: UnitResult): string {
-  return r.band ?? `待定（${r.pending!.between.join('或')}）`;
-}
-
-function honourOf(r: UnitResult): string {
-  return r.honour ?? (r.honourPending ? `待定（${r.honourPending.join('或')}）` : '');
-}
 
 export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): UnitRecord {
   const d = a.scheme.rounding.decimals;
@@ -86,9 +80,9 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     unit: r.unit.name,
     category: r.unit.category,
     rank: r.rank,
-    band: bandOf(r),
-    honour: honourOf(r),
-    flags: [...r.flags, ...r.flagsPending.map((f) => `待定（${f}）`)],
+    band: bandText(r),
+    honour: honourText(r),
+    flags: flagTexts(r, a.scheme),
     total: r.score.total.toFixed(d),
     exact: r.score.exact.toString(),
     parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),

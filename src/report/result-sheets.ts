@@ -1,6 +1,9 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
+import { bandText, orList } from '../engine/describe.js';
+import type { Scheme } from '../scheme/schema.js';
+import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
 import { widthsFor, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
@@ -17,19 +20,21 @@ function scoreFormat(decimals: number): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
-/** The band as a clerk reads it: a pending unit shows where it may go. */
-export function bandText(r: UnitResult): string {
-  return r.band ?? `待定（${r.pending!.between.join('或')}）`;
-}
+export { bandText };
 
 /** The honour as a clerk reads it: one tied at a cut shows what it may be, 待定（一等奖或二等奖）. */
 export function honourText(r: UnitResult): string {
-  return r.honour ?? (r.honourPending ? `待定（${r.honourPending.join('或')}）` : '');
+  return r.honour ?? (r.honourPending ? `待定（${orList(r.honourPending)}）` : '');
 }
 
-/** The flags given, then those tied at a cut: 诫勉谈话、待定（报组织部）. */
-export function flagsText(r: UnitResult): string {
-  return [...r.flags, ...r.flagsPending.map((f) => `待定（${f}）`)].join('、');
+/** Every flag the scheme can give, in its order: bottom-N flags, then conditions that flag, then history rules. */
+export function flagNames(scheme: Scheme): string[] {
+  return [...scheme.flags.map((f) => f.name), ...scheme.conditions.filter((c) => c.effects.includes('flag')).map((c) => c.name), ...(scheme.history?.rules ?? []).map((h) => h.name)];
+}
+
+/** The flags in the scheme's order, those tied at a cut in their place: 诫勉谈话、待定（报组织部）. */
+export function flagTexts(r: UnitResult, scheme: Scheme): string[] {
+  return [...new Set(flagNames(scheme))].flatMap((f) => (r.flags.includes(f) ? [f] : r.flagsPending.includes(f) ? [`待定（${f}）`] : []));
 }
 
 /** Why a unit is where it is, beyond its score: vetoes, undecided ties. */
@@ -37,6 +42,7 @@ export function remarks(r: UnitResult, decimals: number): string {
   const n = (x: Rational): string => show(x, decimals);
   const out: string[] = [];
   for (const v of r.vetoes) out.push(`一票否决：${v.item}（${v.note}），${v.effect === 'fail' ? '定为最低等次' : '取消评先资格'}`);
+  for (const hit of r.conditions) out.push(conditionText(hit, decimals));
   for (const side of ['bonus', 'deduction'] as const) {
     for (const cut of r.score[side]?.cuts ?? []) {
       const what = cut.scope === 'total' ? `${SIDE_WORD[side]}合计` : cut.scope === 'item' ? `${SIDE_WORD[side]}项目「${cut.name}」` : `来源「${cut.name}」的${SIDE_WORD[side]}`;
@@ -45,7 +51,7 @@ export function remarks(r: UnitResult, decimals: number): string {
   }
   for (const d of r.decisions.filter((x) => x.applied)) out.push(`按人工决定${d.outcome === '' ? decisionText(d) : `评为${d.outcome}`}（依据：${d.basis}）`);
   if (r.pending) out.push(`与${r.pending.tiedWith.filter((n) => n !== r.unit.name).join('、')}并列，待研究决定`);
-  if (r.honourPending) out.push(`${r.honourPending.join('或')}待研究决定`);
+  if (r.honourPending) out.push(`${orList(r.honourPending)}待研究决定`);
   if (r.flagsPending.length > 0) out.push(`是否${r.flagsPending.join('、')}待研究决定`);
   return out.join('；');
 }
@@ -93,17 +99,20 @@ function partHeader(a: Assessment, part: string): string {
 /** `notes`: more to say of a unit in 说明, after what the calculation itself says (its deductions, from 扣分明细). */
 export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = new Map()): SheetModel {
   const d = a.scheme.rounding.decimals;
-  const { honours, flags, figures } = a.scheme;
+  const { honours, figures, awards } = a.scheme;
+  const flags = flagNames(a.scheme);
+  const ranks = a.scheme.history?.rankChange === true;
   const sides = adjustmentSides(a);
   const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
-    ...(honours.length > 0 ? ['荣誉'] : []), ...(flags.length > 0 ? ['标记'] : []), ...figures.map((f) => f.name), '说明'];
+    ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
     rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
-      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(flags.length > 0 ? [text(flagsText(r))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
+      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(awards.length > 0 ? [text(r.awards.join('、'))] : []), ...(flags.length > 0 ? [text(flagTexts(r, a.scheme).join('、'))] : []),
+      ...(ranks ? [text(rankChangeText(r.rankChange))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
   }
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
   const blank = head.length - 5 - a.tree.parts.length - sides.length;

@@ -206,6 +206,9 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
       out.push(error('E_SCHEME_UNKNOWN_BAND', at(['honours', i, 'from']), `荣誉「${h.name}」的 from「${h.from}」不是方案中的等次。`, didYouMean(h.from, bandNames)));
     }
   });
+  (s.history?.rules ?? []).forEach((h, i) => {
+    if (!bandNames.has(h.band)) out.push(error('E_SCHEME_UNKNOWN_BAND', at(['history', 'rules', i, 'band']), `往年规则「${h.name}」的等次「${h.band}」不是方案中的等次。`, didYouMean(h.band, bandNames)));
+  });
   s.figures.forEach((f, i) => {
     for (const key of Object.keys(f.values).filter((k) => !bandNames.has(k))) {
       out.push(error('E_SCHEME_UNKNOWN_BAND', at(['figures', i, 'values', key]), `「${f.name}」中的「${key}」不是方案中的等次。`, didYouMean(key, bandNames)));

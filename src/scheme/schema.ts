@@ -14,7 +14,7 @@ const nonEmpty = z.string().trim().min(1, '不能为空');
 /**
  * How many units a band may take in a category: a count, a percentage of the category's units
  * with the rounding the scheme declares (002 正定: 25% of 7 is 1.75 and the seed says 2), or a
- * range (古城: 3–5). A quota never overrides the band's floor.
+ * range (古城: 3–5; `min` alone: at least, no most). A quota never overrides the band's floor.
  */
 export const quotaSchema = z
   .strictObject({
@@ -24,8 +24,8 @@ export const quotaSchema = z
     min: z.number().int().min(0).optional(),
     max: z.number().int().min(0).optional(),
   })
-  .refine((q) => [q.count, q.percent, q.max].filter((x) => x !== undefined).length === 1, {
-    message: '名额写 count（个数）、percent（百分比）或 max（最多几个，可加 min）中的一种',
+  .refine((q) => [q.count, q.percent, q.max ?? q.min].filter((x) => x !== undefined).length === 1, {
+    message: '名额写 count（个数）、percent（百分比）或 min/max（至少、最多几个，可只写一个）中的一种',
   })
   .refine((q) => q.percent === undefined || q.rounding !== undefined, {
     message: '按百分比确定名额时必须写 rounding：up（进一）、down（去尾）或 half-up（四舍五入）',
@@ -177,6 +177,50 @@ export const flagSchema = z
   })
   .refine((f) => !(f.atMost !== undefined && f.under !== undefined), { message: 'atMost（含）与 under（不含）只能写一个' });
 
+/**
+ * A single-indicator award (003: 「单项工作先进奖」 for the best on one of the 20 key tasks): the
+ * best `count` units on a part (一级指标, by name or code) or a leaf (by code), within each
+ * category or all units together; units tied at the last place all take it.
+ */
+export const awardSchema = z.strictObject({
+  name: nonEmpty,
+  /** The part (name or code) or leaf (code) the award is for. */
+  on: nonEmpty,
+  count: z.number().int().min(1).default(1),
+  scope: z.enum(['category', 'all']).default('category'),
+});
+
+/**
+ * A rule on one part's or leaf's score (002 奇台: 满意率达不到60%的单位，取消…年度评优资格): a unit
+ * under (or at most) the line loses 评优 eligibility (as a veto `ineligible`: not the first band,
+ * no honours or awards) and/or is flagged.
+ */
+export const conditionSchema = z
+  .strictObject({
+    name: nonEmpty,
+    on: nonEmpty,
+    under: decimalText.optional(),
+    atMost: decimalText.optional(),
+    /** The line is a percentage of the part's or leaf's full points (满意率 60% of a rate leaf). */
+    percent: z.boolean().default(false),
+    effects: z.array(z.enum(['ineligible', 'flag'])).min(1, '至少写一种后果：ineligible（取消评优资格）或 flag（标记）'),
+  })
+  .refine((c) => (c.under === undefined) !== (c.atMost === undefined), { message: 'under（低于，不含）与 atMost（不超过，含）必须写一个，也只能写一个' });
+
+/** A rule on this and earlier years' bands (002 奇台: 连续两年被评为差; 003: 连续三年落后), from `--previous` results. */
+export const historyRuleSchema = z.strictObject({
+  name: nonEmpty,
+  band: nonEmpty,
+  /** This year and the years before it, all in `band` (连续两年: 2). */
+  years: z.number().int().min(2).max(10),
+});
+
+export const historySchema = z.strictObject({
+  /** 排名 shows the change of rank against the latest previous year (进位/退位). */
+  rankChange: z.boolean().default(false),
+  rules: z.array(historyRuleSchema).default([]),
+});
+
 /** A figure that follows from the band (宿迁: 公务员优秀比例 先进 18%, 达标 15%, 诫勉 12%). */
 export const figureSchema = z.strictObject({
   name: nonEmpty,
@@ -205,6 +249,9 @@ export const schemeSchema = z.strictObject({
   honours: z.array(honourSchema).default([]),
   flags: z.array(flagSchema).default([]),
   figures: z.array(figureSchema).default([]),
+  awards: z.array(awardSchema).default([]),
+  conditions: z.array(conditionSchema).default([]),
+  history: historySchema.optional(),
   excluded: excludedSchema,
   notice: noticeSchema,
   appendix: appendixSchema,
@@ -217,6 +264,9 @@ export type Quota = z.output<typeof quotaSchema>;
 export type Veto = z.output<typeof vetoSchema>;
 export type Honour = z.output<typeof honourSchema>;
 export type Flag = z.output<typeof flagSchema>;
+export type Award = z.output<typeof awardSchema>;
+export type Condition = z.output<typeof conditionSchema>;
+export type HistoryRule = z.output<typeof historyRuleSchema>;
 export type Component = z.output<typeof componentSchema>;
 export type AdjustmentSide = z.output<typeof adjustmentSideSchema>;
 export type Adjustments = z.output<typeof adjustmentsSchema>;

@@ -40,10 +40,11 @@ describe('honours tied at a cut', () => {
 });
 
 describe('flags tied at a cut', () => {
-  it('shows 待定（报组织部） in the 标记 cell of both units tied for the last place', async () => {
+  it('shows 待定（报组织部） in the 标记 cell of both units tied for the last place, in the scheme\'s order of flags', async () => {
     const run = await score('flags:\n  - {name: 报组织部, bottom: 1}\n  - {name: 约谈, bottom: 3}\n', [95, 94, 90, 80, 80]);
     expect(run.code).toBe(1);
-    expect(units.map((u) => run.rows.get(u)?.[6])).toEqual(['', '', '约谈', '约谈、待定（报组织部）', '约谈、待定（报组织部）']);
+    // docs/scheme.md 末位标记: 按方案中 flags 的顺序列出，待定的标记在它的位置上.
+    expect(units.map((u) => run.rows.get(u)?.[6])).toEqual(['', '', '约谈', '待定（报组织部）、约谈', '待定（报组织部）、约谈']);
     expect(run.rows.get('丁局')?.[7]).toBe('是否报组织部待研究决定');
   });
 });

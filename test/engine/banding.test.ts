@@ -1,7 +1,7 @@
 import { Rational } from '../../src/core/rational.js';
 import { assignBands, cutAt, quotaPlaces, type Contender } from '../../src/engine/banding.js';
-import { bottomFlag, giveHonours } from '../../src/engine/honours.js';
-import type { Band } from '../../src/scheme/schema.js';
+import { awardHonours, bottomFlag, giveHonours, type HonourStanding } from '../../src/engine/honours.js';
+import type { Band, Honour } from '../../src/scheme/schema.js';
 
 /** Contenders from totals, best first as ranking gives them; id = position. */
 function field(totals: (string | [string, ...string[]])[], veto: Record<number, 'ineligible' | 'fail'> = {}): Contender[] {
@@ -162,5 +162,81 @@ describe('a tie left to a person at one quota takes places of the next', () => {
     const bands: Band[] = [{ name: '优秀', atLeast: '0', quota: { count: 1 } }, { name: '良好', atLeast: '0', quota: { count: 2 } }, { name: '一般' }];
     // 90 and 90 tie for the one 优秀 place; the one not chosen is 良好, so 良好 has one place left: 85.
     expect(bandsOf(assignBands(field(['90', '90', '85', '80', '70']), bands).placements)).toEqual(['待定:优秀/良好', '待定:优秀/良好', '良好', '一般', '一般']);
+  });
+});
+
+describe('ties whose losers carry past the next band (docs: 名额 — 多出的继续落入再下一个等次)', () => {
+  const three: Band[] = [{ name: '优秀', atLeast: '80', quota: { count: 1 } }, { name: '良好', atLeast: '70', quota: { count: 1 } }, { name: '合格', atLeast: '60', quota: { count: 1 } }, { name: '不合格' }];
+
+  it('gives the two that drop 良好\'s and 合格\'s places, so 90 is 不合格, and lists all three bands in the 待定', () => {
+    expect(bandsOf(assignBands(field(['95', '95', '95', '90']), three).placements)).toEqual(['待定:优秀/良好/合格', '待定:优秀/良好/合格', '待定:优秀/良好/合格', '不合格']);
+  });
+
+  it('stops at the band that takes them all: two tied for 优秀, one drops into 良好', () => {
+    expect(bandsOf(assignBands(field(['95', '95', '90', '85']), three).placements)).toEqual(['待定:优秀/良好', '待定:优秀/良好', '合格', '不合格']);
+  });
+});
+
+describe('a tie at the bottom cut (docs: bottom — 未入选的按分数评定)', () => {
+  it('leaves the tied units between the band their score earns and the last', () => {
+    const bands: Band[] = [{ name: '优秀', atLeast: '90' }, { name: '良好', atLeast: '80' }, { name: '达标' }, { name: '诫勉', bottom: 1 }];
+    const { placements, events } = assignBands(field(['95', '85', '85']), bands);
+    expect(bandsOf(placements)).toEqual(['优秀', '待定:良好/诫勉', '待定:良好/诫勉']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'tie-undecided', band: '诫勉' }));
+  });
+
+  it('is no tie when the tied units are in the last band by their score anyway', () => {
+    const bands: Band[] = [{ name: '先进', atLeast: '90' }, { name: '达标', atLeast: '60' }, { name: '诫勉', bottom: 2 }];
+    const { placements, events } = assignBands(field(['95', '50', '50', '40']), bands);
+    expect(bandsOf(placements)).toEqual(['先进', '诫勉', '诫勉', '诫勉']);
+    expect(events.filter((e) => e.kind === 'tie-undecided')).toEqual([]);
+  });
+});
+
+describe('quota {min} alone (docs: 至少几个，不限最多)', () => {
+  it('takes every unit over the floor, and says so when fewer than the minimum reach it', () => {
+    const bands: Band[] = [{ name: '先进', atLeast: '95', quota: { min: 3 } }, { name: '合格', atLeast: '60' }, { name: '不合格' }];
+    expect(bandsOf(assignBands(field(['99', '98', '97', '96', '95']), bands).placements)).toEqual(['先进', '先进', '先进', '先进', '先进']);
+    const few = assignBands(field(['99', '94', '80']), bands);
+    expect(bandsOf(few.placements)).toEqual(['先进', '合格', '合格']);
+    expect(few.events).toContainEqual(expect.objectContaining({ kind: 'quota-short', min: 3, got: 1 }));
+  });
+});
+
+describe('awardHonours: every honour in the scheme\'s order (docs: 荣誉)', () => {
+  const standingOf = (categories: string[], bands: string[][], vetoed: number[] = []) => (c: Contender): HonourStanding => ({ eligible: !vetoed.includes(c.id), category: categories[c.id]!, bands: bands[c.id]! });
+  const award = (totals: string[], categories: string[], bands: string[][], honours: Honour[]) =>
+    awardHonours(field(totals), standingOf(categories, bands), honours, [...new Set(categories)], (c) => c.id);
+  const entries = (t: ReturnType<typeof awardHonours>) => ({ given: Object.fromEntries(t.given), pending: Object.fromEntries(t.pending) });
+
+  it('gives honours without `from` to a unit whose band is 待定 as to any other, by score', () => {
+    const t = award(['95', '95', '90', '85'], ['部门', '部门', '部门', '部门'], [['先进', '合格'], ['先进', '合格'], ['合格'], ['合格']],
+      [{ name: '一等奖', count: 1, scope: 'category' }, { name: '二等奖', count: 2, scope: 'category' }]);
+    expect(entries(t)).toEqual({ given: { 2: '二等奖' }, pending: { 0: ['一等奖', '二等奖'], 1: ['一等奖', '二等奖'] } });
+  });
+
+  it('gives one honour a unit: 全县十佳 first, then 类别先进 to the best of each category without one', () => {
+    const t = award(['98', '90', '95', '91'], ['乡镇', '乡镇', '部门', '部门'], [['合格'], ['合格'], ['合格'], ['合格']],
+      [{ name: '全县十佳', count: 1, scope: 'all' }, { name: '类别先进', count: 1, scope: 'category' }]);
+    expect(entries(t)).toEqual({ given: { 0: '全县十佳', 1: '类别先进', 2: '类别先进' }, pending: {} });
+  });
+
+  it('counts a unit whose band is 待定 both ways for an honour `from` that band: 待定（先进单位）, the sure ones as they are', () => {
+    const t = award(['98', '92', '92', '80'], ['部门', '部门', '部门', '部门'], [['优秀'], ['优秀', '合格'], ['优秀', '合格'], ['合格']],
+      [{ name: '先进单位', count: 2, from: '优秀', scope: 'category' }]);
+    expect(entries(t)).toEqual({ given: { 0: '先进单位' }, pending: { 1: ['先进单位'], 2: ['先进单位'] } });
+  });
+
+  it('leaves 待定 a unit below the uncertain ones whose honour hangs on them (scope: all)', () => {
+    // 一局 and 二局 tie for 优秀 in 部门; 一镇 (乡镇, 优秀 for sure) scores less: the second place is its only if both drop.
+    const t = award(['99', '93', '93', '92'], ['乡镇', '部门', '部门', '乡镇'], [['优秀'], ['优秀', '合格'], ['优秀', '合格'], ['优秀']],
+      [{ name: '先进单位', count: 2, from: '优秀', scope: 'all' }]);
+    expect(entries(t)).toEqual({ given: { 0: '先进单位' }, pending: { 1: ['先进单位'], 2: ['先进单位'], 3: ['先进单位'] } });
+  });
+
+  it('lets units tied for the last honour of one scope compete, 待定, for the next of another', () => {
+    const t = award(['98', '98', '90', '85'], ['乡镇', '乡镇', '部门', '部门'], [['合格'], ['合格'], ['合格'], ['合格']],
+      [{ name: '全县十佳', count: 1, scope: 'all' }, { name: '类别先进', count: 1, scope: 'category' }]);
+    expect(entries(t)).toEqual({ given: { 2: '类别先进' }, pending: { 0: ['全县十佳', '类别先进'], 1: ['全县十佳', '类别先进'] } });
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { caseOf, decisionCaseOf, disagreements, explain, KNOWN_DEPARTURES, report, standingsFromRows, writeAssessment, type Generated, type Reckoned } from '../support/differential.mjs';
+import { caseOf, decisionCaseOf, disagreements, report, standingsFromRows, writeAssessment, type Generated, type Reckoned } from '../support/differential.mjs';
 import { runCli, tempDir } from '../support/cli.js';
 import { DOC_EXAMPLES } from '../support/doc-examples.mjs';
 import { reckon } from '../support/reckoning.mjs';
@@ -8,10 +8,11 @@ import { dumpSheet } from '../support/workbook.js';
 // A differential test: random small assessments written straight from docs/scheme.md
 // (test/support/random-assessment.mjs: every 评分方法, trees of 2–3 levels and per category,
 // weights and periods, 千分制, decimals 0–3, roundParts, rankOn, percent bands, quotas, bottom N,
-// vetoes, honours, flags, 加减分 with caps and sources; totals aimed at floors, x.xx5, thirds and
-// sevenths, ties at cuts) are scored by the engine and by an independent reckoning in exact
-// fractions (test/support/reckoning.mjs, importing nothing from src/). Every unit's published
-// total, each part's column, rank, band (with 待定), honour, flags and figures, the 排名 order and
+// vetoes, honours, flags, 单项奖 (awards), conditions on a part or leaf, 加减分 with caps and
+// sources; totals aimed at floors, x.xx5, thirds and sevenths, ties at cuts) are scored by the
+// engine and by an independent reckoning in exact fractions (test/support/reckoning.mjs, importing
+// nothing from src/). Every unit's published total, each part's column, rank, band (with 待定),
+// honour, 单项奖, flags (in the scheme's order) and figures, the 排名 order and
 // the exit status must agree; a seed with ties is scored again with them settled in a 「决定」表.
 // The worked examples of docs/scheme.md (test/support/doc-examples.mjs) go the same way, each
 // also holding the reckoning to what the docs say of it.
@@ -19,21 +20,10 @@ import { dumpSheet } from '../support/workbook.js';
 // DIFF_SEEDS=500 for a longer run (seeds DIFF_FROM … DIFF_FROM+N−1); DIFF_SEED=123 for one seed.
 // The long run without jest: npm run build && node test/support/differential.mjs 1 2000
 // (coverage of a range: node test/support/differential.mjs --stats 1 500).
-// A seed whose only disagreements are departures of the engine from the docs already reported
-// (KNOWN_DEPARTURES in test/support/differential.mjs) passes here and is listed at the end;
-// DIFF_STRICT=1 fails it too.
+// Any disagreement fails: the reckoning follows docs/scheme.md, and so must the engine.
 const FROM = Number(process.env.DIFF_FROM ?? 1);
 const COUNT = Number(process.env.DIFF_SEEDS ?? 40);
 const SEEDS = process.env.DIFF_SEED ? [Number(process.env.DIFF_SEED)] : Array.from({ length: COUNT }, (_, i) => FROM + i);
-const STRICT = process.env.DIFF_STRICT === '1';
-
-const known = new Map<string, (number | string)[]>();
-
-afterAll(() => {
-  for (const [departure, seen] of known) {
-    console.log(`known departure of the engine from docs/scheme.md, seen in ${seen.join(', ')}:\n  ${departure}: ${KNOWN_DEPARTURES[departure]}`);
-  }
-});
 
 describe('differential: the engine against an independent reckoning from docs/scheme.md', () => {
   /** Scores a generated workbook with the real CLI; the disagreements with the reckoning. */
@@ -49,27 +39,18 @@ describe('differential: the engine against an independent reckoning from docs/sc
   it.each(SEEDS)('seed %i: every total, rank, band, honour, flag and the exit status agree (and again with its ties decided in 决定)', async (seed) => {
     const { g, expected } = caseOf(seed);
     const first = await score(seed, g, expected, '');
-    if (first.lines.length > 0) {
-      const departures = STRICT ? undefined : explain(g, first.got, first.run.code);
-      if (!departures) throw new Error(report(seed, g, expected, first.lines, first.run.stderr));
-      for (const d of departures) known.set(d, [...(known.get(d) ?? []), seed]);
-      return;
-    }
+    if (first.lines.length > 0) throw new Error(report(seed, g, expected, first.lines, first.run.stderr));
     // docs/scheme.md 人工决定: the same workbook with a 「决定」表 settling every tie.
     const second = decisionCaseOf(g, expected);
     if (!second) return;
     const again = await score(seed, second.g, second.expected, 'with 决定: ');
-    if (again.lines.length === 0) return;
-    const departures = STRICT ? undefined : explain(second.g, again.got, again.run.code);
-    if (!departures) throw new Error(report(seed, second.g, second.expected, again.lines, again.run.stderr));
-    for (const d of departures) known.set(d, [...(known.get(d) ?? []), seed]);
+    if (again.lines.length > 0) throw new Error(report(seed, second.g, second.expected, again.lines, again.run.stderr));
   });
 });
 
 describe('differential: the worked examples of docs/scheme.md', () => {
   // Each example states what the docs say of it (`says`), which holds the reckoning to the text;
-  // then the engine is held to the reckoning. An example marked with a known departure passes
-  // while the engine departs exactly so, and is listed (DIFF_STRICT=1 fails it).
+  // then the engine is held to the reckoning.
   it.each(DOC_EXAMPLES.map((ex) => [ex.g.name, ex] as const))('%s', async (_name, ex) => {
     const expected = reckon(ex.g.yaml, ex.g.sheets);
     const said: string[] = [];
@@ -87,9 +68,6 @@ describe('differential: the worked examples of docs/scheme.md', () => {
     if (run.code > 1) throw new Error(report(0, ex.g, expected, [`exit status ${run.code}`], run.stderr));
     const got = standingsFromRows(await dumpSheet(file.replace(/\.xlsx$/, '.通报.xlsx'), '排名'));
     const lines = disagreements(expected, got, run.code);
-    if (lines.length === 0) return;
-    const departures = STRICT ? undefined : explain(ex.g, got, run.code);
-    if (!departures || (ex.departure !== undefined && !departures.includes(ex.departure))) throw new Error(`${ex.quote}\n${report(0, ex.g, expected, lines, run.stderr)}`);
-    for (const d of departures) known.set(d, [...(known.get(d) ?? []), `example「${ex.g.name}」`]);
+    if (lines.length > 0) throw new Error(`${ex.quote}\n${report(0, ex.g, expected, lines, run.stderr)}`);
   });
 });

@@ -73,3 +73,16 @@ describe('loadScheme: one mistake, one message', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['E_SCHEME_MISSING']);
   });
 });
+
+describe('quota {min} alone', () => {
+  it('is accepted: at least so many, no most (docs/scheme.md 名额)', () => {
+    const { scheme, diagnostics } = load(base.replace('atLeast: 80', 'atLeast: 80\n    quota: {min: 3}'));
+    expect(diagnostics).toEqual([]);
+    expect(scheme?.bands[0]?.quota).toEqual({ min: 3 });
+  });
+
+  it('is refused beside count or percent', () => {
+    const { diagnostics } = load(base.replace('atLeast: 80', 'atLeast: 80\n    quota: {min: 3, count: 5}'));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: expect.stringMatching(/^E_SCHEME/), message: expect.stringContaining('min/max') }));
+  });
+});

@@ -14,12 +14,10 @@ export interface Standings {
   head: unknown[];
   units: Map<string, { category: string; rank: unknown; total: unknown; band: string; honour: string; flags: string[]; note: string }>;
 }
-export const KNOWN_DEPARTURES: Record<string, string>;
 export function caseOf(seed: number): { g: Generated; expected: Reckoned };
 export function writeAssessment(file: string, g: Generated): Promise<void>;
 export function standingsFromRows(rows: unknown[][]): Standings;
 export function readStandings(file: string): Promise<Standings>;
 export function disagreements(expected: Reckoned, got: Standings, code: number): string[];
-export function explain(g: Generated, got: Standings, code: number): string[] | undefined;
 export function decisionCaseOf(g: Generated, expected: Reckoned): { g: Generated; expected: Reckoned } | undefined;
 export function report(seed: number, g: Generated, expected: Reckoned, lines: string[], stderr: string): string;

@@ -33,7 +33,11 @@ export async function rankingRows(file) {
   const rows = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = [];
-    for (let c = 1; c <= ws.columnCount; c++) row.push(ws.getCell(r, c).value ?? null);
+    // A merged range's value in its master cell only (exceljs repeats it in every cell), as dumpSheet reads it.
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = ws.getCell(r, c);
+      row.push(cell.isMerged && cell.master.address !== cell.address ? null : cell.value ?? null);
+    }
     rows.push(row);
   }
   return rows;
@@ -67,11 +71,7 @@ export async function readStandings(file) {
 /** `value` shown with `decimals` places, for comparing a published number with the reckoned text. */
 export const shown = (value, decimals) => (typeof value === 'number' ? value.toFixed(decimals) : String(value));
 
-/**
- * Every disagreement between the reckoning and the engine's outcome: a list of lines, empty when
- * they agree. A field the docs leave open (reckoned `undetermined`) is compared only as far as
- * the docs settle it (a 待定 of some kind).
- */
+/** Every disagreement between the reckoning and the engine's outcome: a list of lines, empty when they agree. */
 export function disagreements(expected, got, code) {
   const out = [];
   if (code !== expected.exit) out.push(`exit status: expected ${expected.exit}, got ${code}`);
@@ -79,10 +79,12 @@ export function disagreements(expected, got, code) {
   for (const u of expected.units) {
     const g = got.units.get(u.name);
     if (!g) { out.push(`${u.name}: missing from 排名`); continue; }
-    const want = { total: u.total, rank: u.rank, band: u.band, honour: u.honour, flags: [...u.flags].sort().join('、') };
-    const have = { total: shown(g.total, d), rank: g.rank, band: g.band, honour: g.honour, flags: [...g.flags].sort().join('、') };
+    // 标记 in the scheme's order of flags (docs/scheme.md, 末位标记).
+    const want = { total: u.total, rank: u.rank, band: u.band, honour: u.honour, flags: u.flags.join('、') };
+    const have = { total: shown(g.total, d), rank: g.rank, band: g.band, honour: g.honour, flags: g.flags.join('、') };
     if (typeof g.total === 'number' && Number(u.total) !== g.total) have.total += ` (cell ${g.total})`;
-    for (const [f, v] of Object.entries(u.figures ?? {})) { want[`figure ${f}`] = v; have[`figure ${f}`] = g.cell(f); }
+    if (expected.scheme.awards.length > 0) { want.awards = u.awards.join('、'); have.awards = g.cell('单项奖'); }
+    for (const [f, v] of Object.entries(u.figures ?? {})) if (v !== undefined) { want[`figure ${f}`] = v; have[`figure ${f}`] = g.cell(f); }
     // Each part as counted in the total, shown to the scheme's decimals (— where the category has no such part).
     for (const [p, v] of Object.entries(u.parts ?? {})) {
       const cell = g.part(p);
@@ -90,12 +92,7 @@ export function disagreements(expected, got, code) {
       have[`part ${p}`] = typeof cell === 'number' && v !== undefined && Number(v) === cell ? v : cell === null ? '' : String(cell);
     }
     for (const k of Object.keys(want)) {
-      if (want[k] === undefined && k.startsWith('figure')) continue;
-      if (want[k] === undefined) {
-        if ((k === 'band' || (k === 'honour' && !u.honourInQuestion)) && !String(have[k]).startsWith('待定')) out.push(`${u.name} [${u.category}] ${k}: expected some 待定 (${u.undetermined.join('; ')}), got ${have[k]}`);
-        continue;
-      }
-      if (want[k] !== have[k]) out.push(`${u.name} [${u.category}] ${k}: expected ${JSON.stringify(want[k])}, got ${JSON.stringify(have[k])}   (exact ${u.exact}, expected total ${u.total} rank ${u.rank} band ${u.band ?? `undetermined (${u.undetermined.join('; ')})`}; engine 说明: ${g.note})`);
+      if (want[k] !== have[k]) out.push(`${u.name} [${u.category}] ${k}: expected ${JSON.stringify(want[k])}, got ${JSON.stringify(have[k])}   (exact ${u.exact}, expected total ${u.total} rank ${u.rank} band ${u.band}; engine 说明: ${g.note})`);
     }
   }
   for (const name of got.units.keys()) if (!expected.units.some((u) => u.name === name) && !expected.excluded.includes(name)) out.push(`${name}: in 排名 but not reckoned`);
@@ -104,28 +101,6 @@ export function disagreements(expected, got, code) {
   const excludedLast = [...got.units.keys()].slice(-expected.excluded.length || Infinity);
   if (expected.excluded.length > 0 && excludedLast.join('、') !== expected.excluded.join('、')) out.push(`excluded units: expected last, ${expected.excluded.join('、')}; got ${[...got.units.keys()].join('、')}`);
   return out;
-}
-
-/**
- * Where the engine departs from docs/scheme.md in a way already reported, the reckoning can follow
- * the engine instead (reckon(…, quirks)); a seed whose disagreements all vanish under some of these
- * is listed as that known departure, not as a new one.
- */
-export const KNOWN_DEPARTURES = {
-  pendingBandNoHonour: 'a unit whose band is 待定 takes no honour (nor a place in the honours\' ranking), though the honours have no `from`: docs: 荣誉「按名次授予」, only 否决的单位不参加荣誉评选',
-  honoursByScope: 'honours are given scope by scope (all scope: category ones first, then scope: all ones; within a scope one chain a `from`), each pass blind to the other: a unit with a 类别 honour competes again for an all-units honour, which overwrites it, so that place is lost to everyone, and the 类别 cut counts units that will get the other honour (a tie there can even be 待定 for nothing, exit 1): docs: 荣誉「依次授予」 in the scheme\'s order',
-  bandCarryStopsAtNext: 'units tied at a band\'s quota cut that will drop take the next band\'s places, but when more drop than that band has places the rest take nothing further down: the band after keeps all its places for others (e.g. 优秀/良好/合格 1 place each, 95 95 95 90: 90 is shown 合格, though once the tie is decided one of the 95s takes 合格\'s only place and 90 is 不合格), and the tied units read 待定（优秀或良好） though one of them can only be 合格: docs: 最终落入下一等次的，占用下一等次的名额',
-  bottomPendingBeforeLast: 'units tied at a bottom-N cut are 待定（<band before the last>或<last>）, though by score they earn a higher band: docs: bottom N 归入最后一个等次, the rest by the other bands',
-};
-
-/** The known departures (a set of KNOWN_DEPARTURES keys) that explain all disagreements, or undefined. */
-export function explain(g, got, code) {
-  const keys = Object.keys(KNOWN_DEPARTURES);
-  for (let mask = 1; mask < 1 << keys.length; mask++) {
-    const quirks = Object.fromEntries(keys.filter((_, i) => mask & (1 << i)).map((k) => [k, true]));
-    if (disagreements(reckon(g.yaml, g.sheets, quirks), got, code).length === 0) return Object.keys(quirks);
-  }
-  return undefined;
 }
 
 /** Generates the seed's assessment and its reckoning. */
@@ -140,7 +115,7 @@ export function caseOf(seed) {
  * to decide.
  */
 export function decisionCaseOf(g, expected) {
-  if (expected.exit !== 1 || expected.ties.length === 0 || expected.units.some((u) => u.undetermined.length > 0)) return undefined;
+  if (expected.exit !== 1 || expected.ties.length === 0) return undefined;
   const g2 = withDecisions(g, expected.ties);
   try {
     return { g: g2, expected: reckon(g2.yaml, g2.sheets) };
@@ -194,7 +169,6 @@ export async function coverage(from, to) {
     if (decisionCaseOf(g, e)) inc('with a 决定 round');
     for (const u of e.units) {
       if (u.band?.startsWith('待定')) inc('unit 待定 band'); if (u.honour?.startsWith('待定')) inc('unit 待定 honour'); if (u.flags.some((f) => f.startsWith('待定'))) inc('unit 待定 flag');
-      if (u.undetermined.length) inc('unit left open by the docs');
       if (u.exact.includes('/')) inc('units: total not a terminating decimal');
       else if (u.exact.split('.')[1]?.length === d + 1 && u.exact.endsWith('5')) inc('units: total x.xx5 (half a unit)');
       const { frac } = await import('./fraction.mjs');
@@ -225,7 +199,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const to = Number(process.argv[3] ?? from + 99);
   const verbose = process.argv.includes('-v');
   let failed = 0;
-  const knownSeen = {};
   let decided = 0;
   const started = Date.now();
   for (let seed = from; seed <= to; seed++) {
@@ -243,13 +216,8 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
       else {
         const got = await readStandings(file.replace('.xlsx', '.通报.xlsx'));
         lines = disagreements(expected, got, code);
-        const known = lines.length > 0 ? explain(g, got, code) : undefined;
-        if (known) {
-          for (const k of known) (knownSeen[k] ??= []).push(seed);
-          lines = [];
-        }
         // Round two: the ties settled in a 「决定」表.
-        const second = lines.length === 0 && !known ? decisionCaseOf(g, expected) : undefined;
+        const second = lines.length === 0 ? decisionCaseOf(g, expected) : undefined;
         if (second) {
           decided++;
           const file2 = path.join(dir, 'b.xlsx');
@@ -260,11 +228,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
           else {
             const got2 = await readStandings(file2.replace('.xlsx', '.通报.xlsx'));
             lines = disagreements(second.expected, got2, code2).map((l) => `with 决定: ${l}`);
-            const known2 = lines.length > 0 ? explain(second.g, got2, code2) : undefined;
-            if (known2) {
-              for (const k of known2) (knownSeen[k] ??= []).push(seed);
-              lines = [];
-            }
           }
           if (lines.length > 0) { g = second.g; expected = second.expected; }
         }
@@ -278,7 +241,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  for (const [k, seeds] of Object.entries(knownSeen)) console.log(`known departure ${k}: ${seeds.length} seed(s): ${seeds.slice(0, 20).join(' ')}${seeds.length > 20 ? ' …' : ''}`);
   console.log(`seeds with a 决定 round: ${decided}`);
   console.log(`seeds ${from}–${to}: ${failed} with disagreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

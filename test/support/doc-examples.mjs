@@ -107,30 +107,57 @@ export const DOC_EXAMPLES = [
     // 乙镇: 督查室 2.5 ≤ 3, 查访核验 2.5 → 2: 88.00. 丙镇: 效能办 4 → 1.5 (each × 3/8): 投诉 1.125, 查访 0.375: 88.50.
     says: { 乙镇: { total: '88.00' }, 丙镇: { total: '88.50' } },
   },
-  // Minimal cases of the engine's known departures from the docs (KNOWN_DEPARTURES in differential.mjs).
   {
-    quote: '荣誉「按名次授予」，「否决的单位不参加荣誉评选」; no rule keeps a unit whose band is 待定 from an honour without `from`',
-    departure: 'pendingBandNoHonour',
-    g: one('等次待定的单位与荣誉', 'bands:\n  - {name: 先进, atLeast: 90, quota: {count: 1}}\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 95], ['乙局', 95], ['丙局', 90], ['丁局', 85]], 'honours:\n  - {name: 一等奖, count: 1}\n  - {name: 二等奖, count: 2}\n'),
-    says: { exit: 1, 甲局: { band: '待定（先进或合格）', honour: '待定（一等奖或二等奖）' }, 丙局: { honour: '二等奖' }, 丁局: { honour: '' } },
+    quote: '名额…落选的单位多于下一等次的名额时，多出的继续落入再下一个等次…例：优秀、良好、合格各 1 名，甲局、乙局、丙局同为 95 分，丁局 90 分：三个局都是「待定（优秀、良好或合格）」，丁局不合格',
+    g: one('并列的落选者占用以下等次的名额', 'bands:\n  - {name: 优秀, atLeast: 80, quota: {count: 1}}\n  - {name: 良好, atLeast: 70, quota: {count: 1}}\n  - {name: 合格, atLeast: 60, quota: {count: 1}}\n  - {name: 不合格}\n', [['甲局', 95], ['乙局', 95], ['丙局', 95], ['丁局', 90]]),
+    says: { exit: 1, 甲局: { band: '待定（优秀、良好或合格）' }, 乙局: { band: '待定（优秀、良好或合格）' }, 丙局: { band: '待定（优秀、良好或合格）' }, 丁局: { band: '不合格' } },
   },
   {
-    quote: 'bottom: 各类别后 N 名归入最后一个等次，不论分数; the others by their bands: a unit tied at the bottom cut that is not chosen gets the band its score earns',
-    departure: 'bottomPendingBeforeLast',
+    quote: 'bottom…例：优秀 90 分以上、良好 80 分以上、其余达标、后 1 名诫勉，甲局 95 分，乙局、丙局同为 85 分：乙局、丙局都是「待定（良好或诫勉）」',
     g: one('后几名的并列', 'bands:\n  - {name: 优秀, atLeast: 90}\n  - {name: 良好, atLeast: 80}\n  - {name: 达标}\n  - {name: 诫勉, bottom: 1}\n', [['甲局', 95], ['乙局', 85], ['丙局', 85]]),
-    says: { exit: 1, 乙局: { band: '待定（良好或诫勉）' }, 丙局: { band: '待定（良好或诫勉）' } },
+    says: { exit: 1, 甲局: { band: '优秀' }, 乙局: { band: '待定（良好或诫勉）' }, 丙局: { band: '待定（良好或诫勉）' } },
   },
   {
-    quote: '荣誉「按名次授予的称号，依次授予」; scope 各荣誉自己写',
-    departure: 'honoursByScope',
-    g: book('两种范围的荣誉', 'name: 荣誉\ncategories: [乡镇, 部门]\nbands:\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\nhonours:\n  - {name: 全县十佳, count: 1, scope: all}\n  - {name: 类别先进, count: 1}\n', [['A', '工作', 100]],
+    quote: 'bottom…并列的单位按分数本来就归入最后一个等次（低于它前面等次的下限）时，不是需要决定的并列，直接归入',
+    g: one('后几名的并列（本来就在最后一个等次）', 'bands:\n  - {name: 先进, atLeast: 90}\n  - {name: 达标, atLeast: 60}\n  - {name: 诫勉, bottom: 2}\n', [['甲局', 95], ['乙局', 50], ['丙局', 50], ['丁局', 40]]),
+    says: { exit: 0, 乙局: { band: '诫勉' }, 丙局: { band: '诫勉' }, 丁局: { band: '诫勉' } },
+  },
+  ...[true, false].map((allFirst) => ({
+    quote: `依次授予，一个单位最多一项…例：全县十佳 1 名写在前、类别先进 1 名写在后，乡镇一镇 98 分、二镇 90 分，部门一局 95 分、二局 91 分：一镇为全县十佳；类别先进乡镇为二镇，部门为一局。两项的顺序反过来写，则一镇、一局先得类别先进，全县十佳给二局（${allFirst ? '全县十佳在前' : '类别先进在前'}）`,
+    g: book(`两种范围的荣誉（${allFirst ? '全县十佳在前' : '类别先进在前'}）`, `name: 荣誉\ncategories: [乡镇, 部门]\nbands:\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\nhonours:\n${allFirst ? '  - {name: 全县十佳, count: 1, scope: all}\n  - {name: 类别先进, count: 1}\n' : '  - {name: 类别先进, count: 1}\n  - {name: 全县十佳, count: 1, scope: all}\n'}`, [['A', '工作', 100]],
       [['一镇', '乡镇', 98], ['二镇', '乡镇', 90], ['一局', '部门', 95], ['二局', '部门', 91]]),
-    says: { 一镇: { honour: '全县十佳' }, 二镇: { honour: '类别先进' }, 一局: { honour: '类别先进' } },
+    says: allFirst ? { 一镇: { honour: '全县十佳' }, 二镇: { honour: '类别先进' }, 一局: { honour: '类别先进' }, 二局: { honour: '' } } : { 一镇: { honour: '类别先进' }, 二镇: { honour: '' }, 一局: { honour: '类别先进' }, 二局: { honour: '全县十佳' } },
+  })),
+  {
+    quote: '等次待定的单位：没有 from 的荣誉只看名次…例：先进 1 名，甲局、乙局同为 95 分并列「待定（先进或合格）」，一等奖 1 名、二等奖 2 名：甲局、乙局都是「待定（一等奖或二等奖）」，90 分的丙局二等奖',
+    g: one('等次待定的单位与荣誉', 'bands:\n  - {name: 先进, atLeast: 90, quota: {count: 1}}\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 95], ['乙局', 95], ['丙局', 90], ['丁局', 85]], 'honours:\n  - {name: 一等奖, count: 1}\n  - {name: 二等奖, count: 2}\n'),
+    says: { exit: 1, 甲局: { band: '待定（先进或合格）', honour: '待定（一等奖或二等奖）' }, 乙局: { honour: '待定（一等奖或二等奖）' }, 丙局: { honour: '二等奖' }, 丁局: { honour: '' } },
   },
   {
-    quote: '名额线上并列…落入下一等次的，占用下一等次的名额 — three tied for one place, the next band with one place, the band after with one: the two that drop take both (not in the docs\' example; the docs\' rule applied twice)',
-    g: one('并列的落选者占用以下等次的名额', 'bands:\n  - {name: 优秀, atLeast: 80, quota: {count: 1}}\n  - {name: 良好, atLeast: 70, quota: {count: 1}}\n  - {name: 合格, atLeast: 60, quota: {count: 1}}\n  - {name: 不合格}\n', [['甲局', 95], ['乙局', 95], ['丙局', 95], ['丁局', 90], ['戊局', 85]]),
-    departure: 'bandCarryStopsAtNext',
-    says: { exit: 1, 丁局: { band: '不合格' }, 戊局: { band: '不合格' } },
+    quote: '是否参加评选尚未确定的单位…例：优秀 90 分以上、名额 2 个，先进单位 2 名 from: 优秀；甲局 98 分，乙局、丙局同为 92 分，丁局 80 分：乙局、丙局「待定（优秀或合格）」；甲局是先进单位；乙局、丙局荣誉「待定（先进单位）」',
+    g: one('from 的荣誉与等次待定', 'bands:\n  - {name: 优秀, atLeast: 90, quota: {count: 2}}\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 98], ['乙局', 92], ['丙局', 92], ['丁局', 80]], 'honours:\n  - {name: 先进单位, count: 2, from: 优秀}\n'),
+    says: { exit: 1, 甲局: { band: '优秀', honour: '先进单位' }, 乙局: { band: '待定（优秀或合格）', honour: '待定（先进单位）' }, 丙局: { honour: '待定（先进单位）' }, 丁局: { honour: '' } },
+  },
+  {
+    quote: '标记…按方案中 flags 的顺序列出…例：flags 先写报组织部（后 1 名）、再写约谈（后 2 名），甲局 90、乙局 80，丙局、丁局同为 70 分：丙局、丁局的「标记」都是「待定（报组织部）、约谈」',
+    g: one('标记的顺序', 'bands:\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 90], ['乙局', 80], ['丙局', 70], ['丁局', 70]], 'flags:\n  - {name: 报组织部, bottom: 1}\n  - {name: 约谈, bottom: 2}\n'),
+    says: { exit: 1, 丙局: { flags: ['待定（报组织部）', '约谈'] }, 丁局: { flags: ['待定（报组织部）', '约谈'] }, 乙局: { flags: [] } },
+  },
+  {
+    quote: '名额 quota: {min: 3}：至少 3 个：不限最多，达到分数线的都评上；不足 3 个时提示',
+    g: one('至少几个', 'bands:\n  - {name: 先进, atLeast: 95, quota: {min: 3}}\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\n', [['甲局', 99], ['乙局', 98], ['丙局', 97], ['丁局', 96], ['戊局', 94]]),
+    says: { exit: 0, 甲局: { band: '先进' }, 丁局: { band: '先进' }, 戊局: { band: '合格' } },
+  },
+  {
+    quote: '单项奖…例：{name: 招商引资单项奖, on: 招商引资, count: 1}，部门中一局、二局的招商引资都是 18.50 分（最高），三局 17 分：一局、二局都得到招商引资单项奖',
+    g: book('单项奖的并列', 'name: 单项奖\ncategories: [部门]\nbands:\n  - {name: 合格, atLeast: 60}\n  - {name: 不合格}\nawards:\n  - {name: 招商引资单项奖, on: 招商引资, count: 1}\n', [['A', '招商引资', 20], ['B', '其他', 80]],
+      [['一局', '部门', 18.5, 70], ['二局', '部门', 18.5, 60], ['三局', '部门', 17, 75]]),
+    says: { 一局: { awards: ['招商引资单项奖'] }, 二局: { awards: ['招商引资单项奖'] }, 三局: { awards: [] } },
+  },
+  {
+    quote: '指标得分的条件…例：优秀 90 分以上，一局总分 95、满意率 55%：不能评为优秀，按分数为良好，标记「满意率低于60%」',
+    g: book('满意率低于60%', 'name: 奇台式\ncategories: [部门]\nbands:\n  - {name: 优秀, atLeast: 90}\n  - {name: 良好, atLeast: 80}\n  - {name: 合格}\nconditions:\n  - {name: 满意率低于60%, on: G1, under: 60, percent: true, effects: [ineligible, flag]}\n', [['A', '工作', 90], ['G1', '群众满意率', 10, 'rate']],
+      [['一局', '部门', 89.5, 55], ['二局', '部门', 85, 80], ['三局', '部门', 80, 60]]),
+    says: { 一局: { total: '95.00', band: '良好', flags: ['满意率低于60%'] }, 二局: { total: '93.00', band: '优秀', flags: [] }, 三局: { total: '86.00', band: '良好', flags: [] } },
   },
 ];

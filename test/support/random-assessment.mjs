@@ -591,7 +591,36 @@ export function generate(seed) {
   if (vetoRows.length > 0) sheets.一票否决 = [['单位名称', '否决事项', '说明'], ...vetoRows];
   // Period sheets as 得分表（中期）, 得分表(中期) or 得分表-中期 (docs: 也可写作).
   const periodSheet = R.weighted([['（）', 3], ['()', 1], ['-', 1]]);
-  return { seed, yaml, sheets, notes, periodSheet };
+  // Single-indicator awards and conditions on a part's or leaf's score, drawn from a stream of their
+  // own so that the rest of a seed is what it was before they existed.
+  const more = withRules(seed, scheme, trees);
+  if (more === scheme) return { seed, yaml, sheets, notes, periodSheet };
+  const yaml2 = stringify(more, { lineWidth: 0 });
+  return { seed, yaml: yaml2, sheets: { ...sheets, 方案: yaml2 }, notes: [...notes, 'awards/conditions added'], periodSheet };
+}
+
+/** The scheme, now and then with awards (单项奖) and conditions (指标得分的条件) on its parts and leaves. */
+function withRules(seed, scheme, trees) {
+  const R = random(seed * 104729 + 3);
+  const parts = trees[0].parts;
+  // Leaves of parts counted as they are (no weight, no periods), by code: a leaf's score is then plain.
+  const plainLeaves = trees.flatMap((t) => t.leaves.filter((l) => !t.parts.find((p) => p.name === l.part)?.rule).map((l) => l.code));
+  const on = () => (plainLeaves.length > 0 && R.chance(0.35) ? R.pick(plainLeaves) : R.chance(0.2) && trees.length === 1 ? R.pick(parts).code : R.pick(parts).name);
+  const out = { ...scheme };
+  if (R.chance(0.3)) out.awards = Array.from({ length: R.int(1, 2) }, (_, i) => ({ name: `单项奖${i + 1}`, on: on(), ...(R.chance(0.5) ? { count: R.int(1, 3) } : {}), ...(R.chance(0.3) ? { scope: 'all' } : {}) }));
+  if (R.chance(0.25)) {
+    out.conditions = Array.from({ length: R.int(1, 2) }, (_, i) => {
+      const line = R.pick([50, 60, 70, 80, 90]);
+      const percent = R.chance(0.6);
+      const target = on();
+      const part = parts.find((p) => p.name === target || p.code === target);
+      const c = { name: `条件${i + 1}`, on: target, [R.chance(0.5) ? 'under' : 'atMost']: percent || !part ? line : Math.round((line * Number(part.points ?? 100)) / 100) };
+      if (percent) c.percent = true;
+      c.effects = R.pick([['ineligible'], ['flag'], ['ineligible', 'flag']]);
+      return c;
+    });
+  }
+  return out.awards || out.conditions ? out : scheme;
 }
 
 /**
@@ -602,10 +631,19 @@ export function generate(seed) {
 export function withDecisions(g, ties) {
   const R = random(g.seed * 31 + 7);
   const rows = [['单位名称', '决定', '依据']];
+  // One decision a unit for each kind of thing decided (its band — at a quota's or the bottom's cut —,
+  // its honour, each flag): a unit tied at two band cuts gets the decision of the first.
+  const said = new Set();
+  const kindOf = (t) => (t.kind === 'bottom' ? 'band' : t.kind === 'flag' ? `flag ${t.in}` : t.kind);
+  const add = (u, t, outcome, basis) => {
+    if (said.has(`${u}\u0000${kindOf(t)}`)) return;
+    said.add(`${u}\u0000${kindOf(t)}`);
+    rows.push([u, outcome, basis]);
+  };
   for (const t of ties) {
     const winners = R.shuffle(t.units).slice(0, t.left);
-    for (const u of winners) rows.push([u, t.in, `县绩效委〔2024〕${R.int(1, 9)}号会议纪要`]);
-    if (t.out && R.chance(0.4)) for (const u of t.units.filter((x) => !winners.includes(x))) rows.push([u, t.out, '县绩效委〔2024〕1号会议纪要']);
+    for (const u of winners) add(u, t, t.in, `县绩效委〔2024〕${R.int(1, 9)}号会议纪要`);
+    if (t.out && R.chance(0.4)) for (const u of t.units.filter((x) => !winners.includes(x))) add(u, t, t.out, '县绩效委〔2024〕1号会议纪要');
   }
   return { ...g, sheets: { ...g.sheets, 决定: [rows[0], ...R.shuffle(rows.slice(1))] }, notes: [...g.notes, `decisions: ${rows.slice(1).map((r) => `${r[0]}→${r[1]}`).join('、')}`] };
 }

@@ -1,3 +1,3 @@
 // Types of test/support/reckoning.mjs for the TypeScript tests.
 import type { Reckoned } from './differential.mjs';
-export function reckon(yaml: string, sheets: Record<string, unknown>, quirks?: Record<string, boolean>): Reckoned;
+export function reckon(yaml: string, sheets: Record<string, unknown>): Reckoned;

@@ -2,9 +2,7 @@
 // of cell values, as written to the workbook): every leaf, part, 加减分, total, rank, band, 待定,
 // honour and flag, in exact BigInt fractions, written from docs/scheme.md alone. It imports
 // nothing from src/: the differential test (test/golden/differential.test.ts) holds the engine to it.
-//
-// Where docs/scheme.md leaves a case open, the reckoning does not guess: the unit's field is
-// marked `undetermined` with the reason, and the test compares only what the docs settle.
+// Every case it meets, docs/scheme.md settles: a disagreement with the engine is a failure.
 import { parse } from 'yaml';
 import { frac, max, min, sum, ZERO } from './fraction.mjs';
 
@@ -24,7 +22,7 @@ export function readSchemeText(yaml) {
   return {
     ...s, fullMarks: frac(s.fullMarks ?? 100), rounding, categories, bandsOf, bandBasis: s.bandBasis ?? 'score',
     components: s.components ?? [], tieBreak: s.tieBreak ?? [], vetoes: s.vetoes ?? [], honours: s.honours ?? [], flags: s.flags ?? [],
-    excludedUnits: s.excluded?.units ?? [],
+    excludedUnits: s.excluded?.units ?? [], awards: s.awards ?? [], conditions: s.conditions ?? [],
   };
 }
 
@@ -342,9 +340,9 @@ export function meetsFloor(basis, band, scheme) {
 
 /**
  * The bands of one category (docs/scheme.md: bands, 名额, bottom, 一票否决). `members` best first.
- * Sets u.band = {name} | {pending: [a, b]} | {undetermined: reason}.
+ * Sets u.band = {name} | {pending: [bands it may still take]}.
  */
-export function assignBands(members, bands, scheme, quirks = {}, ctx = undefined) {
+export function assignBands(members, bands, scheme, ctx = undefined) {
   const last = bands[bands.length - 1];
   const placed = new Map();
   // 一票否决 fail: 不论得分，定为最后一个等次; with bottom it takes one of the N places.
@@ -362,104 +360,167 @@ export function assignBands(members, bands, scheme, quirks = {}, ctx = undefined
       if (pending.length > 0) trace('band: tie at the bottom cut');
     }
   }
-  // 名额线上并列、待人工决定的单位中，最终落入下一等次的，占用下一等次的名额: `carried` units
-  // tied above will drop into this band and take its places first; more than it has go on down
-  // (which band each then gets, and how its 待定 reads, the docs do not say: undetermined).
-  let carried = 0;
-  let above = [];
+  // 名额线上并列、待人工决定的单位中，最终落入下一等次的，占用下一等次的名额; more of them than that
+  // band has places go on to the next, and so on (the 待定 lists every band they may still take).
+  // `queue`: ties still dropping, best first: { units, dropping, may: [band names] }.
+  const ties = [];
   for (let i = 0; i < bands.length - 1; i++) {
     const band = bands[i];
     // 取消评先资格: 不能进入第一个等次，按分数进入下一个等次
-    const candidates = members.filter((u) => !placed.has(u) && !(i === 0 && u.effects.includes('ineligible')) && meetsFloor(u.basis, band, scheme));
-    const quota = band.quota ? quotaPlaces(band.quota, members.length) : Infinity;
-    if (carried > quota) for (const u of above) placed.set(u, { undetermined: `more units tied above drop into ${band.name} than it has places` });
-    if (carried > 0 && quota !== Infinity) trace('band: the tie\'s loser takes a place of the next band\'s quota');
-    const { taken, pending, left } = settle(cut(candidates, Math.max(0, quota - carried)), ctx, { kind: 'band', in: band.name, out: bands[i + 1].name });
+    const candidates = members.filter((u) => !placed.has(u) && !ties.some((t) => t.units.includes(u)) && !(i === 0 && u.effects.includes('ineligible')) && meetsFloor(u.basis, band, scheme));
+    let places = band.quota ? quotaPlaces(band.quota, members.length) : Infinity;
+    for (const t of ties.filter((x) => x.dropping > 0)) {
+      t.may.push(band.name);
+      const n = Math.min(t.dropping, places);
+      if (n > 0 && places !== Infinity) trace('band: the tie\'s loser takes a place of the next band\'s quota');
+      if (t.may.length > 2) trace('band: a tie\'s losers carried past the next band');
+      t.dropping -= n;
+      places -= n;
+    }
+    const { taken, pending, left } = settle(cut(candidates, places), ctx, { kind: 'band', in: band.name, out: bands[i + 1].name });
     for (const u of taken) placed.set(u, { name: band.name });
-    for (const u of pending) placed.set(u, { pending: [band.name, bands[i + 1].name] });
-    if (pending.length > 0) trace(`band: tie at ${i === 0 ? 'the first' : 'a lower'} band's cut`);
-    carried = (quota === Infinity || quirks.bandCarryStopsAtNext ? 0 : Math.max(0, carried - quota)) + (pending.length - left);
-    above = carried > 0 && pending.length > 0 ? pending : carried > 0 ? above : [];
+    if (pending.length > 0) {
+      trace(`band: tie at ${i === 0 ? 'the first' : 'a lower'} band's cut`);
+      ties.push({ units: pending, dropping: pending.length - left, may: [band.name] });
+    }
+  }
+  for (const t of ties) {
+    if (t.dropping > 0) t.may.push(last.name);
+    for (const u of t.units) placed.set(u, { pending: t.may });
   }
   for (const u of members) if (!placed.has(u)) placed.set(u, { name: last.name });
+  // Tied at the bottom cut: the last band, or what the unit's score earns by the other bands.
   for (const u of bottomPending) {
     const own = placed.get(u);
-    const quotaBand = bands.find((b) => b.name === own.name)?.quota;
-    const other = quirks.bottomPendingBeforeLast ? bands[bands.length - 2].name : own.name;
-    placed.set(u, own.name && !quotaBand ? { pending: [other, last.name] } : { undetermined: 'a tie at the bottom cut among units whose own band is itself in question' });
+    const may = [...new Set([...(own.pending ?? [own.name]), last.name])];
+    placed.set(u, may.length === 1 ? { name: last.name } : { pending: may });
+    if (may.length === 1) trace('band: bottom tie among units in the last band anyway');
   }
   for (const u of members) u.band = placed.get(u);
 }
 
 /**
- * 荣誉 (docs/scheme.md, 荣誉; 荣誉和标记的并列): 按名次授予, 依次 in the scheme's order, each in its
- * scope (each category, or all units together), from its band where it says `from`; vetoed units
- * take none, and a unit holds one honour. 并列中没有得到这项荣誉的单位得下一项，下一项的名额相应减少:
- * `carried` tied units take the next honour's places first (more than it has go on to the one after).
- * Where the next honour has another scope or `from`, the docs do not say where the tied units go:
- * undetermined. u.honour = {name} | {pending: [a, b]} | {undetermined}.
+ * 荣誉 (docs/scheme.md, 荣誉): 按名次授予, 依次 in the scheme's order, each in its scope (each category,
+ * or all units together), from its band where it says `from`; vetoed units take none, and a unit
+ * holds at most one honour (one given an honour is not in the later ones' pools). 并列中没有得到这项
+ * 荣誉的单位得下一项（同一范围、同一 from 的下一项），下一项的名额相应减少. A unit whose part in an
+ * honour is in question (等次待定 and `from` among its bands, or tied for an earlier honour): the
+ * honour is reckoned with all such units in its pool and with none (for the unit itself: with only
+ * it); what differs is 待定, listing the honours it may take. u.honour = {name} | {pending: [...]}.
  */
-function giveHonours(units, scheme, quirks = {}, ctx = undefined) {
+function giveHonours(units, scheme, ctx = undefined) {
   const honours = scheme.honours;
-  let inQuestion;
-  let carry = new Map(); // group → { carried, above } from the previous honour of the same chain
-  honours.forEach((h, i) => {
-    const scope = h.scope ?? 'category';
-    const groups = scope === 'all' ? [['', units]] : scheme.categories.map((c) => [c, units.filter((u) => u.category === c)]);
-    const next = honours[i + 1];
-    const chained = next !== undefined && (next.scope ?? 'category') === scope && next.from === h.from;
-    const nextCarry = new Map();
-    for (const [key, members] of groups) {
-      const group = bestFirstAll(members);
-      let { carried, above } = carry.get(key) ?? { carried: 0, above: [] };
-      const candidates = group.filter((u) => u.honour === undefined && u.effects.length === 0 && (h.from === undefined || u.band.name === h.from) && !(quirks.pendingBandNoHonour && u.band.name === undefined));
-      if (!quirks.pendingBandNoHonour && h.from !== undefined && group.some((u) => u.honour === undefined && u.effects.length === 0 && (u.band.pending?.includes(h.from) || u.band.undetermined))) inQuestion ??= `from: ${h.from} while a unit's band is 待定`;
-      if (carried > h.count) for (const u of above) u.honour = { undetermined: `more units tied above drop into ${h.name} than it has places` };
-      const { taken, pending, left } = settle(cut(candidates, Math.max(0, h.count - carried)), ctx, { kind: 'honour', in: h.name, out: chained ? next.name : '无' });
-      for (const u of taken) u.honour = { name: h.name };
-      for (const u of pending) u.honour = next === undefined ? { pending: [h.name] } : chained ? { pending: [h.name, next.name] } : { undetermined: `tied for ${h.name}, whose next honour has another scope or from` };
-      if (pending.length > 0) trace(next ? 'honour: tie, loser takes the next honour' : 'honour: tie at the last honour');
-      if (pending.length > 0 && next !== undefined && !chained) inQuestion ??= `a tie for ${h.name} before an honour of another scope or from`;
-      carried = Math.max(0, carried - h.count) + (pending.length - left);
-      above = carried > 0 && pending.length > 0 ? pending : carried > 0 ? above : [];
-      if (chained) nextCarry.set(key, { carried, above });
-    }
-    carry = nextCarry;
-  });
-  if (inQuestion) for (const u of units) if (!u.honour?.undetermined) u.honourInQuestion = inQuestion;
-}
-
-/**
- * The engine's way with honours, to recognise that known departure (honoursByScope): all honours
- * of scope category first, then those of scope all, each chain of one `from` on its own pool (not
- * vetoed, band not 待定, in the band), a later pass overwriting an earlier one's honour.
- */
-function giveHonoursByScope(units, scheme) {
-  const given = new Map();
-  const pendingOf = new Map();
-  for (const scope of ['category', 'all']) {
-    const hs = scheme.honours.filter((h) => (h.scope ?? 'category') === scope);
+  const order = (name) => honours.findIndex((h) => h.name === name);
+  const names = (o) => (o === undefined ? [] : o.name !== undefined ? [o.name] : o.pending);
+  // Runs of honours of one scope and one from.
+  const runs = [];
+  for (const h of honours) {
+    const prev = runs.at(-1)?.[0];
+    if (prev && (prev.scope ?? 'category') === (h.scope ?? 'category') && prev.from === h.from) runs.at(-1).push(h);
+    else runs.push([h]);
+  }
+  for (const run of runs) {
+    const scope = run[0].scope ?? 'category';
+    const from = run[0].from;
     const groups = scope === 'all' ? [units] : scheme.categories.map((c) => units.filter((u) => u.category === c));
-    for (const from of new Set(hs.map((h) => h.from))) {
-      const chain = hs.filter((h) => h.from === from);
-      for (const members of groups) {
-        let rest = bestFirstAll(members).filter((u) => u.effects.length === 0 && u.band.name !== undefined && (from === undefined || u.band.name === from));
+    for (const members of groups) {
+      const inBand = (u) => from === undefined || u.band.name === from || (u.band.pending ?? []).includes(from);
+      const pool = bestFirstAll(members).filter((u) => u.effects.length === 0 && u.honour?.name === undefined && inBand(u));
+      const doubtful = pool.filter((u) => u.honour?.pending || (from !== undefined && u.band.pending));
+      const sure = pool.filter((u) => !doubtful.includes(u));
+      // One reckoning of the run over `extra` and the sure units: unit → {name} | {pending}.
+      const reckonRun = (extra, decide) => {
+        const out = new Map();
+        let rest = pool.filter((u) => sure.includes(u) || extra.includes(u));
         let carried = 0;
-        chain.forEach((h, i) => {
-          const { taken, pending, left } = cut(rest, Math.max(0, h.count - carried));
-          for (const u of taken) given.set(u, h.name);
-          for (const u of pending) pendingOf.set(u, chain[i + 1] ? [h.name, chain[i + 1].name] : [h.name]);
+        run.forEach((h, i) => {
+          const { taken, pending, left } = decide ? settle(cut(rest, Math.max(0, h.count - carried)), ctx, { kind: 'honour', in: h.name, out: run[i + 1]?.name ?? '无' }) : cut(rest, Math.max(0, h.count - carried));
+          for (const u of taken) out.set(u, { name: h.name });
+          for (const u of pending) out.set(u, { pending: run[i + 1] ? [h.name, run[i + 1].name] : [h.name] });
+          if (pending.length > 0) trace(run[i + 1] ? 'honour: tie, loser takes the next honour' : 'honour: tie at the last honour of a run');
           carried = Math.max(0, carried - h.count) + (pending.length - left);
           rest = rest.filter((u) => !taken.includes(u) && !pending.includes(u));
         });
+        return out;
+      };
+      if (doubtful.length === 0) {
+        for (const [u, o] of reckonRun([], true)) u.honour = o;
+        continue;
+      }
+      trace(from !== undefined && doubtful.some((u) => u.band.pending) ? 'honour: from a band while a unit\'s band is 待定' : 'honour: after a tie for an earlier honour');
+      // Ties that hang on undecided ones are no ties to decide yet: the 「决定」表 does not reach them.
+      const all = reckonRun(doubtful, false);
+      const none = reckonRun([], false);
+      const merged = (...lists) => [...new Set(lists.flat())].sort((a, b) => order(a) - order(b));
+      for (const u of sure) {
+        const a = all.get(u);
+        const b = none.get(u);
+        if (JSON.stringify(a) === JSON.stringify(b)) u.honour = a;
+        else u.honour = { pending: merged(names(a), names(b)) };
+      }
+      for (const u of doubtful) {
+        const may = merged(u.honour?.pending ?? [], names(reckonRun([u], false).get(u)), names(all.get(u)));
+        if (may.length > 0) u.honour = { pending: may };
       }
     }
   }
-  for (const u of units) u.honour = given.has(u) ? { name: given.get(u), tiedElsewhere: pendingOf.has(u) } : pendingOf.has(u) ? { pending: pendingOf.get(u) } : undefined;
 }
 
 /** Units in the order of the scheme's categories, then best first. */
 const bestFirstAll = (units) => [...units].sort(bestFirst);
+
+// ───────────────────────────── awards and conditions on one indicator ─────────────────────────────
+
+/**
+ * A unit's score on `on` (docs/scheme.md 单项奖、指标得分的条件): a 一级指标 by name or code — what it
+ * counts in the total — or a 末级指标 by code, its points (summed over its periods by their
+ * percentages). `full`: the most it can be (the part's points × its weight or periods; the leaf's points).
+ * undefined where the unit's category has no such indicator.
+ */
+export function indicatorScore(scheme, indicators, u, entry, on) {
+  // A 一级指标's code names the part, as in tieBreak: every category's part of that name.
+  const name = indicators.partNames.includes(on) ? on : indicators.parts.find((p) => p.code === on)?.name;
+  const part = name === undefined ? undefined : indicators.parts.find((p) => p.name === name && appliesTo(p, u.category));
+  if (name !== undefined && !part) return undefined;
+  if (part) {
+    const rule = componentFor(scheme, part.name, u.category);
+    const share = rule?.periods ? sum(Object.values(rule.periods).map(frac)).div(100) : frac(rule?.weight ?? 100).div(100);
+    return { value: u.parts[indicators.partNames.indexOf(part.name)], full: part.points.times(share) };
+  }
+  const leaf = indicators.leaves.find((l) => l.code === on && appliesTo(l, u.category) && appliesTo(l.partNode, u.category));
+  if (!leaf) return undefined;
+  const rule = componentFor(scheme, leaf.part, u.category);
+  const value = rule?.periods ? sum(Object.entries(rule.periods).map(([p, w]) => leafPoints(leaf, entry(p)).times(frac(w)).div(100))) : leafPoints(leaf, entry(''));
+  return { value, full: leaf.points };
+}
+
+/** Compared as totals are: published (half-up to the decimals) unless rankOn: exact. */
+const asCompared = (scheme, x) => (scheme.rounding.rankOn === 'exact' ? x : frac(x.halfUp(scheme.rounding.decimals)));
+
+/** 指标得分的条件: the score (or its % of the full points) under / at most the line. */
+function conditionMet(scheme, indicators, u, entry, c) {
+  const got = indicatorScore(scheme, indicators, u, entry, c.on);
+  if (!got) return false;
+  const x = asCompared(scheme, c.percent ? got.value.times(100).div(got.full) : got.value);
+  trace(`condition: ${c.percent ? 'percent' : 'points'} on a ${indicators.parts.some((p) => p.name === c.on || p.code === c.on) ? 'part' : 'leaf'}`);
+  return c.under !== undefined ? x.lt(frac(c.under)) : x.lte(frac(c.atMost));
+}
+
+/** 单项奖: the best `count` on `on` in each group, all tied with the last place too; vetoed and ineligible units take none. */
+function giveAwards(units, scheme, indicators) {
+  for (const a of scheme.awards) {
+    const groups = a.scope === 'all' ? [units] : scheme.categories.map((c) => units.filter((u) => u.category === c));
+    for (const g of groups) {
+      const pool = g.filter((u) => u.effects.length === 0).map((u) => ({ u, got: u.indicatorScores.get(a.on) })).filter((x) => x.got !== undefined).map((x) => ({ u: x.u, v: asCompared(scheme, x.got.value) }));
+      pool.sort((x, y) => y.v.cmp(x.v));
+      const line = pool[Math.min(a.count ?? 1, pool.length) - 1]?.v;
+      if (line === undefined) continue;
+      const winners = pool.filter((x) => x.v.gte(line));
+      if (winners.length > (a.count ?? 1)) trace('award: tied at the last place, all take it');
+      for (const { u } of winners) (u.awards ??= []).push(a.name);
+    }
+  }
+}
 
 // ───────────────────────────── everything ─────────────────────────────
 
@@ -467,7 +528,7 @@ const bestFirstAll = (units) => [...units].sort(bestFirst);
  * The published outcome of an assessment: for each unit its total (text to the scheme's
  * decimals), rank, band text, honour text, flags, and the exit status (1 when anything is 待定).
  */
-export function reckon(yaml, sheets, quirks = {}) {
+export function reckon(yaml, sheets) {
   const scheme = readSchemeText(yaml);
   const indicators = readIndicators(sheets);
   const excluded = new Set(scheme.excludedUnits);
@@ -488,16 +549,20 @@ export function reckon(yaml, sheets, quirks = {}) {
       return cache.get(key);
     };
     const effects = vetoRows.filter((v) => v['单位名称'] === unit.name).map((v) => scheme.vetoes.find((x) => x.name === v['否决事项'] || x.aliases?.includes(v['否决事项'])).effect);
-    return { ...unit, effects, ...scoreUnit(scheme, indicators, unit, entry, adjustmentRows) };
+    const scored = { ...unit, effects, ...scoreUnit(scheme, indicators, unit, entry, adjustmentRows) };
+    // 指标得分的条件: ineligible is 取消评优资格, as the veto of that name.
+    scored.conditionsMet = scheme.conditions.filter((c) => conditionMet(scheme, indicators, scored, entry, c));
+    scored.indicatorScores = new Map(scheme.awards.map((a) => [a.on, indicatorScore(scheme, indicators, scored, entry, a.on)]));
+    if (scored.conditionsMet.some((c) => c.effects.includes('ineligible'))) scored.effects = [...effects, 'ineligible'];
+    return scored;
   });
   // 名次: competition ranking within each category (1, 2, 2, 4); vetoed units keep theirs.
   for (const category of scheme.categories) {
     const members = units.filter((u) => u.category === category).sort(bestFirst);
     members.forEach((u, i) => (u.rank = i > 0 && members[i - 1].basis.eq(u.basis) ? members[i - 1].rank : i + 1));
-    assignBands(members, scheme.bandsOf.get(category), scheme, quirks, ctx);
+    assignBands(members, scheme.bandsOf.get(category), scheme, ctx);
   }
-  if (quirks.honoursByScope) giveHonoursByScope(units, scheme);
-  else giveHonours(units, scheme, quirks, ctx);
+  giveHonours(units, scheme, ctx);
   // 末位标记: the bottom N of the group and the score condition; vetoes do not matter.
   for (const flag of scheme.flags) {
     const cats = flag.categories ?? scheme.categories;
@@ -517,14 +582,17 @@ export function reckon(yaml, sheets, quirks = {}) {
       if (pending.length > 0) trace(pending.some(condition) ? 'flag: tie at the cut, 待定' : 'flag: tie at the cut, line not met');
     }
   }
-  const text = (t) => (t === undefined ? '' : t.name ?? (t.pending ? `待定（${t.pending.join('或')}）` : undefined));
+  for (const u of units) for (const c of u.conditionsMet) if (c.effects.includes('flag')) (u.flags ??= []).push(c.name);
+  giveAwards(units, scheme, indicators);
+  // 待定（先进或合格）; with three or more: 待定（优秀、良好或合格）.
+  const either = (list) => (list.length > 2 ? `${list.slice(0, -1).join('、')}或${list.at(-1)}` : list.join('或'));
+  const text = (t) => (t === undefined ? '' : t.name ?? `待定（${either(t.pending)}）`);
   const out = units.map((u) => ({
     name: u.name, category: u.category, exact: u.exact.toString(), total: u.total, rank: u.rank,
     parts: Object.fromEntries(indicators.partNames.map((name, i) => [name, u.parts[i]?.halfUp(scheme.rounding.decimals)])),
-    band: text(u.band), figures: Object.fromEntries((scheme.figures ?? []).map((f) => [f.name, u.band.name ? String(f.values[u.band.name] ?? '') : undefined])), honour: u.honourInQuestion ? undefined : text(u.honour), honourInQuestion: u.honourInQuestion, flags: u.flags ?? [],
-    undetermined: [u.band.undetermined, u.honour?.undetermined, u.honourInQuestion].filter(Boolean),
+    band: text(u.band), awards: u.awards ?? [], figures: Object.fromEntries((scheme.figures ?? []).map((f) => [f.name, u.band.name ? String(f.values[u.band.name] ?? '') : undefined])), honour: text(u.honour), flags: u.flags ?? [],
   }));
-  const pending = units.some((u) => u.band.pending || u.band.undetermined || u.honour?.pending || u.honour?.undetermined || u.honour?.tiedElsewhere || (u.flags ?? []).some((f) => f.startsWith('待定')));
+  const pending = units.some((u) => u.band.pending || u.honour?.pending || (u.flags ?? []).some((f) => f.startsWith('待定')));
   // 排名 sheet order: the scheme's categories, then rank; equal totals in the roster's order.
   const order = scheme.categories.flatMap((c) => units.filter((u) => u.category === c).sort(bestFirst)).map((u) => u.name);
   return { scheme, units: out, order, ties: ctx.ties, exit: pending || ctx.unusable ? 1 : 0, excluded: [...excluded] };

@@ -9,7 +9,7 @@ import { locateNamedFile } from '../../io/named-file.js';
 import { checkOutputs, prepareFolder } from '../../io/output-check.js';
 import { changesSheet, diffRecords, hasChanges } from '../../report/diff.js';
 import { recordSheet, type ResultRecord } from '../../report/record.js';
-import { makeRecord, readRecord } from '../record.js';
+import { makeRecord, readPrevious, readRecord } from '../record.js';
 import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
@@ -36,6 +36,8 @@ export interface ScoreOptions extends LoadOptions {
   compare?: string;
   /** --feedback DIR: one 反馈单 per ranked unit, written there as one set. */
   feedback?: string;
+  /** --previous: earlier years' 通报 workbooks, for the scheme's history rules. */
+  previous?: string[];
   color: boolean;
   /** --quiet: no progress line on the terminal. */
   quiet?: boolean;
@@ -56,7 +58,7 @@ async function scoreWith(files: string[], options: ScoreOptions, ctx: Context, p
   const base = outputBase(files[0]!, options.out);
   const dir = path.dirname(base);
   const targets = [`${base}.xlsx`, `${base}.txt`, `${base}.docx`];
-  const inputs = [...files, options.scheme, options.indicators];
+  const inputs = [...files, options.scheme, options.indicators, ...(options.previous ?? [])];
   // Before reading anything: a write cut short here is settled, and the outputs can go where they should.
   recoverBefore(dir, ctx);
   await checkOutputs({ dir, targets, inputs, create: true });
@@ -73,7 +75,7 @@ async function scoreWith(files: string[], options: ScoreOptions, ctx: Context, p
     return code;
   }
   progress.stage(`计分：${assembled.roster?.units.length ?? 0} 个单位`);
-  const assessment = assessAssembled({ ...assembled, scheme, tree });
+  const assessment = assessAssembled({ ...assembled, scheme, tree }, await readPrevious(options.previous ?? []));
   // Nothing is dropped silently: every unit of the roster is in the results, or an error said why not.
   const scored = new Set(assessment.results.map((r) => r.unit));
   const missing = (assembled.roster?.units ?? []).filter((u) => !scored.has(u));
