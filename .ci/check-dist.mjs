@@ -1,0 +1,176 @@
+// npm run dist:check: runs the archives npm run dist made, as a clerk would, and compares their 排名 sheet
+// with the one `npx score` (this checkout) makes from the same sample:
+//   linux-x64: unpacked into a folder with a Chinese name and a space, run with no node on PATH;
+//   win-x64:   unpacked likewise and run under Wine (score.cmd --version; a workbook "dropped" on
+//              score.cmd, which then pauses). Without Wine that part is skipped, and said so.
+// Usage: node .ci/check-dist.mjs [--out 文件夹]   (Wine: WINEPREFIX is used if set, else a fresh one.)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { PLATFORMS, archiveName, folderName } from './dist/lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLE = path.join(root, 'samples', 'guannan-2009');
+const WORKBOOK = 'annual.xlsx';
+const argv = process.argv.slice(2);
+const out = argv[0] === '--out' ? path.resolve(argv[1]) : path.join(root, 'release');
+const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+const platform = (id) => PLATFORMS.find((p) => p.id === id);
+
+const failures = [];
+function check(ok, what, detail = '') {
+  console.log(`${ok ? '通过' : '失败'}  ${what}${!ok && detail ? `\n      ${detail.replace(/\n/g, '\n      ')}` : ''}`);
+  if (!ok) failures.push(what);
+  return ok;
+}
+
+function archive(id) {
+  const file = path.join(out, archiveName(version, platform(id)));
+  if (!fs.existsSync(file)) {
+    console.error(`找不到 ${path.relative(root, file)}，请先运行 npm run dist`);
+    process.exit(1);
+  }
+  return file;
+}
+
+/** A copy of the sample (workbook, scheme, notice template) in a new folder. */
+function sampleCopy(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of fs.readdirSync(SAMPLE)) {
+    if (fs.statSync(path.join(SAMPLE, name)).isFile()) fs.copyFileSync(path.join(SAMPLE, name), path.join(dir, name));
+  }
+  return path.join(dir, WORKBOOK);
+}
+
+/** The 排名 sheet of a 通报 workbook as rows of cell values. */
+async function ranking(workbook) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(workbook);
+  const sheet = book.getWorksheet('排名');
+  if (!sheet) return undefined;
+  const rows = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push(JSON.stringify(row.values)));
+  return rows;
+}
+
+async function sameRanking(what, made, reference) {
+  const file = made.replace(/\.xlsx$/, '.通报.xlsx');
+  if (!check(fs.existsSync(file), `${what}：生成了 ${path.basename(file)}`)) return;
+  const [a, b] = [await ranking(file), await ranking(reference)];
+  const diff = a && b ? a.findIndex((row, i) => row !== b[i]) : 0;
+  check(a !== undefined && a.length === b.length && diff < 0, `${what}：排名表与 npx score 的逐格相同（${b.length} 行）`,
+    diff >= 0 && a ? `第 ${diff + 1} 行：${a[diff]}\n  应为：${b[diff]}` : '');
+}
+
+function unzip(file, dir) {
+  return JSZip.loadAsync(fs.readFileSync(file)).then(async (zip) => {
+    for (const entry of Object.values(zip.files)) {
+      if (entry.dir) continue;
+      const target = path.join(dir, entry.name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, await entry.async('nodebuffer'));
+    }
+  });
+}
+
+/** A PATH holding only the tools the sh launcher uses, and no node. */
+function pathWithoutNode(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const tool of ['dirname', 'readlink']) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) fs.symlinkSync(found, path.join(dir, tool));
+  }
+  return dir;
+}
+
+async function checkLinux(work, reference) {
+  console.log('\n== linux-x64 ==');
+  const tools = path.join(work, 'linux', '中文 评分工具');
+  fs.mkdirSync(tools, { recursive: true });
+  const untar = spawnSync('tar', ['-xzf', archive('linux-x64'), '-C', tools], { encoding: 'utf8' });
+  if (!check(untar.status === 0, '解开 tar.gz', untar.stderr)) return;
+  const score = path.join(tools, folderName(version, platform('linux-x64')), 'score');
+  const env = { ...process.env, PATH: pathWithoutNode(path.join(work, 'linux', 'bin')), NO_COLOR: '1' };
+  const noNode = spawnSync('/bin/sh', ['-c', 'command -v node'], { env, encoding: 'utf8' });
+  check(noNode.status !== 0, 'PATH 中没有 node', noNode.stdout.trim());
+  const v = spawnSync(score, ['--version'], { env, encoding: 'utf8' });
+  check(v.status === 0 && v.stdout.trim() === version, `score --version 输出 ${version}`, `${v.stdout}${v.stderr}`);
+  const workbook = sampleCopy(path.join(work, 'linux', '考评 数据'));
+  const run = spawnSync(score, [workbook], { env, encoding: 'utf8', cwd: os.homedir() });
+  check(run.status === 0, `score 计分（中文、带空格的文件夹）退出码 0`, `退出码 ${run.status}\n${run.stdout}${run.stderr}`);
+  await sameRanking('linux-x64', workbook, reference);
+}
+
+function findWine() {
+  for (const name of ['wine', 'wine64']) {
+    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Runs a Windows program under Wine with stdout and stderr to files (node.exe under Wine cannot write to a pipe). */
+function wine(wineBin, env, work, args, input = '') {
+  const io = path.join(work, 'wine-io');
+  fs.mkdirSync(io, { recursive: true });
+  fs.writeFileSync(path.join(io, 'in'), input);
+  const fds = ['in', 'out', 'err'].map((name, i) => fs.openSync(path.join(io, name), i ? 'w' : 'r'));
+  const r = spawnSync(wineBin, args, { env, stdio: fds, timeout: 600_000 });
+  fds.forEach((fd) => fs.closeSync(fd));
+  const read = (name) => fs.readFileSync(path.join(io, name), 'utf8');
+  return { status: r.status, out: read('out'), err: read('err') };
+}
+
+const windowsPath = (p) => `Z:${p.replace(/\//g, '\\')}`;
+
+async function checkWindows(work, reference) {
+  console.log('\n== win-x64（Wine）==');
+  const wineBin = findWine();
+  if (!wineBin) {
+    console.log('未找到 Wine：跳过 Windows 包的检查。安装后重试（Debian：apt-get install -y wine64）。');
+    return false;
+  }
+  const env = { ...process.env, WINEDEBUG: '-all', WINEPREFIX: process.env.WINEPREFIX ?? path.join(work, 'wineprefix'), NO_COLOR: '1' };
+  delete env.SCORE_NO_PAUSE;
+  if (!process.env.WINEPREFIX) {
+    console.log(`新建 Wine 环境 ${env.WINEPREFIX}（Windows 10），需要一两分钟…`);
+    spawnSync(wineBin, ['winecfg', '-v', 'win10'], { env, stdio: 'ignore', timeout: 600_000 });
+  }
+  const tools = path.join(work, 'windows', '中文 评分工具');
+  await unzip(archive('win-x64'), tools);
+  const cmd = windowsPath(path.join(tools, folderName(version, platform('win-x64')), 'score.cmd'));
+
+  const v = wine(wineBin, env, work, [cmd, '--version']);
+  check(v.status === 0 && v.out.trim() === version, `score.cmd --version 输出 ${version}，不暂停`, `退出码 ${v.status}\n${v.out}${v.err}`);
+
+  // As Explorer starts a workbook dropped on score.cmd: cmd /c, the workbook's full path; a key press ends the pause.
+  const workbook = sampleCopy(path.join(work, 'windows', '考评 数据'));
+  const run = wine(wineBin, env, work, [cmd, windowsPath(workbook)], '\r\n');
+  check(run.status === 0, 'score.cmd 计分（中文、带空格的文件夹）退出码 0', `退出码 ${run.status}\n${run.out}${run.err}`);
+  check(/已生成：/.test(run.out), '屏幕输出为中文（UTF-8 写入文件）', run.out.slice(0, 400));
+  check(/any key|任意键/i.test(run.out), '拖放启动时计分后暂停（pause）', run.out.slice(-200));
+  await sameRanking('win-x64', workbook, reference);
+  return true;
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'score-dist-check-'));
+  try {
+    const reference = sampleCopy(path.join(work, 'npx score'));
+    const ref = spawnSync(process.execPath, [path.join(root, 'bin', 'score.js'), reference], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    if (ref.status !== 0) throw new Error(`npx score 计分失败：${ref.stdout}${ref.stderr}`);
+    const referenceBook = reference.replace(/\.xlsx$/, '.通报.xlsx');
+    await checkLinux(work, referenceBook);
+    const wine = await checkWindows(work, referenceBook);
+    console.log(failures.length ? `\n${failures.length} 项失败` : `\n全部通过${wine ? '' : '（Windows 包未检查：没有 Wine）'}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+await main();
