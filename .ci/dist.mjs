@@ -50,6 +50,7 @@ function stageApp(appDir, pkg) {
   fs.rmSync(path.join(appDir, 'package-lock.json'));
   fs.writeFileSync(path.join(appDir, 'package.json'), shippedPackageJson(pkg));
   const modules = path.join(appDir, 'node_modules');
+  fs.rmSync(path.join(modules, '.bin'), { recursive: true, force: true }); // links to dependencies' commands: not used, and no links in a zip
   const native = nativeParts(modules);
   if (native.length) fail(`生产依赖中有不是纯 JavaScript 的部分，无法做成各平台通用的包：\n  ${native.join('\n  ')}`);
   const saved = pruneModules(modules);

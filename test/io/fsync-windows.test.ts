@@ -11,7 +11,7 @@ jest.unstable_mockModule('node:fs', () => ({
   ...fs,
   default: fs,
   openSync: (file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
-    const fd = fs.openSync(file, flags, mode);
+    const fd = fs.openSync(file, flags ?? 'r', mode);
     if (flags === undefined || flags === 'r') readOnly.add(fd);
     return fd;
   },
