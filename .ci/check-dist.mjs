@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PLATFORMS, archiveName, folderName } from './dist/lib.mjs';
+import { PLATFORMS, archiveName, folderName } from './portable/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = path.join(root, 'samples', 'guannan-2009');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   APP_PARTS, PINS, PLATFORMS, archiveName, compareRegistry, folderName, layFolder, nativeParts, pack,
   pruneModules, shippedPackageJson, trackedFiles, unpackRuntime, verifyRuntime,
-} from './dist/lib.mjs';
+} from './portable/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
