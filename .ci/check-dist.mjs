@@ -142,10 +142,11 @@ async function checkWindows(work, reference) {
   }
   const tools = path.join(work, 'windows', '中文 评分工具');
   await unzip(archive('win-x64'), tools);
-  const cmd = windowsPath(path.join(tools, folderName(version, platform('win-x64')), 'score.cmd'));
+  const home = path.join(tools, folderName(version, platform('win-x64')));
+  const cmd = windowsPath(path.join(home, 'score.cmd'));
 
   const v = wine(wineBin, env, work, [cmd, '--version']);
-  check(v.status === 0 && v.out.trim() === version, `score.cmd --version 输出 ${version}，不暂停`, `退出码 ${v.status}\n${v.out}${v.err}`);
+  check(v.status === 0 && v.out.trim() === version && !/any key|任意键/i.test(v.out), `score.cmd --version 输出 ${version}，不暂停`, `退出码 ${v.status}\n${v.out}${v.err}`);
 
   // As Explorer starts a workbook dropped on score.cmd: cmd /c, the workbook's full path; a key press ends the pause.
   const workbook = sampleCopy(path.join(work, 'windows', '考评 数据'));
@@ -154,7 +155,44 @@ async function checkWindows(work, reference) {
   check(/已生成：/.test(run.out), '屏幕输出为中文（UTF-8 写入文件）', run.out.slice(0, 400));
   check(/any key|任意键/i.test(run.out), '拖放启动时计分后暂停（pause）', run.out.slice(-200));
   await sameRanking('win-x64', workbook, reference);
+
+  // A long output folder (past Windows' old 260-character limit), named with spaces and Chinese.
+  const long = path.join(work, 'windows', '考评 数据', ...Array.from({ length: 6 }, (_, i) => `第${i + 1}层 很长很长很长的文件夹名称 ${'x'.repeat(20)}`));
+  const deep = wine(wineBin, env, work, [cmd, windowsPath(workbook), '-o', windowsPath(long)]);
+  check(deep.status === 0 && fs.existsSync(path.join(long, 'annual.通报.xlsx')), `输出到 ${windowsPath(long).length} 个字符长的路径`, `退出码 ${deep.status}\n${deep.out}${deep.err}`);
+
+  gbkConsole(wineBin, env, work, home);
   return true;
+}
+
+/**
+ * On a console whose code page is 936 the Chinese text must arrive right: Wine's console on a terminal
+ * (made with script) in a GBK locale (made with localedef into the work folder) turns what node.exe
+ * writes through the Unicode console API into GBK bytes; they must decode as GBK to the help text.
+ */
+function gbkConsole(wineBin, env, work, folder) {
+  const missing = ['script', 'localedef'].filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
+  const locales = path.join(work, 'locale');
+  fs.mkdirSync(locales);
+  const made = !missing.length && spawnSync('localedef', ['-i', 'zh_CN', '-f', 'GBK', path.join(locales, 'zh_CN.GBK')]).status === 0;
+  if (!made) {
+    console.log(`跳过 GBK 控制台的检查：${missing.length ? `没有 ${missing.join('、')}` : 'localedef 无法生成 zh_CN.GBK'}`);
+    return;
+  }
+  const link = path.join(work, 'gbk'); // an ASCII name: the command line passes through the GBK locale
+  fs.symlinkSync(folder, link);
+  const log = path.join(work, 'console.log');
+  const gbk = { ...env, LOCPATH: locales, LANG: 'zh_CN.GBK', LC_ALL: 'zh_CN.GBK' };
+  spawnSync('script', ['-qec', `${wineBin} '${windowsPath(link)}\\score.cmd' --help`, log], { env: gbk, stdio: 'ignore', timeout: 600_000 });
+  const bytes = fs.readFileSync(log);
+  const text = new TextDecoder('gbk').decode(bytes);
+  let utf8 = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    utf8 = false;
+  }
+  check(!utf8 && text.includes('用法： score') && text.includes('计算总分、排名、等次'), 'GBK 控制台（代码页 936）中中文显示正确', text.slice(0, 400));
 }
 
 async function main() {
