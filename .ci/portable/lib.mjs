@@ -77,7 +77,7 @@ export function fillText(file, values, { crlf = false, bom = false } = {}) {
 /**
  * The launcher and the 使用说明 of a platform, as [name, text, mode].
  * Windows: score.cmd in CRLF, because cmd.exe misreads labels and goto in LF-only batch files;
- * 使用说明.txt in CRLF with a UTF-8 BOM, so that every Notepad (Windows 7's too) shows it right.
+ * 使用说明.txt in CRLF with a UTF-8 BOM, so that every Notepad (older Windows 10 ones too) and WPS show it right.
  * Linux: both with LF and no BOM, the launcher executable.
  */
 export function platformTexts(platform, version) {

@@ -83,7 +83,7 @@ describe('launchers and 使用说明', () => {
 
   it('使用说明.txt for Windows: UTF-8 with BOM and CRLF, version and runtime filled in', () => {
     const notes = text(WIN, '使用说明.txt');
-    expect(notes.startsWith('\uFEFFscore 绩效考评计分工具 9.8.7（Windows 版）\r\n')).toBe(true);
+    expect(notes.startsWith('\uFEFFscore 绩效考评计分工具 9.8.7（Windows 10 及以上 64 位版）\r\n')).toBe(true);
     expect(notes.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(notes).toContain(`Node.js ${PINS.version}`);
     expect(notes).toContain('samples\\guannan-2009\\annual.xlsx');
