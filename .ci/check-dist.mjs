@@ -77,11 +77,17 @@ function unzip(file, dir) {
   });
 }
 
+/** Where a command is on this machine's PATH (undefined: not there). */
+function which(tool) {
+  const found = spawnSync('/bin/sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+  return found || undefined;
+}
+
 /** A PATH holding only the tools the sh launcher uses, and no node. */
 function pathWithoutNode(dir) {
   fs.mkdirSync(dir, { recursive: true });
   for (const tool of ['dirname', 'readlink']) {
-    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    const found = which(tool);
     if (found) fs.symlinkSync(found, path.join(dir, tool));
   }
   return dir;
@@ -105,12 +111,24 @@ async function checkLinux(work, reference) {
   await sameRanking('linux-x64', workbook, reference);
 }
 
-function findWine() {
-  for (const name of ['wine', 'wine64']) {
-    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
-    if (found) return found;
-  }
-  return undefined;
+/** The files of a tar.gz, without its top folder. */
+function tarListing(file) {
+  const list = spawnSync('tar', ['-tzf', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return list.stdout.split('\n').filter((n) => n && !n.endsWith('/')).map((n) => n.slice(n.indexOf('/') + 1)).sort();
+}
+
+/** linux-arm64 cannot run here: its files must be those of linux-x64, its node an ARM64 (aarch64) ELF program. */
+function checkArm(work) {
+  console.log('\n== linux-arm64（不能在本机运行，只查内容）==');
+  const arm = archive('linux-arm64');
+  const [a, b] = [tarListing(arm), tarListing(archive('linux-x64'))];
+  check(a.length > 0 && JSON.stringify(a) === JSON.stringify(b), `文件与 linux-x64 包相同（${a.length} 个）`);
+  const dir = path.join(work, 'arm');
+  fs.mkdirSync(dir);
+  spawnSync('tar', ['-xzf', arm, '-C', dir, `${folderName(version, platform('linux-arm64'))}/node/node`]);
+  const node = path.join(dir, folderName(version, platform('linux-arm64')), 'node', 'node');
+  const head = fs.existsSync(node) ? fs.readFileSync(node).subarray(0, 20) : Buffer.alloc(20);
+  check(head.subarray(0, 4).toString('latin1') === '\x7fELF' && head.readUInt16LE(18) === 0xb7, 'node/node 是 ARM64 的 ELF 程序');
 }
 
 /** Runs a Windows program under Wine with stdout and stderr to files (node.exe under Wine cannot write to a pipe). */
@@ -129,7 +147,7 @@ const windowsPath = (p) => `Z:${p.replace(/\//g, '\\')}`;
 
 async function checkWindows(work, reference) {
   console.log('\n== win-x64（Wine）==');
-  const wineBin = findWine();
+  const wineBin = which('wine') ?? which('wine64');
   if (!wineBin) {
     console.log('未找到 Wine：跳过 Windows 包的检查。安装后重试（Debian：apt-get install -y wine64）。');
     return false;
@@ -147,6 +165,9 @@ async function checkWindows(work, reference) {
 
   const v = wine(wineBin, env, work, [cmd, '--version']);
   check(v.status === 0 && v.out.trim() === version && !/any key|任意键/i.test(v.out), `score.cmd --version 输出 ${version}，不暂停`, `退出码 ${v.status}\n${v.out}${v.err}`);
+
+  const usage = wine(wineBin, env, work, [cmd, '--no-such-option']);
+  check(usage.status === 2 && !/any key|任意键/i.test(usage.out), 'score.cmd 传回退出码（用法错误：2），不暂停', `退出码 ${usage.status}\n${usage.out}${usage.err}`);
 
   // As Explorer starts a workbook dropped on score.cmd: cmd /c, the workbook's full path; a key press ends the pause.
   const workbook = sampleCopy(path.join(work, 'windows', '考评 数据'));
@@ -171,7 +192,7 @@ async function checkWindows(work, reference) {
  * writes through the Unicode console API into GBK bytes; they must decode as GBK to the help text.
  */
 function gbkConsole(wineBin, env, work, folder) {
-  const missing = ['script', 'localedef'].filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
+  const missing = ['script', 'localedef'].filter((t) => !which(t));
   const locales = path.join(work, 'locale');
   fs.mkdirSync(locales);
   const made = !missing.length && spawnSync('localedef', ['-i', 'zh_CN', '-f', 'GBK', path.join(locales, 'zh_CN.GBK')]).status === 0;
@@ -203,8 +224,9 @@ async function main() {
     if (ref.status !== 0) throw new Error(`npx score 计分失败：${ref.stdout}${ref.stderr}`);
     const referenceBook = reference.replace(/\.xlsx$/, '.通报.xlsx');
     await checkLinux(work, referenceBook);
-    const wine = await checkWindows(work, referenceBook);
-    console.log(failures.length ? `\n${failures.length} 项失败` : `\n全部通过${wine ? '' : '（Windows 包未检查：没有 Wine）'}`);
+    checkArm(work);
+    const windowsChecked = await checkWindows(work, referenceBook);
+    console.log(failures.length ? `\n${failures.length} 项失败` : `\n全部通过${windowsChecked ? '' : '（Windows 包未检查：没有 Wine）'}`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

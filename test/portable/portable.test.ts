@@ -172,14 +172,16 @@ function zipDirectory(bytes: Buffer): { name: string; flags: number }[] {
 describe('the portable folder around a fake runtime', () => {
   it('win-x64 zip: one top folder with launcher, 使用说明, runtime, app, samples and templates; names flagged UTF-8', async () => {
     const folder = path.join(dir, 'stage', 'score-9.8.7-win-x64');
-    layFolder({ dir: folder, appDir: fakeApp({ modules: false }), runtime: fakeRuntime(), platform: WIN, version: '9.8.7' });
+    const license = path.join(dir, 'LICENSE');
+    fs.writeFileSync(license, 'Node.js is licensed for use as follows:');
+    layFolder({ dir: folder, appDir: fakeApp({ modules: false }), runtime: fakeRuntime(), license, platform: WIN, version: '9.8.7' });
     const file = path.join(dir, archiveName('9.8.7', WIN));
     await pack(folder, file, 'zip', new Date('2026-01-02T03:04:06Z'));
     expect(path.basename(file)).toBe('score-9.8.7-win-x64.zip');
 
     const entries = zipDirectory(fs.readFileSync(file));
     const names = entries.map((e) => e.name);
-    for (const expected of ['score.cmd', '使用说明.txt', 'node/node.exe', 'package.json', 'bin/score.js', 'dist/cli/run.js',
+    for (const expected of ['score.cmd', '使用说明.txt', 'node/node.exe', 'node/LICENSE', 'package.json', 'bin/score.js', 'dist/cli/run.js',
       'templates/notice.txt', 'templates/correction.txt', 'samples/guannan-2009/annual.xlsx', 'samples/guannan-2009/通报模板.txt']) {
       expect(names).toContain(`score-9.8.7-win-x64/${expected}`);
     }
