@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PLATFORMS, archiveName, folderName } from './portable/lib.mjs';
+import { PLATFORMS, archiveName, folderName, listFiles } from './portable/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = path.join(root, 'samples', 'guannan-2009');
@@ -106,8 +106,10 @@ async function checkLinux(work, reference) {
   const v = spawnSync(score, ['--version'], { env, encoding: 'utf8' });
   check(v.status === 0 && v.stdout.trim() === version, `score --version 输出 ${version}`, `${v.stdout}${v.stderr}`);
   const workbook = sampleCopy(path.join(work, 'linux', '考评 数据'));
+  const before = listFiles(path.dirname(score));
   const run = spawnSync(score, [workbook], { env, encoding: 'utf8', cwd: os.homedir() });
   check(run.status === 0, `score 计分（中文、带空格的文件夹）退出码 0`, `退出码 ${run.status}\n${run.stdout}${run.stderr}`);
+  check(JSON.stringify(listFiles(path.dirname(score))) === JSON.stringify(before), '程序文件夹中没有多出或少了文件');
   await sameRanking('linux-x64', workbook, reference);
 }
 
@@ -171,7 +173,9 @@ async function checkWindows(work, reference) {
 
   // As Explorer starts a workbook dropped on score.cmd: cmd /c, the workbook's full path; a key press ends the pause.
   const workbook = sampleCopy(path.join(work, 'windows', '考评 数据'));
+  const before = listFiles(home);
   const run = wine(wineBin, env, work, [cmd, windowsPath(workbook)], '\r\n');
+  check(JSON.stringify(listFiles(home)) === JSON.stringify(before), '程序文件夹中没有多出或少了文件');
   check(run.status === 0, 'score.cmd 计分（中文、带空格的文件夹）退出码 0', `退出码 ${run.status}\n${run.out}${run.err}`);
   check(/已生成：/.test(run.out), '屏幕输出为中文（UTF-8 写入文件）', run.out.slice(0, 400));
   check(/any key|任意键/i.test(run.out), '拖放启动时计分后暂停（pause）', run.out.slice(-200));

@@ -123,4 +123,8 @@ async function main() {
   fs.rmSync(stage, { recursive: true });
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  fail(error.message); // refusals (checksums, registry) and failed steps: the message says what, no stack
+}
