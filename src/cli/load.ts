@@ -3,7 +3,7 @@ import { assess, type Assessment } from '../engine/assess.js';
 import type { IndicatorTree } from '../engine/model.js';
 import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
 import type { Scheme } from '../scheme/schema.js';
-import type { ReadLimits } from '../io/exceljs.js';
+import type { ReadLimits } from '../io/zip-reader.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
 

@@ -23,7 +23,7 @@ export type CodeInfo =
 export const CODES = {
   // Files that cannot be read or written.
   E_FILE_NOT_FOUND: { severity: 'error', exit: ExitCode.unreadable, meaning: '找不到输入的工作簿、方案或通报模板文件' },
-  E_UNREADABLE: { severity: 'error', exit: ExitCode.unreadable, meaning: '文本文件（方案、通报模板）无法读取，例如是文件夹或没有权限' },
+  E_UNREADABLE: { severity: 'error', exit: ExitCode.unreadable, meaning: '文件无法读取：没有读取权限、被其他程序占用，或给出的方案、通报模板是文件夹' },
   E_IS_DIRECTORY: { severity: 'error', exit: ExitCode.unreadable, meaning: '给出的工作簿是一个文件夹' },
   E_EMPTY_FILE: { severity: 'error', exit: ExitCode.unreadable, meaning: '文件是空的（0 字节）' },
   E_OLD_XLS: { severity: 'error', exit: ExitCode.unreadable, meaning: '旧版 .xls/.et 格式或已加密的工作簿，需另存为 .xlsx' },

@@ -8,8 +8,9 @@ import type { Diagnostic } from './diagnostic.js';
 export class ScoreError extends Error {
   readonly diagnostics: Diagnostic[];
   readonly exitCode: ExitCode;
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('\n'));
+  /** `cause`: what a library said (an unzip or XML parser's English), shown only under SCORE_DEBUG=1. */
+  constructor(diagnostics: Diagnostic[], cause?: unknown) {
+    super(diagnostics.map((d) => d.message).join('\n'), cause === undefined ? undefined : { cause });
     this.name = 'ScoreError';
     this.diagnostics = diagnostics;
     this.exitCode = exitCodeFor(diagnostics);

@@ -5,8 +5,7 @@ import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import { cellRef, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
 import { readRegular } from './regular-file.js';
-import { shownText, type ControlNotes } from './sheet-xml.js';
-import { controlWarnings } from './control-notes.js';
+import { controlWarnings, newControlNotes, shownText, type ControlNotes } from './control-notes.js';
 import { decodeText } from './decode-text.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
@@ -26,7 +25,7 @@ export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encod
 const PLAIN_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 
 /** A CSV field: empty is blank, a plain number is a number (as Excel would read it), the rest is text. */
-function csvValue(field: string, cell: string, notes: ControlNotes): CellValue {
+function csvValue(field: string, cell: () => string, notes: ControlNotes): CellValue {
   if (field === '') return null;
   return PLAIN_NUMBER.test(field) ? Number(field) : shownText(field, cell, notes);
 }
@@ -49,9 +48,9 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
       '请检查引号是否成对；可在 Excel 或 WPS 中打开后另存为 .xlsx。')]);
   }
   const rows: RawRow[] = [];
-  const notes: ControlNotes = { cells: [], count: 0, percent: new Set() };
+  const notes = newControlNotes();
   records.forEach((fields, i) => {
-    const values = fields.map((f, k) => csvValue(f, cellRef(i + 1, k), notes));
+    const values = fields.map((f, k) => csvValue(f, () => cellRef(i + 1, k), notes));
     while (values.length > 0 && values[values.length - 1] === null) values.pop();
     if (values.length > 0) rows.push({ number: i + 1, values });
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
-import type { ReadLimits } from './exceljs.js';
+import type { ReadLimits } from './zip-reader.js';
 import { readRegular } from './regular-file.js';
 import { decodeText } from './decode-text.js';
 import { error } from '../core/diagnostic.js';

@@ -7,6 +7,7 @@ import { runCli, SAMPLES } from '../support/cli.js';
 import { fillXlsx, type Fill, type FillValue } from '../support/fill-form.js';
 import { inlineCell, minimalBook, row, valueCell, writeHandBook } from '../support/hand-xlsx.js';
 import { columnOf, editWorkbook, rowOf, writeBook, type Rows } from '../support/workbook.js';
+import { partsOf, writeZip } from '../support/xlsx-parts.js';
 
 /** One bad input: how to make it in a folder, the command to run, and what must come out. */
 export interface BadCase {
@@ -70,6 +71,23 @@ async function patchZip(target: string, part: string, content: string | Buffer):
   fs.writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+/** Takes a part out of a built workbook's zip (a sheet listed in workbook.xml whose XML is gone). */
+async function dropFromZip(target: string, part: string): Promise<void> {
+  const fs = await import('node:fs');
+  const z = await JSZip.loadAsync(fs.readFileSync(target));
+  z.remove(part);
+  fs.writeFileSync(target, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The minimal book with its 得分表 part replaced by `xml`. */
+function scoresPart(xml: string | Buffer): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const [f] = await book(() => undefined)(dir);
+    await patchZip(f!, SCORES_PART, xml);
+    return [f!];
+  };
+}
+
 /** The 得分表 part of a `book()` workbook (sheets in order: 方案, 指标体系, 单位名单, 得分表). */
 const SCORES_PART = 'xl/worksheets/sheet4.xml';
 const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
@@ -116,6 +134,18 @@ export const CASES: BadCase[] = [
     fs.writeFileSync(f!, bytes);
     return [f!];
   }, code: 'E_CORRUPT_XLSX', exit: 3 },
+  { name: 'a sheet whose data does not match its recorded CRC-32 (damaged but still inflates)', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(f!);
+    // Central directory entries (PK\x01\x02): name at +46, CRC-32 at +16.
+    for (let i = bytes.indexOf('PK\x01\x02'); i >= 0; i = bytes.indexOf('PK\x01\x02', i + 4)) {
+      const name = bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).toString();
+      if (name === SCORES_PART) bytes.writeUInt32LE((bytes.readUInt32LE(i + 16) ^ 1) >>> 0, i + 16);
+    }
+    fs.writeFileSync(f!, bytes);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '「xl/worksheets/sheet4.xml」无法解压' },
   { name: 'a workbook with zero sheets', make: (d) => zip(d, 'none.xlsx', {
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
@@ -214,9 +244,34 @@ export const CASES: BadCase[] = [
     const rows = [`<row r="1">${inline('A1', '单位名称')}${inline('B1', 'A')}${inline('C1', 'B')}</row>`,
       `<row r="2">${inline('A2', '一镇')}<c r="B2"><v>50</v></c><c r="C2"><v>30</v></c></row>`];
     for (let r = 3; r <= 1_000_002; r++) rows.push(`<row r="${r}" s="0" customFormat="1"/>`);
-    await patchZip(f!, SCORES_PART, `${SHEET_HEAD}${rows.join('')}</sheetData></worksheet>`);
+    // Node's deflate: JSZip's took ten seconds over these 40 MB.
+    await writeZip(f!, { ...(await partsOf(f!)), [SCORES_PART]: Buffer.from(`${SHEET_HEAD}${rows.join('')}</sheetData></worksheet>`) });
     return ['check', f!];
   }, code: 'E_MISSING_UNIT_ROW', exit: 1, names: '二镇' },
+
+  // Broken files: what is wrong and what to do, in Chinese; the unzip and XML libraries' words only under SCORE_DEBUG.
+  { name: 'a zip whose list of sheets (xl/workbook.xml) is missing', make: (d) => zip(d, 'nolist.xlsx', {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': `${SHEET_HEAD}</sheetData></worksheet>`,
+  }), code: 'E_CORRUPT_XLSX', exit: 3, names: '缺少工作表清单「xl/workbook.xml」' },
+  { name: 'a sheet listed in the workbook whose part is missing', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    await dropFromZip(f!, SCORES_PART);
+    return [f!];
+  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '工作表「得分表」的内容「xl/worksheets/sheet4.xml」不在文件中' },
+  { name: 'a sheet with text outside its root element', make: scoresPart(`${SHEET_HEAD}</sheetData></worksheet>多余`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（根元素之外有多余的文字）' },
+  { name: 'a sheet whose tags do not close', make: scoresPart(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（结束标签与开始标签不配对）' },
+  { name: 'a sheet cut off inside its rows', make: scoresPart(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row>`), code: 'E_CORRUPT_XLSX', exit: 3, names: '（有未结束的标签）' },
+  { name: 'a number stored as 5O (letter O)', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', '单位名称')}${inline('B1', 'A')}${inline('C1', 'B')}</row><row r="2">${inline('A2', '一镇')}<c r="B2"><v>5O</v></c></row></sheetData></worksheet>`), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
+  { name: 'a sheet whose bytes are not the UTF-8 it declares', make: scoresPart(Buffer.concat([Buffer.from(`${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`), Buffer.from([0xd2, 0xbb, 0xd5, 0xf2]), Buffer.from('</t></is></c></row></sheetData></worksheet>')])), code: 'E_CORRUPT_XLSX', exit: 3, names: '中有不是 UTF-8 的字节' },
+  // 300 MB of empty rows in a few hundred KB: stopped at 200 MB by its ratio, under the default 512 MB limit.
+  { name: 'a zip bomb stopped by its ratio (no SCORE_MAX_SHEET_MB)', make: async (d) => {
+    const [f] = await book(() => undefined)(d);
+    await writeZip(f!, { ...(await partsOf(f!)), [SCORES_PART]: { head: SHEET_HEAD, body: '<row/>', times: 50_000_000, tail: '</sheetData></worksheet>' } });
+    return [f!];
+  }, code: 'E_SHEET_TOO_LARGE', exit: 3, names: '压缩炸弹' },
+  { name: 'a cell longer than 16 million characters', make: scoresPart(`${SHEET_HEAD}<row r="1">${inline('A1', ' '.repeat(17 * 1024 * 1024))}</row></sheetData></worksheet>`), code: 'E_SHEET_TOO_LARGE', exit: 3, names: '连续文字' },
 
   // Usage
   { name: 'an unknown option', make: async () => ['--bogus'], code: 'E_USAGE', exit: 2, names: '不认识的选项：--bogus' },
@@ -362,7 +417,7 @@ CASES.push(
   { name: 'a date-formatted number in a score column', make: handScores(valueCell('B2', '45000', undefined, 1), { cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>'] }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
   { name: 'a shared string that does not exist', make: handScores(valueCell('B2', '99', 's'), { sharedStrings: ['<t>甲</t>'] }), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
   { name: 'a boolean stored as 2', make: handScores(valueCell('B2', '2', 'b')), code: 'E_NOT_A_NUMBER', exit: 1, names: '得分表!B2' },
-  { name: 'a sheet whose XML is broken', make: handScores('<c r="B2"><v>5</c>'), code: 'E_CORRUPT_XLSX', exit: 3, names: '工作表「得分表」的 XML 内容有误' },
+  { name: 'a sheet whose XML is broken', make: handScores('<c r="B2"><v>5</c>'), code: 'E_CORRUPT_XLSX', exit: 3, names: '不是有效的 XML' },
   { name: 'an encrypted zip', make: async (d) => {
     const [f] = await book(() => undefined)(d);
     const bytes = readFileSync(f!);
@@ -372,7 +427,7 @@ CASES.push(
     }
     writeFileSync(f!, bytes);
     return [f!];
-  }, code: 'E_CORRUPT_XLSX', exit: 3, names: '加密' },
+  }, code: 'E_OLD_XLS', exit: 3, names: '加了密码' },
 
   { name: 'a YAML alias without its anchor (label: *先进单位)', make: handScores(valueCell('B2', '50'), { scheme: schemeWith('notice:\n  title: *先进单位') }), code: 'E_SCHEME_YAML', exit: 2, names: '「*先进单位」' },
   { name: 'YAML "billion laughs"', make: handScores(valueCell('B2', '50'), { scheme: schemeWith(['x1: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefg'.split('').map((n, i) => `x${i + 2}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n')) }), code: 'E_SCHEME_YAML', exit: 2, names: '展开后过大' },

@@ -53,11 +53,10 @@ describe('YAML a scheme parser accepts but a scheme cannot use', () => {
 
 describe('a scheme of 120,000 unknown keys', () => {
   // The parser's uniqueKeys check and one lookup per unknown key were quadratic: over 600 s.
-  it('is checked in seconds, naming 20 keys and counting the rest in one line', () => {
+  // (Its speed is bench/'s to measure, not a timed test's: a quadratic check runs into the test's timeout.)
+  it('names 20 keys and counts the rest in one line', () => {
     const text = `${base}${Array.from({ length: 120_000 }, (_, i) => `unknownKey${i}: ${i}`).join('\n')}\n`;
-    const started = Date.now();
     const { scheme, diagnostics } = load(text);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(scheme).toBeUndefined();
     expect(diagnostics).toHaveLength(21);
     expect(diagnostics[20]).toMatchObject({ code: 'E_SCHEME_UNKNOWN_KEY', where: { line: 27 }, message: '方案中另有 119980 个未知的键（「unknownKey20」至「unknownKey119999」）。' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readXlsx } from '../../src/io/read-workbook.js';
-import { decodeExcelEscapes } from '../../src/io/sheet-xml.js';
+import { decodeEscapes } from '../../src/io/cell-text.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { inlineCell, minimalBook, row, valueCell, writeHandBook, type HandBook } from '../support/hand-xlsx.js';
 
@@ -45,7 +45,7 @@ describe('cells read in the sheet’s own terms (hand-written XML)', () => {
       sharedStrings: ['<t>第一行_x000D_\n第二行</t>', '<r><t>新</t></r><r><t>安镇</t></r><rPh sb="0" eb="1"><t>xin</t></rPh>'],
     });
     expect(read).toEqual([['第一行\n第二行', '新安镇', '85', '一\n二']]);
-    expect(decodeExcelEscapes('_x005F_x000D_ 与 _x0009_')).toBe('_x000D_ 与 \t');
+    expect(decodeEscapes('_x005F_x000D_ 与 _x0009_')).toBe('_x000D_ 与 \t');
   });
 
   it('places cells without a reference after the one before, and rows without a number after the row before', async () => {
