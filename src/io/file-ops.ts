@@ -43,14 +43,16 @@ export function followedKind(file: string): Kind | undefined {
 }
 
 function fsyncPath(file: string): void {
+  const folder = kindOf(file, false) === 'dir';
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // A file is opened for writing: Windows flushes only through such a handle (EPERM otherwise).
+    fd = openSync(file, folder ? 'r' : 'r+');
     fsyncSync(fd);
   } catch (e) {
     // Folders cannot be opened or flushed on Windows, nor on some network disks; the renames
     // are still ordered by the system, only their durability across a power cut is weaker there.
-    if (kindOf(file, false) !== 'dir') throw e;
+    if (!folder) throw e;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
