@@ -1,8 +1,9 @@
 import type { Rational } from '../core/rational.js';
 import type { Where } from '../core/diagnostic.js';
+import type { MethodName } from './methods/index.js';
 
-/** Scoring methods of a leaf indicator (domain.md, "Scoring methods"). */
-export type Method = 'direct' | 'deduct' | 'ratio' | 'inverse' | 'pass' | 'grade' | 'rate' | 'rank' | 'raters';
+/** The name of a leaf's scoring method: each is one module of engine/methods (methodOf gives it). */
+export type Method = MethodName;
 
 /** A grade's points: fixed, or a range the assessor chooses within (奇台 专项: 良好 8–9). */
 export interface GradePoints {

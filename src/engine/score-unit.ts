@@ -1,4 +1,5 @@
 import { Rational, ZERO, roundHalfUp, sum } from '../core/rational.js';
+import { methodOf } from './methods/index.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { applyCaps, type AdjustmentResult } from './adjust.js';
 import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
@@ -25,66 +26,9 @@ export interface UnitScore {
   total: Rational;
 }
 
-/** Points of one leaf from its entries (domain.md, "Scoring methods"). */
+/** Points of one leaf from its entries, by its method's module (engine/methods). */
 export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
-  const max = leaf.points;
-  const value = entries.values.get(leaf.code);
-  switch (leaf.method) {
-    case 'direct':
-    case 'pass':
-    case 'grade':
-      // The entry is already the points (a pass or grade label was turned into points when read).
-      return value ?? ZERO;
-    case 'deduct': {
-      // 001, 004: 扣分制 — max minus the listed deductions, never below 0.
-      const deducted = sum((entries.deductions.get(leaf.code) ?? []).map((d) => d.points));
-      return Rational.max(ZERO, max.minus(deducted));
-    }
-    case 'ratio': {
-      // 002 正定: 达到及超过标准值的计满分，低于标准值的按实际完成比例折算; 003 宿迁: 超额不加分.
-      return Rational.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(targetOf(leaf, entries)));
-    }
-    case 'inverse': {
-      // Lower is better (energy use, complaints): max × target / actual, capped; nothing used is full marks.
-      const target = targetOf(leaf, entries);
-      if (value === undefined) return ZERO;
-      return value.isZero() ? max : Rational.min(max, max.mul(target).div(value));
-    }
-    case 'rate':
-      return rateScore(leaf, value ?? ZERO);
-    case 'rank': {
-      // 000 优政: 按同行业所处位次 — first place full marks, each place below loses a step.
-      const place = value ?? ZERO;
-      const floor = leaf.params.floor ?? ZERO;
-      return Rational.max(floor, max.minus(place.minus(1).mul(leaf.params.step ?? ZERO)));
-    }
-    case 'raters':
-      return ratersMean(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
-  }
-}
-
-/**
- * The target of a ratio or inverse leaf. Reading refuses a missing or zero target with the cell
- * (E_MISSING_TARGET, E_BAD_TARGET): a ratio to nothing is no score at all, never a silent 0.
- */
-function targetOf(leaf: Indicator, entries: UnitEntries): Rational {
-  const target = entries.targets.get(leaf.code);
-  if (target === undefined || !target.gt(0)) throw new Error(`单位「${entries.unit.name}」指标「${leaf.code}」没有大于 0 的目标值，不能计分（读取时应已报错）。`);
-  return target;
-}
-
-/** A rate in percent: × max, or the points of the first tier it reaches (002 公众评估 by 档次). */
-function rateScore(leaf: Indicator, rate: Rational): Rational {
-  const tiers = leaf.params.tiers;
-  if (tiers) return tiers.find((t) => rate.gte(t.from))?.points ?? ZERO;
-  return Rational.min(leaf.points, leaf.points.mul(rate).div(100));
-}
-
-/** The mean of the raters' scores, dropping one highest and one lowest when asked (去掉最高最低分). */
-export function ratersMean(scores: readonly Rational[], trim: boolean): Rational {
-  const sorted = [...scores].sort((a, b) => a.comparedTo(b));
-  const kept = trim && sorted.length >= 3 ? sorted.slice(1, -1) : sorted;
-  return kept.length === 0 ? ZERO : sum(kept).div(kept.length);
+  return methodOf(leaf).score(leaf, entries);
 }
 
 function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {

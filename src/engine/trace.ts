@@ -1,5 +1,6 @@
-import { Rational, ZERO, sum } from '../core/rational.js';
-import { appliesTo, rootFor, type Deduction, type GradePoints, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
+import { Rational, sum } from '../core/rational.js';
+import { methodOf, type Detail } from './methods/index.js';
+import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
 import { scoreLeaf } from './score-unit.js';
 
 /**
@@ -8,15 +9,7 @@ import { scoreLeaf } from './score-unit.js';
  * adds is what went in (完成值/目标值, the raters' scores and which were dropped, the deductions)
  * and the intermediate figures (the proportion before its cap).
  */
-export type LeafDetail =
-  | { method: 'direct' | 'pass'; entered?: Rational }
-  | { method: 'grade'; entered?: Rational; grade?: GradePoints }
-  | { method: 'deduct'; deductions: readonly Deduction[]; deducted: Rational }
-  | { method: 'ratio'; actual?: Rational; target?: Rational; cap: Rational; proportional?: Rational }
-  | { method: 'inverse'; actual?: Rational; target?: Rational; proportional?: Rational }
-  | { method: 'rate'; rate?: Rational; tier?: { from: Rational; points: Rational }; proportional?: Rational }
-  | { method: 'rank'; place?: Rational; step: Rational; floor: Rational; proportional?: Rational }
-  | { method: 'raters'; scores: readonly Rational[]; dropped: Rational[]; kept: Rational[] };
+export type LeafDetail = Detail;
 
 export interface LeafTrace {
   leaf: Indicator;
@@ -78,47 +71,7 @@ function traceLeaves(node: Indicator, entries: UnitEntries): LeafTrace[] {
   return node.children.filter((c) => appliesTo(c, entries.unit.category)).flatMap((c) => traceLeaves(c, entries));
 }
 
-/** What went into one leaf, by its method (domain.md, "Scoring methods"). */
+/** What went into one leaf, by its method's module (engine/methods). */
 export function leafDetail(leaf: Indicator, entries: UnitEntries): LeafDetail {
-  const entered = entries.values.get(leaf.code);
-  const target = entries.targets.get(leaf.code);
-  const max = leaf.points;
-  switch (leaf.method) {
-    case 'direct':
-    case 'pass':
-      return { method: leaf.method, entered };
-    case 'grade':
-      return { method: 'grade', entered, grade: entered && leaf.params.grades?.find((g) => entered.gte(g.min) && entered.lte(g.max)) };
-    case 'deduct': {
-      const deductions = entries.deductions.get(leaf.code) ?? [];
-      return { method: 'deduct', deductions, deducted: sum(deductions.map((d) => d.points)) };
-    }
-    case 'ratio':
-      return { method: 'ratio', actual: entered, target, cap: leaf.params.cap ?? max, proportional: target && !target.isZero() ? max.mul(entered ?? ZERO).div(target) : undefined };
-    case 'inverse':
-      return { method: 'inverse', actual: entered, target, proportional: target && entered && !entered.isZero() ? max.mul(target).div(entered) : undefined };
-    case 'rate':
-      return leaf.params.tiers
-        ? { method: 'rate', rate: entered, tier: leaf.params.tiers.find((t) => (entered ?? ZERO).gte(t.from)) }
-        : { method: 'rate', rate: entered, proportional: max.mul(entered ?? ZERO).div(100) };
-    case 'rank': {
-      const step = leaf.params.step ?? ZERO;
-      return { method: 'rank', place: entered, step, floor: leaf.params.floor ?? ZERO, proportional: max.minus((entered ?? ZERO).minus(1).mul(step)) };
-    }
-    case 'raters':
-      return raterDetail(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
-  }
-}
-
-/** Which scores counted: 去掉最高最低分 drops one highest and one lowest, when there are at least three (as ratersMean does). */
-function raterDetail(scores: readonly Rational[], trim: boolean): LeafDetail {
-  const sorted = [...scores].sort((a, b) => a.comparedTo(b));
-  if (!trim || sorted.length < 3) return { method: 'raters', scores, dropped: [], kept: [...scores] };
-  const low = sorted[0]!;
-  const high = sorted[sorted.length - 1]!;
-  // Keep the entered order for what counts; drop the first highest and the first lowest met.
-  const kept = [...scores];
-  kept.splice(kept.findIndex((s) => s.eq(high)), 1);
-  kept.splice(kept.findIndex((s) => s.eq(low)), 1);
-  return { method: 'raters', scores, dropped: [high, low], kept };
+  return methodOf(leaf).detail(leaf, entries);
 }

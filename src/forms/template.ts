@@ -1,13 +1,14 @@
 import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, METHOD_NAMES, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
+import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
 
 /** What a form carries so that, returned, it says what it was made from. */
 export interface Embedded {
@@ -232,9 +233,10 @@ function guideSheet(scheme: Scheme, leaves: readonly Indicator[], department: st
     line('本表指标', 'section');
     rows.push(['编码', '指标', '分值', '评分方法', '填写要求', '填在', '适用类别'].map((v) => ({ v, s: 'header' as const })));
     for (const leaf of leaves) {
-      const where = leaf.method === 'deduct' ? SHEETS.deductions[0] : leaf.method === 'raters' ? SHEETS.raters[0] : SHEETS.scores[0];
+      const method = methodOf(leaf);
+      const where = SHEETS[method.sheet][0];
       const help = entryHelp(leaf);
-      rows.push([leaf.code, leaf.path.join(' / '), leaf.points.toString(), METHOD_NAMES[leaf.method], help, where, leaf.categories?.join('、') ?? '全部']
+      rows.push([leaf.code, leaf.path.join(' / '), leaf.points.toString(), method.title, help, where, leaf.categories?.join('、') ?? '全部']
         .map((v, i) => ({ v, s: i === 4 ? 'note' as const : 'body' as const })));
       heights[rows.length - 1] = 18 * Math.max(1, Math.ceil(displayWidth(help) / 46));
     }

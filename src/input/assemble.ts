@@ -2,6 +2,7 @@ import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Decision, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
@@ -167,7 +168,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     }
     const suffix = period === '' ? '' : `（${suffixes.get(period)}）`;
     if (!sheets.scores) {
-      if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
+      if (leaves.some((l) => methodOf(l).sheet === 'scores') || period !== '') {
         diagnostics.push(missingSheet('scores', { sheets: all }, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
         return undefined;
       }

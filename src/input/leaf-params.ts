@@ -2,20 +2,9 @@ import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
-import type { GradePoints, Indicator, LeafParams, Method } from '../engine/model.js';
+import { methodOf } from '../engine/methods/index.js';
+import type { GradePoints, Indicator, LeafParams } from '../engine/model.js';
 import { normalizeLabel, readNumber } from './cells.js';
-
-export const METHODS: Record<string, Method> = {
-  direct: 'direct', 直接打分: 'direct', 直接评分: 'direct', 打分: 'direct', 评分: 'direct',
-  deduct: 'deduct', 扣分: 'deduct', 扣分制: 'deduct',
-  ratio: 'ratio', 比例: 'ratio', 完成比例: 'ratio', 比例折算: 'ratio', 完成比例折算: 'ratio',
-  inverse: 'inverse', 反向: 'inverse', 反向比例: 'inverse', 越低越好: 'inverse',
-  pass: 'pass', 达标: 'pass', 达标制: 'pass', 是否达标: 'pass',
-  grade: 'grade', 档次: 'grade', 等级: 'grade', 评价等级: 'grade',
-  rate: 'rate', 比率: 'rate', 满意率: 'rate', 达标率: 'rate',
-  rank: 'rank', 位次: 'rank', 排名: 'rank', 排序: 'rank',
-  raters: 'raters', 评议: 'raters', 测评: 'raters', 评分人: 'raters',
-};
 
 const KEYS: Record<string, keyof LeafParams> = {
   目标值: 'target', 目标: 'target', target: 'target',
@@ -27,19 +16,6 @@ const KEYS: Record<string, keyof LeafParams> = {
   去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
 };
 
-/** Which parameters each method takes, and which it needs. */
-const ALLOWED: Record<Method, { takes: (keyof LeafParams)[]; needs: (keyof LeafParams)[] }> = {
-  direct: { takes: [], needs: [] },
-  deduct: { takes: [], needs: [] },
-  ratio: { takes: ['target', 'cap'], needs: [] },
-  inverse: { takes: ['target'], needs: [] },
-  pass: { takes: [], needs: [] },
-  grade: { takes: ['grades'], needs: ['grades'] },
-  rate: { takes: ['tiers'], needs: [] },
-  rank: { takes: ['step', 'floor'], needs: ['step'] },
-  raters: { takes: ['trim'], needs: [] },
-};
-
 const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分' };
 
 /**
@@ -48,6 +24,7 @@ const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上
  */
 export function readParams(textValue: string, indicator: Indicator, where: Where, diagnostics: Diagnostic[]): LeafParams {
   const params: LeafParams = {};
+  const method = methodOf(indicator);
   const bad = (message: string, hint?: string): void => {
     diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」的参数有误：${message}`, hint ?? '参数写作「目标值=100」，多个参数用「；」分隔。'));
   };
@@ -58,16 +35,16 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
       bad(`「${item}」无法识别。`, didYouMean(normalizeLabel(m?.[1] ?? item), Object.keys(KEYS)));
       continue;
     }
-    if (!ALLOWED[indicator.method].takes.includes(key)) {
-      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${ALLOWED[indicator.method].takes.map((k) => WORDS[k]).join('、') || '无'}`);
+    if (!method.params.takes.includes(key)) {
+      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${method.params.takes.map((k) => WORDS[k]).join('、') || '无'}`);
       continue;
     }
     const value = m[2]!.trim();
     const problem = setParam(params, key, value, indicator);
     if (problem) bad(problem);
   }
-  for (const need of ALLOWED[indicator.method].needs.filter((k) => params[k] === undefined)) {
-    bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, need === 'grades' ? '例如：等级=优秀:10、良好:8、一般:5、差:0' : '例如：步长=0.5；最低=5');
+  for (const need of method.params.needs.filter((k) => params[k] === undefined)) {
+    bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, method.params.example);
   }
   return params;
 }

@@ -2,6 +2,7 @@ import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
+import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type IndicatorTree, type Unit } from '../engine/model.js';
 import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
@@ -30,7 +31,7 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
   if (!table) return data;
   reportUnusedColumns(table, COLUMNS, diagnostics);
   const seen = new Map<string, number>();
-  const raterLeaves = tree.leaves.filter((l) => l.method === 'raters').map((l) => l.code);
+  const raterLeaves = tree.leaves.filter((l) => methodOf(l).sheet === 'raters').map((l) => l.code);
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;
     const written = text(table, row, 'unit');
@@ -39,7 +40,7 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
     const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该评分', diagnostics);
     if (!unit) continue;
     const leaf = tree.byCode.get(code);
-    if (!leaf || leaf.method !== 'raters') {
+    if (!leaf || methodOf(leaf).sheet !== 'raters') {
       diagnostics.push(error('E_RATER_CODE', whereOf(table, row, 'code'), `指标编码「${code}」不是评议（raters）指标。`,
         didYouMean(code, raterLeaves) ?? `评议指标：${raterLeaves.join('、') || '无'}`));
       continue;
@@ -73,7 +74,7 @@ export function readRaters(sheet: RawSheet, tree: IndicatorTree, roster: Roster,
     data.set(unit, byCode);
     byCode.set(code, [...(byCode.get(code) ?? []), n.value]);
   }
-  for (const leaf of tree.leaves.filter((l) => l.method === 'raters' && l.params.trim)) {
+  for (const leaf of tree.leaves.filter((l) => methodOf(l).sheet === 'raters' && l.params.trim)) {
     for (const [unit, byCode] of data) {
       const n = byCode.get(leaf.code)?.length ?? 0;
       if (n > 0 && n < 3) diagnostics.push(error('E_TOO_FEW_RATERS', { file: sheet.file, sheet: sheet.name }, `单位「${unit.name}」指标「${leaf.code}」只有 ${n} 个评分，去掉最高最低分至少需要 3 个。`));

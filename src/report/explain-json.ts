@@ -1,4 +1,5 @@
 import { fixed, type Rational } from '../core/rational.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf } from '../engine/model.js';
 import type { LeafTrace } from '../engine/trace.js';
 import { sourceText } from './deductions-sheet.js';
@@ -60,9 +61,8 @@ function leafJson(t: LeafTrace, d: number): Record<string, unknown> {
     points: s(t.points),
     lost: s(lost.isNegative() ? lost.mul(0) : lost),
     rule: leafRule(t, d),
-    ...(detail.method === 'deduct' ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
-    ...(detail.method === 'raters' ? { raters: { scores: detail.scores.map(s), dropped: detail.dropped.map(s) } } : {}),
-    ...(detail.method === 'ratio' || detail.method === 'inverse' ? { actual: detail.actual ? s(detail.actual) : null, target: detail.target ? s(detail.target) : null } : {}),
+    ...(detail.deductions ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
+    ...(methodOf(t.leaf).json?.(detail, s) ?? {}),
   };
 }
 
