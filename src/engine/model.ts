@@ -43,6 +43,16 @@ export interface Indicator {
   categories?: string[];
   children: Indicator[];
   source: Where;
+  /**
+   * A leaf scored per period below the part level (scheme `nodes`): the periods and their shares
+   * (adding to 1), from the nearest node that has a rule. Its points are the weighted mean.
+   */
+  periods?: PeriodShare[];
+}
+
+export interface PeriodShare {
+  name: string;
+  weight: Rational;
 }
 
 export interface IndicatorTree {

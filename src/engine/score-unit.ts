@@ -31,9 +31,22 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
   return methodOf(leaf).score(leaf, entries);
 }
 
+/**
+ * Points of a leaf for the year: by its method, or, for a leaf scored per period below the part
+ * level (scheme `nodes`), the weighted mean of its points in each period; a period the unit has no
+ * entries for counts 0 (reading reported the missing row).
+ */
+export function leafPoints(leaf: Indicator, entries: UnitEntries): Rational {
+  if (!leaf.periods) return scoreLeaf(leaf, entries);
+  return sum(leaf.periods.map((p) => {
+    const period = entries.periods?.get(p.name);
+    return period ? scoreLeaf(leaf, period).mul(p.weight) : ZERO;
+  }));
+}
+
 function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
   if (node.children.length === 0) {
-    const points = scoreLeaf(node, entries);
+    const points = leafPoints(node, entries);
     leaves.set(node.code, (leaves.get(node.code) ?? ZERO).plus(points.mul(share)));
     return points;
   }

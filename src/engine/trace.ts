@@ -1,7 +1,7 @@
-import { Rational, sum } from '../core/rational.js';
+import { Rational, ZERO, sum } from '../core/rational.js';
 import { methodOf, type Detail } from './methods/index.js';
-import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
-import { scoreLeaf } from './score-unit.js';
+import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type PeriodShare, type UnitEntries } from './model.js';
+import { leafPoints, scoreLeaf } from './score-unit.js';
 
 /**
  * How a unit's score came about, leaf by leaf, for `score explain` and the 反馈单. The points of
@@ -16,6 +16,17 @@ export interface LeafTrace {
   /** Points earned on the leaf's own scale (before any part weight or period weight). */
   points: Rational;
   detail: LeafDetail;
+  /** A leaf scored per period below the part level: each period's points; `points` is their weighted mean. */
+  periods?: LeafPeriodTrace[];
+}
+
+export interface LeafPeriodTrace {
+  name: string;
+  weight: Rational;
+  points: Rational;
+  detail: LeafDetail;
+  /** The period's sheets had no row for the unit: 0 there. */
+  missing: boolean;
 }
 
 export interface PeriodTrace {
@@ -67,8 +78,19 @@ export function traceUnit(tree: IndicatorTree, entries: UnitEntries, rules: (par
 
 /** The leaves under `node` that apply to the unit's category, in the tree's order (as scoreUnit walks them). */
 function traceLeaves(node: Indicator, entries: UnitEntries): LeafTrace[] {
-  if (node.children.length === 0) return [{ leaf: node, points: scoreLeaf(node, entries), detail: leafDetail(node, entries) }];
+  if (node.children.length === 0) return [node.periods ? periodLeaf(node, node.periods, entries) : { leaf: node, points: scoreLeaf(node, entries), detail: leafDetail(node, entries) }];
   return node.children.filter((c) => appliesTo(c, entries.unit.category)).flatMap((c) => traceLeaves(c, entries));
+}
+
+/** A leaf scored per period (scheme `nodes`): what went in each period; the deductions of every period together. */
+function periodLeaf(leaf: Indicator, shares: readonly PeriodShare[], entries: UnitEntries): LeafTrace {
+  const periods = shares.map((p): LeafPeriodTrace => {
+    const period = entries.periods?.get(p.name);
+    if (!period) return { name: p.name, weight: p.weight, points: ZERO, detail: { method: leaf.method }, missing: true };
+    return { name: p.name, weight: p.weight, points: scoreLeaf(leaf, period), detail: leafDetail(leaf, period), missing: false };
+  });
+  const deductions = periods.flatMap((p) => p.detail.deductions ?? []);
+  return { leaf, points: leafPoints(leaf, entries), detail: { method: leaf.method, ...(deductions.length > 0 ? { deductions } : {}) }, periods };
 }
 
 /** What went into one leaf, by its method's module (engine/methods). */

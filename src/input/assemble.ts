@@ -8,6 +8,7 @@ import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
+import { applyNodePeriods } from './node-periods.js';
 import { readAdjustments } from './adjustments.js';
 import { collectEntries } from './collect-entries.js';
 import { parseIndicators as parseTree } from './parse-indicators.js';
@@ -90,7 +91,10 @@ export function readBasics(inputs: Inputs): Basics {
   if (indicatorSheet) {
     basics.indicatorSheet = indicatorSheet;
     const tree = parseIndicators(indicatorSheet, scheme, diagnostics);
-    if (tree) basics.tree = tree;
+    if (tree) {
+      applyNodePeriods(tree, scheme, schemeSource.locate(lineOf(schemeSource, 'nodes')), diagnostics);
+      basics.tree = tree;
+    }
   }
   if (year.roster) {
     basics.rosterSheet = year.roster;
@@ -143,10 +147,14 @@ export function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): I
     const category = root.categories?.[0] ?? scheme.categories[0]!;
     return Object.keys(componentFor(scheme, nameOf(root), category)?.periods ?? {});
   };
-  const inScope = (root: Indicator): boolean => (period === '' ? periodsOf(root).length === 0 : periodsOf(root).includes(period));
+  // A part's periods (components), else the leaf's own from the scheme's nodes; none: the year.
+  const inScope = (periods: readonly string[]): boolean => (period === '' ? periods.length === 0 : periods.includes(period));
   const leaves: Indicator[] = [];
-  const visit = (node: Indicator): void => (node.children.length === 0 ? void leaves.push(node) : node.children.forEach(visit));
-  tree.roots.filter(inScope).forEach(visit);
+  const visit = (node: Indicator, part: string[]): void => {
+    if (node.children.length > 0) return node.children.forEach((c) => visit(c, part));
+    if (inScope(part.length > 0 ? part : (node.periods ?? []).map((p) => p.name))) leaves.push(node);
+  };
+  tree.roots.forEach((root) => visit(root, periodsOf(root)));
   return leaves;
 }
 

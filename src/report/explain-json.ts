@@ -62,7 +62,9 @@ function leafJson(t: LeafTrace, d: number): Record<string, unknown> {
     lost: s(lost.isNegative() ? lost.mul(0) : lost),
     rule: leafRule(t, d),
     ...(detail.deductions ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
-    ...(methodOf(t.leaf).json?.(detail, s) ?? {}),
+    ...(t.periods
+      ? { periods: t.periods.map((p) => ({ name: p.name, weight: s(p.weight), points: s(p.points), missing: p.missing, ...(p.missing ? {} : methodOf(t.leaf).json?.(p.detail, s) ?? {}) })) }
+      : methodOf(t.leaf).json?.(detail, s) ?? {}),
   };
 }
 

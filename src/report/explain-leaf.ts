@@ -8,7 +8,11 @@ import { sourceText } from './deductions-sheet.js';
  * 9.33（28/3）」. Every number goes through `show`: at most the scheme's decimals, or a short exact form.
  */
 export function leafRule(t: LeafTrace, decimals: number): string {
-  return methodOf(t.leaf).explain(t, t.detail, (x: Rational) => show(x, decimals));
+  const n = (x: Rational): string => show(x, decimals);
+  if (!t.periods) return methodOf(t.leaf).explain(t, t.detail, n);
+  // Scored per period (scheme nodes): each period's rule, then the weighted mean.
+  const each = t.periods.map((p) => `${p.name}（${n(p.weight.mul(100))}%）${p.missing ? '未报，0 分' : methodOf(t.leaf).explain({ leaf: t.leaf, points: p.points }, p.detail, n)}`);
+  return `${each.join('；')}；各期加权 = ${n(t.points)}`;
 }
 
 /** Each deduction of a leaf with its reason, evidence and cell, for lines under the leaf's rule. */

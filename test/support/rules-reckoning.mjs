@@ -1,0 +1,25 @@
+// The scoring rules of issue 14 worked out on BigInt fractions, for the tests of those rules.
+// Nothing here comes from src/: each function restates docs/scheme.md in its own words.
+import { Fraction, frac } from './fraction.mjs';
+
+const ZERO = new Fraction(0n);
+export const sumOf = (xs) => xs.reduce((a, x) => a.plus(frac(x)), ZERO);
+const min = (a, b) => (frac(a).lt(b) ? frac(a) : frac(b));
+const max = (a, b) => (frac(a).gt(b) ? frac(a) : frac(b));
+
+/** direct / pass / grade: the points entered. */
+export const entered = (p) => frac(p);
+/** deduct: the points less the deductions, never below 0. */
+export const deducted = (points, deductions) => max(0, frac(points).minus(sumOf(deductions)));
+/** rate: points × rate%, at most the points. */
+export const rated = (points, rate) => min(points, frac(points).times(rate).div(100));
+/** ratio: points × actual ÷ target, at most the points (no cap). */
+export const ratioed = (points, actual, target) => min(points, frac(points).times(actual).div(target));
+
+/** nodes: the weighted mean of the period points; weights in percent, or none for the plain mean. */
+export function periodMean(points, weights) {
+  if (!weights) return sumOf(points).div(points.length);
+  return sumOf(points.map((p, i) => frac(p).times(weights[i]).div(100)));
+}
+
+export { Fraction, frac };
