@@ -27,6 +27,8 @@ export interface LeafParams {
   floor?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
+  /** 缺项折算: a blank entry is a missing item, and the unit's other leaves of the part are rescaled to its points. */
+  missing?: boolean;
 }
 
 export interface Indicator {
@@ -103,6 +105,8 @@ export interface UnitEntries {
   /** raters leaves: every rater's score. */
   raters: Map<string, Rational[]>;
   deductions: Map<string, Deduction[]>;
+  /** Leaves left blank as missing items (缺项) where the indicator or the scheme allows it. */
+  missing?: Set<string>;
   /** Entries of each period (期次), for parts scored per period. */
   periods?: Map<string, UnitEntries>;
   /** 加分 and 减分 items from the 加减分 sheet. */

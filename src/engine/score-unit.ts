@@ -38,14 +38,57 @@ export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
  */
 export function leafPoints(leaf: Indicator, entries: UnitEntries): Rational {
   if (!leaf.periods) return scoreLeaf(leaf, entries);
-  return sum(leaf.periods.map((p) => {
-    const period = entries.periods?.get(p.name);
-    return period ? scoreLeaf(leaf, period).mul(p.weight) : ZERO;
-  }));
+  const counted = countedPeriods(leaf, entries);
+  return sum(counted.map(({ period, weight }) => (period ? scoreLeaf(leaf, period).mul(weight) : ZERO)));
+}
+
+/**
+ * The periods a leaf scored per period counts, with their shares: a period where the unit has the
+ * leaf as 缺项 is left out and the others' shares rescaled to 1 (缺项折算 over time).
+ */
+export function countedPeriods(leaf: Indicator, entries: UnitEntries): { name: string; weight: Rational; period?: UnitEntries }[] {
+  const kept = (leaf.periods ?? []).filter((p) => !entries.periods?.get(p.name)?.missing?.has(leaf.code));
+  const total = sum(kept.map((p) => p.weight));
+  return kept.map((p) => ({ name: p.name, weight: p.weight.div(total), period: entries.periods?.get(p.name) }));
+}
+
+/** A leaf the unit has as 缺项 (in every period of its own, for a leaf scored per period). */
+export function isMissing(leaf: Indicator, entries: UnitEntries): boolean {
+  if (!leaf.periods) return entries.missing?.has(leaf.code) === true;
+  return leaf.periods.every((p) => entries.periods?.get(p.name)?.missing?.has(leaf.code) === true);
+}
+
+/** The leaves of a node that apply to the unit's category. */
+export function leavesUnder(node: Indicator, category: string): Indicator[] {
+  if (node.children.length === 0) return [node];
+  return node.children.filter((c) => appliesTo(c, category)).flatMap((c) => leavesUnder(c, category));
+}
+
+/**
+ * 缺项折算: where the unit has leaves of a part as missing items, the others' points are rescaled
+ * to the part's: × (points of all its leaves) ÷ (points of those it has). Undefined when none is missing.
+ */
+export function rescaleOf(root: Indicator, entries: UnitEntries): { missing: Indicator[]; full: Rational; present: Rational; factor: Rational } | undefined {
+  const all = leavesUnder(root, entries.unit.category);
+  const missing = all.filter((l) => isMissing(l, entries));
+  if (missing.length === 0) return undefined;
+  const full = sum(all.map((l) => l.points));
+  const present = sum(all.filter((l) => !missing.includes(l)).map((l) => l.points));
+  // Reading refuses a part all of whose leaves are missing (E_ALL_MISSING).
+  return { missing, full, present, factor: present.isZero() ? ZERO : full.div(present) };
+}
+
+/** A part's score from these entries: the sum of its leaves, rescaled where the unit has 缺项. */
+function partScore(root: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
+  const factor = rescaleOf(root, entries)?.factor ?? ONE;
+  // Each leaf is recorded rescaled too, so that 指标得分 adds up to the part.
+  return scoreNode(root, entries, leaves, share.mul(factor)).mul(factor);
 }
 
 function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
   if (node.children.length === 0) {
+    // A missing item has no points of its own: its cell in 指标得分 stays empty.
+    if (isMissing(node, entries)) return ZERO;
     const points = leafPoints(node, entries);
     leaves.set(node.code, (leaves.get(node.code) ?? ZERO).plus(points.mul(share)));
     return points;
@@ -61,11 +104,11 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
   if (rule?.periods) {
     return sum(rule.periods.map((p) => {
       const periodEntries = entries.periods?.get(p.name);
-      return periodEntries ? scoreNode(root, periodEntries, leaves, p.weight).mul(p.weight) : ZERO;
+      return periodEntries ? partScore(root, periodEntries, leaves, p.weight).mul(p.weight) : ZERO;
     }));
   }
   const weight = rule?.weight ?? ONE;
-  return scoreNode(root, entries, leaves, weight).mul(weight);
+  return partScore(root, entries, leaves, weight).mul(weight);
 }
 
 export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {

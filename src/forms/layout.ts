@@ -70,7 +70,8 @@ export function entryWords(leaf: Indicator): string {
 
 /** How to fill a leaf's cell, as the clerk is told in the 说明 sheet and in the cell's prompt. */
 export function entryHelp(leaf: Indicator): string {
-  return methodOf(leaf).form.help(leaf);
+  const missing = leaf.params.missing ? '单位无此项时留空或填「缺项」，按本部分其余指标折算。' : '';
+  return `${methodOf(leaf).form.help(leaf)}${missing}`;
 }
 
 /** The check Excel/WPS make as a leaf's cell is typed in. */

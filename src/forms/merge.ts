@@ -6,7 +6,7 @@ import { findSheets, leavesOf, readBasics, roleOf, type Basics } from '../input/
 import { cellText, isBlank, normalizeLabel, normalizeName, readNumber } from '../input/cells.js';
 import { COLUMNS as DEDUCTION_COLUMNS, readDeductions } from '../input/deductions.js';
 import { COLUMNS as RATER_COLUMNS, readRaters } from '../input/raters.js';
-import { notApplicable, notInScores, targetValue } from '../input/collect-entries.js';
+import { isMissingMark, notApplicable, notInScores, targetValue } from '../input/collect-entries.js';
 import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
@@ -233,6 +233,7 @@ function scoreMeaning(leaf: Indicator, cell: { value: CellValue; where: Where },
     diagnostics.push(notInScores(leaf, cell.where));
     return undefined;
   }
+  if (leaf.params.missing && isMissingMark(cell.value)) return '缺项';
   // The value as scoring reads it: 达标 and 是 are one answer, 85 and "85分" one number.
   const value = readLeafEntry(leaf, cell, unit.name, diagnostics);
   return value?.toString();

@@ -93,6 +93,8 @@ export function readBasics(inputs: Inputs): Basics {
     const tree = parseIndicators(indicatorSheet, scheme, diagnostics);
     if (tree) {
       applyNodePeriods(tree, scheme, schemeSource.locate(lineOf(schemeSource, 'nodes')), diagnostics);
+      // missingItems: rescale is 缺项=折算 on every leaf that takes it, unless the leaf says 缺项=否.
+      if (scheme.missingItems === 'rescale') for (const leaf of tree.leaves.filter((l) => methodOf(l).sheet !== 'deductions')) leaf.params.missing ??= true;
       basics.tree = tree;
     }
   }

@@ -3,7 +3,7 @@ import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.
 import { allMethods, methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { SHEETS } from './sheet-names.js';
-import { cellText, isBlank, readNumber } from './cells.js';
+import { cellText, isBlank, normalizeLabel, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
 import { readLeafEntry } from './read-entry.js';
@@ -48,12 +48,20 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       const method = methodOf(leaf);
       if (method.sheet !== 'scores') {
         if (cell && !isBlank(cell.value)) diagnostics.push(notInScores(leaf, cell.where));
+        if (method.sheet === 'raters' && !entries.raters.has(leaf.code) && leaf.params.missing) {
+          (entries.missing ??= new Set()).add(leaf.code);
+          continue;
+        }
         if (method.sheet === 'raters' && !entries.raters.has(leaf.code)) {
           diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」没有任何评议分数。`, '请在「评议」表中填写该单位的评分。'));
         }
         continue;
       }
       if (missing.has(leaf.code) || !cell) continue;
+      if (leaf.params.missing && isMissingMark(cell.value)) {
+        (entries.missing ??= new Set()).add(leaf.code);
+        continue;
+      }
       const value = readLeafEntry(leaf, cell, unit.name, diagnostics);
       if (value === undefined) continue;
       entries.values.set(leaf.code, value);
@@ -62,9 +70,28 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
         if (target !== undefined) entries.targets.set(leaf.code, target);
       }
     }
+    allMissing(leaves, entries, diagnostics);
     out.push(entries);
   }
   return out;
+}
+
+/** 缺项 where the indicator allows it: a blank cell, or the word itself. */
+export function isMissingMark(value: Cell['value']): boolean {
+  return isBlank(value) || (typeof value === 'string' && normalizeLabel(value) === '缺项');
+}
+
+/** A part whose every leaf the unit has as 缺项 has nothing to rescale from. */
+function allMissing(leaves: readonly Indicator[], entries: UnitEntries, diagnostics: Diagnostic[]): void {
+  if (!entries.missing) return;
+  const parts = new Set(leaves.filter((l) => entries.missing!.has(l.code)).map((l) => l.path[0]!));
+  for (const part of parts) {
+    const own = leaves.filter((l) => l.path[0] === part && appliesTo(l, entries.unit.category));
+    if (own.every((l) => entries.missing!.has(l.code))) {
+      diagnostics.push(error('E_ALL_MISSING', entries.unit.source, `单位「${entries.unit.name}」在「${part}」下的指标（${own.map((l) => l.code).join('、')}）全部缺项，无从折算。`,
+        '缺项折算按其余指标的得分折算到满分；至少要有一项有分数。请核对是否确实全部缺项。'));
+    }
+  }
 }
 
 /** Filled cells of a unit none of whose leaves apply here. */

@@ -2,7 +2,8 @@ import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
-import { methodOf } from '../engine/methods/index.js';
+import { methodOf, type Method } from '../engine/methods/index.js';
+import type { ParamKey } from '../engine/methods/method.js';
 import type { GradePoints, Indicator, LeafParams } from '../engine/model.js';
 import { normalizeLabel, readNumber } from './cells.js';
 
@@ -14,9 +15,10 @@ const KEYS: Record<string, keyof LeafParams> = {
   步长: 'step', 每降一位: 'step', step: 'step',
   最低: 'floor', 保底: 'floor', floor: 'floor',
   去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
+  缺项: 'missing', 缺项折算: 'missing', missing: 'missing',
 };
 
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', missing: '缺项' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -35,8 +37,9 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
       bad(`「${item}」无法识别。`, didYouMean(normalizeLabel(m?.[1] ?? item), Object.keys(KEYS)));
       continue;
     }
-    if (!method.params.takes.includes(key)) {
-      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${method.params.takes.map((k) => WORDS[k]).join('、') || '无'}`);
+    const takes = acceptedParams(method);
+    if (!takes.includes(key)) {
+      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${takes.map((k) => WORDS[k]).join('、') || '无'}`);
       continue;
     }
     const value = m[2]!.trim();
@@ -47,6 +50,11 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
     bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, method.params.example);
   }
   return params;
+}
+
+/** A method's own parameters, and 缺项 for every method whose entries are per unit (not 扣分明细: no rows is full marks). */
+function acceptedParams(method: Method): ParamKey[] {
+  return [...method.params.takes, ...(method.sheet === 'deductions' ? [] : ['missing' as const])];
 }
 
 function positive(text: string): Rational | undefined {
@@ -80,6 +88,9 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
       params.floor = n;
       return undefined;
     }
+    case 'missing':
+      params.missing = /^(折算|是|对|true|yes|1)$/i.test(value);
+      return /^(折算|是|否|不折算|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「缺项」应为「折算」或「否」，现为「${value}」。`;
     case 'trim':
       params.trim = /^(是|对|true|yes|1)$/i.test(value);
       return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「去掉最高最低分」应为「是」或「否」，现为「${value}」。`;

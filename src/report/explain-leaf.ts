@@ -9,9 +9,11 @@ import { sourceText } from './deductions-sheet.js';
  */
 export function leafRule(t: LeafTrace, decimals: number): string {
   const n = (x: Rational): string => show(x, decimals);
+  if (t.missing) return '缺项，不计分，本部分按其余指标折算';
   if (!t.periods) return methodOf(t.leaf).explain(t, t.detail, n);
   // Scored per period (scheme nodes): each period's rule, then the weighted mean.
-  const each = t.periods.map((p) => `${p.name}（${n(p.weight.mul(100))}%）${p.missing ? '未报，0 分' : methodOf(t.leaf).explain({ leaf: t.leaf, points: p.points }, p.detail, n)}`);
+  const each = t.periods.map((p) => (p.skipped ? `${p.name}缺项，不计入`
+    : `${p.name}（${n(p.weight.mul(100))}%）${p.missing ? '未报，0 分' : methodOf(t.leaf).explain({ leaf: t.leaf, points: p.points }, p.detail, n)}`));
   return `${each.join('；')}；各期加权 = ${n(t.points)}`;
 }
 

@@ -208,6 +208,11 @@ export const schemeSchema = z.strictObject({
   /** Assessment periods (期次), in order; a part scored per period reads the sheets 得分表（期次） etc. */
   periods: z.array(nonEmpty).default([]),
   components: z.array(componentSchema).default([]),
+  /**
+   * 缺项折算 for every leaf entered per unit: a blank entry is a missing item, and the unit's other
+   * leaves of that part are rescaled to the part's points; 'error' (the default): a blank is an error.
+   */
+  missingItems: z.enum(['error', 'rescale']).default('error'),
   /** Periods of nodes below the parts (nodeRuleSchema). */
   nodes: z.array(nodeRuleSchema).default([]),
   /** score: bounds are points; percent: bounds are % of full marks (002 奇台: 90% / 80% / 70%). */

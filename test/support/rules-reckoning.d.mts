@@ -16,3 +16,4 @@ export function deducted(points: Num, deductions: readonly Num[]): Fraction;
 export function rated(points: Num, rate: Num): Fraction;
 export function ratioed(points: Num, actual: Num, target: Num): Fraction;
 export function periodMean(points: readonly Num[], weights?: readonly Num[]): Fraction;
+export function rescaled(present: readonly Num[], fullPoints: Num, presentPoints: Num): Fraction;

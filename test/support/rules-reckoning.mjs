@@ -23,3 +23,6 @@ export function periodMean(points, weights) {
 }
 
 export { Fraction, frac };
+
+/** 缺项折算: the points the unit has in a part × the part's full points ÷ the points of the leaves it has. */
+export const rescaled = (present, fullPoints, presentPoints) => sumOf(present).times(fullPoints).div(presentPoints);
