@@ -13,7 +13,7 @@ import { normalizeName } from './cells.js';
  */
 export function applyNodePeriods(tree: IndicatorTree, scheme: Pick<Scheme, 'nodes' | 'components' | 'categories'>, at: Where, diagnostics: Diagnostic[]): void {
   const rules = new Map<Indicator, PeriodShare[]>();
-  scheme.nodes.forEach((rule, i) => {
+  (scheme.nodes ?? []).forEach((rule, i) => {
     const where = { ...at, path: `nodes[${i}].node` };
     const nodes = nodesNamed(tree, rule.node);
     if (nodes.length === 0) {

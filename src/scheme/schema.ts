@@ -212,9 +212,9 @@ export const schemeSchema = z.strictObject({
    * 缺项折算 for every leaf entered per unit: a blank entry is a missing item, and the unit's other
    * leaves of that part are rescaled to the part's points; 'error' (the default): a blank is an error.
    */
-  missingItems: z.enum(['error', 'rescale']).default('error'),
+  missingItems: z.enum(['error', 'rescale']).optional(),
   /** Periods of nodes below the parts (nodeRuleSchema). */
-  nodes: z.array(nodeRuleSchema).default([]),
+  nodes: z.array(nodeRuleSchema).optional(),
   /** score: bounds are points; percent: bounds are % of full marks (002 奇台: 90% / 80% / 70%). */
   bandBasis: z.enum(['score', 'percent']).default('score'),
   /** Parts (一级指标 names or codes) that decide a tie at a cut, in order; none: a person decides. */
