@@ -27,6 +27,8 @@ export interface LeafParams {
   floor?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
+  /** raters: rater groups and the percentage each group's mean counts (000 述绩; 江苏 满意度 领导30 服务对象30 公众40). */
+  groups?: { name: string; weight: Rational }[];
   /** 缺项折算: a blank entry is a missing item, and the unit's other leaves of the part are rescaled to its points. */
   missing?: boolean;
 }
@@ -104,6 +106,8 @@ export interface UnitEntries {
   targets: Map<string, Rational>;
   /** raters leaves: every rater's score. */
   raters: Map<string, Rational[]>;
+  /** raters leaves with groups: each score's group, in the order of `raters`. */
+  raterGroups?: Map<string, string[]>;
   deductions: Map<string, Deduction[]>;
   /** Leaves left blank as missing items (缺项) where the indicator or the scheme allows it. */
   missing?: Set<string>;

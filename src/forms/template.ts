@@ -139,6 +139,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
         { header: '指标编码', width: 10, ...codeRule(rated) },
         { header: '评分人', width: 12 },
         { header: '分数', width: 8, rule: { type: 'decimal', min: '0', max: most.toString(), prompt: `每位评分人的分数，0 到 ${most.toString()}。` } },
+        ...groupColumn(rated),
       ] }));
     }
   }
@@ -152,6 +153,13 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     sheets: [guide, ...sheets, copiedSheet(SHEETS.roster[0], embedded.rosterSheet, { protect: true }),
       schemeSheet(embedded.schemeText, { hidden: true, protect: true }), copiedSheet(SHEETS.indicators[0], embedded.indicatorSheet, { hidden: true, protect: true })],
   };
+}
+
+/** 评分组, where a rated leaf weighs rater groups (分组=…): the groups to choose from. */
+function groupColumn(rated: readonly Indicator[]): ListColumn[] {
+  const groups = [...new Set(rated.flatMap((l) => (l.params.groups ?? []).map((g) => g.name)))];
+  if (groups.length === 0) return [];
+  return [{ header: '评分组', width: 12, ...(fitsInlineList(groups) ? { rule: { type: 'list' as const, items: groups, prompt: `评分人所在的评分组：${groups.join('、')}` } } : {}) }];
 }
 
 function mostPoints(leaves: readonly Indicator[]): Rational {

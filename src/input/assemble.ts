@@ -13,7 +13,7 @@ import { readAdjustments } from './adjustments.js';
 import { collectEntries } from './collect-entries.js';
 import { parseIndicators as parseTree } from './parse-indicators.js';
 import { readDeductions } from './deductions.js';
-import { readRaters } from './raters.js';
+import { noRaters, readRaters } from './raters.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
 import { OUTPUT_SHEETS, PERIOD_ROLES, periodSheetName, periodSuffixes, SHEETS, type SheetRole } from './sheet-names.js';
@@ -187,7 +187,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const scores = sheets.scores ? readWide(sheets.scores, tree, roster, diagnostics, codes) : undefined;
     const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
     const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics, codes) : new Map();
-    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : new Map();
+    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : noRaters();
     return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
   };
   // Every unit of the roster gets entries, whether or not it has anything scored for the whole year.

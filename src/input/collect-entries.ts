@@ -38,7 +38,7 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.get(unit) ?? new Map(), deductions: deductions.get(unit) ?? new Map() };
+    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.scores.get(unit) ?? new Map(), ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? new Map() };
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
@@ -51,6 +51,11 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
         if (method.sheet === 'raters' && !entries.raters.has(leaf.code) && leaf.params.missing) {
           (entries.missing ??= new Set()).add(leaf.code);
           continue;
+        }
+        for (const g of method.sheet === 'raters' && entries.raters.has(leaf.code) ? leaf.params.groups ?? [] : []) {
+          if (!entries.raterGroups?.get(leaf.code)?.includes(g.name)) {
+            diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」的评分组「${g.name}」没有评分。`, '请在「评议」表中填写该组对该单位的评分。'));
+          }
         }
         if (method.sheet === 'raters' && !entries.raters.has(leaf.code)) {
           diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」没有任何评议分数。`, '请在「评议」表中填写该单位的评分。'));

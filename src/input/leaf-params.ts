@@ -1,11 +1,11 @@
-import type { Rational } from '../core/rational.js';
+import { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
 import { methodOf, type Method } from '../engine/methods/index.js';
 import type { ParamKey } from '../engine/methods/method.js';
 import type { GradePoints, Indicator, LeafParams } from '../engine/model.js';
-import { normalizeLabel, readNumber } from './cells.js';
+import { normalizeLabel, normalizeName, readNumber } from './cells.js';
 
 const KEYS: Record<string, keyof LeafParams> = {
   目标值: 'target', 目标: 'target', target: 'target',
@@ -15,10 +15,11 @@ const KEYS: Record<string, keyof LeafParams> = {
   步长: 'step', 每降一位: 'step', step: 'step',
   最低: 'floor', 保底: 'floor', floor: 'floor',
   去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
+  分组: 'groups', 评分组: 'groups', groups: 'groups',
   缺项: 'missing', 缺项折算: 'missing', missing: 'missing',
 };
 
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', missing: '缺项' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -96,6 +97,8 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
       return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「去掉最高最低分」应为「是」或「否」，现为「${value}」。`;
     case 'grades':
       return readGrades(value, indicator, params);
+    case 'groups':
+      return readGroups(value, params);
     case 'tiers':
       return readTiers(value, indicator, params);
   }
@@ -126,6 +129,18 @@ function readGrades(value: string, indicator: Indicator, params: LeafParams): st
     grades.push({ label: normalizeLabel(label), min, max });
   }
   params.grades = grades;
+  return undefined;
+}
+
+/** 领导:30、服务对象:30、公众:40 — rater groups and the percentage of each group's mean, adding to 100. */
+function readGroups(value: string, params: LeafParams): string | undefined {
+  const list = pairs(value);
+  const groups = list?.map(([name, w]) => ({ name: normalizeName(name), weight: positive(w.replace(/[%％]$/, '')) }));
+  if (!groups || groups.some((g) => g.weight === undefined)) return `「分组」应写作「领导:30、服务对象:30、公众:40」（评分组:百分比），现为「${value}」。`;
+  const total = groups.reduce((t, g) => t.plus(g.weight!), Rational.of(0));
+  if (!total.eq(100)) return `「分组」各组百分比合计为 ${total.toString()}，应为 100。`;
+  if (new Set(groups.map((g) => g.name)).size !== groups.length) return '「分组」中有重复的评分组。';
+  params.groups = groups as { name: string; weight: Rational }[];
   return undefined;
 }
 

@@ -17,3 +17,5 @@ export function rated(points: Num, rate: Num): Fraction;
 export function ratioed(points: Num, actual: Num, target: Num): Fraction;
 export function periodMean(points: readonly Num[], weights?: readonly Num[]): Fraction;
 export function rescaled(present: readonly Num[], fullPoints: Num, presentPoints: Num): Fraction;
+export function raterMean(scores: readonly Num[], trim?: boolean): Fraction;
+export function groupedRaters(groups: readonly (readonly [Num, readonly Num[]])[], trim?: boolean): Fraction;

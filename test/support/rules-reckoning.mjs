@@ -26,3 +26,13 @@ export { Fraction, frac };
 
 /** 缺项折算: the points the unit has in a part × the part's full points ÷ the points of the leaves it has. */
 export const rescaled = (present, fullPoints, presentPoints) => sumOf(present).times(fullPoints).div(presentPoints);
+
+/** The mean of raters' scores, one highest and one lowest dropped when `trim` (and at least three). */
+export function raterMean(scores, trim = false) {
+  const sorted = scores.map(frac).sort((a, b) => a.cmp(b));
+  const kept = trim && sorted.length >= 3 ? sorted.slice(1, -1) : sorted;
+  return sumOf(kept).div(kept.length);
+}
+
+/** Rater groups: Σ each group's mean × its percentage. `groups`: [[percent, scores], …]. */
+export const groupedRaters = (groups, trim = false) => sumOf(groups.map(([w, scores]) => raterMean(scores, trim).times(w).div(100)));
