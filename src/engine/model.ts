@@ -106,6 +106,8 @@ export interface UnitEntries {
   targets: Map<string, Rational>;
   /** raters leaves: every rater's score. */
   raters: Map<string, Rational[]>;
+  /** Leaves scored against the unit's peers: the entries of every unit of its category (its own included). */
+  peers?: Map<string, Rational[]>;
   /** raters leaves with groups: each score's group, in the order of `raters`. */
   raterGroups?: Map<string, string[]>;
   deductions: Map<string, Deduction[]>;

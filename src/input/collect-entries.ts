@@ -78,7 +78,19 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
     allMissing(leaves, entries, diagnostics);
     out.push(entries);
   }
+  attachPeers(leaves, out);
   return out;
+}
+
+/** Leaves scored against the peers: each unit gets the entries of every unit of its category. */
+function attachPeers(leaves: readonly Indicator[], entries: UnitEntries[]): void {
+  const scored = leaves.filter((l) => methodOf(l).peers === true);
+  if (scored.length === 0) return;
+  for (const category of new Set(entries.map((e) => e.unit.category))) {
+    const group = entries.filter((e) => e.unit.category === category);
+    const peers = new Map(scored.map((l) => [l.code, group.map((e) => e.values.get(l.code)).filter((v): v is Rational => v !== undefined)]));
+    for (const e of group) e.peers = peers;
+  }
 }
 
 /** 缺项 where the indicator allows it: a blank cell, or the word itself. */

@@ -5,6 +5,8 @@ export interface Fraction {
   times(o: Num): Fraction;
   div(o: Num): Fraction;
   eq(o: Num): boolean;
+  gt(o: Num): boolean;
+  lt(o: Num): boolean;
   toString(): string;
   halfUp(decimals: number): string;
 }

@@ -9,18 +9,19 @@ import { rank } from './rank.js';
 import { rate } from './rate.js';
 import { ratio } from './ratio.js';
 import { raters } from './raters.js';
+import { relative } from './relative.js';
 
 export type { Detail, EntrySheet, Method, ScoresMethod, ListMethod } from './method.js';
 
 /** The scoring methods, in the order docs and messages list them (domain: "Scoring methods"). */
-export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters'] as const;
+export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters', 'relative'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /**
  * One module per method. A name without a module, a module without a name, or a module filed
  * under another's name does not compile.
  */
-const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters } satisfies { [K in MethodName]: Method<any> & { name: K } };
+const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters, relative } satisfies { [K in MethodName]: Method<any> & { name: K } };
 
 const registry = new Map<string, Method<any>>(METHOD_NAMES.map((n) => [n, BUILTIN[n]]));
 

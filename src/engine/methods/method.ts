@@ -36,6 +36,8 @@ export interface MethodBase<D extends Detail, N extends string> {
   params: { takes: readonly ParamKey[]; needs: readonly ParamKey[]; example?: string };
   /** Scored against a target (目标值 sheet, or 目标值=… in 参数). */
   targets: boolean;
+  /** Scored against the other units of its category (以最高分为满分, 位次 out of N): their entries are in `entries.peers`. */
+  peers?: boolean;
   /** How a form asks for the entry. */
   form: FormText;
   /** The leaf's points from the unit's entries, exact. */
