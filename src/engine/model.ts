@@ -27,6 +27,8 @@ export interface LeafParams {
   floor?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
+  /** deduct: deductions are taken from this (百分制 100) and the rest rescaled to the leaf's points (004 管理). */
+  base?: Rational;
   /** raters: rater groups and the percentage each group's mean counts (000 述绩; 江苏 满意度 领导30 服务对象30 公众40). */
   groups?: { name: string; weight: Rational }[];
   /** 缺项折算: a blank entry is a missing item, and the unit's other leaves of the part are rescaled to its points. */

@@ -122,7 +122,8 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     }
     if (deducted.length > 0) {
       const name = `${SHEETS.deductions[0]}${suffix}`;
-      const most = mostPoints(deducted);
+      // A leaf deducted on a 100-point scale (扣分基数=100) takes deductions up to that scale.
+      const most = mostPoints(deducted.map((l) => ({ ...l, points: l.params.base ?? l.points })));
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: blank, columns: [
         { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(deducted) },

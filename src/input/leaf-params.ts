@@ -15,11 +15,12 @@ const KEYS: Record<string, keyof LeafParams> = {
   步长: 'step', 每降一位: 'step', step: 'step',
   最低: 'floor', 保底: 'floor', floor: 'floor',
   去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
+  扣分基数: 'base', 百分制扣分: 'base', base: 'base',
   分组: 'groups', 评分组: 'groups', groups: 'groups',
   缺项: 'missing', 缺项折算: 'missing', missing: 'missing',
 };
 
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -63,6 +64,11 @@ function positive(text: string): Rational | undefined {
   return n.ok && n.value.gt(0) ? n.value : undefined;
 }
 
+function signed(text: string): Rational | undefined {
+  const n = readNumber(text.replace(/[%％]$/, ''));
+  return n.ok ? n.value : undefined;
+}
+
 function nonNegative(text: string): Rational | undefined {
   const n = readNumber(text.replace(/[%％]$/, ''));
   return n.ok && !n.value.isNegative() ? n.value : undefined;
@@ -71,6 +77,7 @@ function nonNegative(text: string): Rational | undefined {
 function setParam(params: LeafParams, key: keyof LeafParams, value: string, indicator: Indicator): string | undefined {
   switch (key) {
     case 'target':
+    case 'base':
     case 'step': {
       const n = positive(value);
       if (n === undefined) return `「${WORDS[key]}」应为大于 0 的数，现为「${value}」。`;
@@ -148,7 +155,8 @@ function readGroups(value: string, params: LeafParams): string | undefined {
 function readTiers(value: string, indicator: Indicator, params: LeafParams): string | undefined {
   const list = pairs(value);
   if (!list) return `「档次」应写作「95:10、90:8、0:0」（满意率:得分），现为「${value}」。`;
-  const tiers = list.map(([from, points]) => ({ from: nonNegative(from), points: nonNegative(points) }));
+  // A growth rate's tier may start below 0 (增长率 −5% 以上).
+  const tiers = list.map(([from, points]) => ({ from: signed(from), points: nonNegative(points) }));
   if (tiers.some((t) => t.from === undefined || t.points === undefined || t.points.gt(indicator.points))) {
     return `「档次」中的得分应在 0 到分值 ${indicator.points.toString()} 之间。`;
   }

@@ -40,7 +40,7 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
   const v = percentFormat ? n.value.mul(100) : n.value;
   // Excel stores a typed 92% as 0.92 and shows 92%: the clerk meant 92, and is told how it was read.
   if (percentFormat) diagnostics.push(info('I_RATE_PERCENT', where, `单位「${unitName}」指标「${leaf.code}」：单元格为百分比格式，按百分比格式读作 ${v.toString()}。`));
-  if (v.isNegative()) return fail('E_NEGATIVE', `为负数 ${v.toString()}。`, '不能为负；扣分请填入「扣分明细」。');
+  if (v.isNegative() && method.entry.negative !== true) return fail('E_NEGATIVE', `为负数 ${v.toString()}。`, '不能为负；扣分请填入「扣分明细」。');
   const problem = method.entry.check(leaf, v, percentText || percentFormat);
   return problem ? fail(problem.code, problem.message, problem.hint) : v;
 }

@@ -21,3 +21,5 @@ export function periodMean(points: readonly Num[], weights?: readonly Num[]): Fr
 export function rescaled(present: readonly Num[], fullPoints: Num, presentPoints: Num): Fraction;
 export function raterMean(scores: readonly Num[], trim?: boolean): Fraction;
 export function groupedRaters(groups: readonly (readonly [Num, readonly Num[]])[], trim?: boolean): Fraction;
+export function tiered(rate: Num, tiers: readonly (readonly [Num, Num])[]): Fraction;
+export function deductedOn(points: Num, base: Num, deductions: readonly Num[]): Fraction;

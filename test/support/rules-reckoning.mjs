@@ -36,3 +36,12 @@ export function raterMean(scores, trim = false) {
 
 /** Rater groups: Σ each group's mean × its percentage. `groups`: [[percent, scores], …]. */
 export const groupedRaters = (groups, trim = false) => sumOf(groups.map(([w, scores]) => raterMean(scores, trim).times(w).div(100)));
+
+/** growth: the points of the first tier (highest first) the rate reaches; 0 below all. `tiers`: [[from, points], …]. */
+export function tiered(rate, tiers) {
+  const hit = [...tiers].sort((a, b) => frac(b[0]).cmp(a[0])).find(([from]) => frac(rate).gte(from));
+  return hit ? frac(hit[1]) : ZERO;
+}
+
+/** deduct on a scale of `base`: points × max(0, base − Σ deductions) ÷ base. */
+export const deductedOn = (points, base, deductions) => frac(points).times(max(0, frac(base).minus(sumOf(deductions)))).div(base);

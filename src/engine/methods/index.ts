@@ -2,6 +2,7 @@ import type { Indicator } from '../model.js';
 import { deduct } from './deduct.js';
 import { direct } from './direct.js';
 import { grade } from './grade.js';
+import { growth } from './growth.js';
 import { inverse } from './inverse.js';
 import type { Detail, Method } from './method.js';
 import { pass } from './pass.js';
@@ -14,14 +15,14 @@ import { relative } from './relative.js';
 export type { Detail, EntrySheet, Method, ScoresMethod, ListMethod } from './method.js';
 
 /** The scoring methods, in the order docs and messages list them (domain: "Scoring methods"). */
-export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters', 'relative'] as const;
+export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters', 'relative', 'growth'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /**
  * One module per method. A name without a module, a module without a name, or a module filed
  * under another's name does not compile.
  */
-const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters, relative } satisfies { [K in MethodName]: Method<any> & { name: K } };
+const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters, relative, growth } satisfies { [K in MethodName]: Method<any> & { name: K } };
 
 const registry = new Map<string, Method<any>>(METHOD_NAMES.map((n) => [n, BUILTIN[n]]));
 

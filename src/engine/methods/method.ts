@@ -70,6 +70,8 @@ export interface EntryRules {
   };
   /** The entry is a percentage: 92% as text or an Excel percent cell reads as 92. */
   percent?: boolean;
+  /** The entry may be below 0 (a growth rate). */
+  negative?: boolean;
   /** A number entered (not negative): a problem, or undefined when it is fine. `explicitPercent`: the cell says it is a percentage. */
   check(leaf: Indicator, v: Rational, explicitPercent: boolean): Problem | undefined;
 }
