@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { registerMethod, methodsTable } from '../../src/engine/methods/index.js';
+import { METHOD_NAMES, registerMethod, methodsTable } from '../../src/engine/methods/index.js';
 import { threshold } from '../fixtures/methods/threshold.js';
 import { filesIn, runCli, tempDir } from '../support/cli.js';
 import { fillForm, formLayout, sampleData } from '../support/fill-form.js';
@@ -88,5 +88,10 @@ describe('docs/scheme.md', () => {
     const doc = readFileSync(path.resolve('docs/scheme.md'), 'utf8');
     const builtIn = methodsTable().split('\n').filter((l) => !l.includes('`threshold`')).join('\n');
     expect(doc).toContain(builtIn);
+  });
+
+  it('README names every built-in method', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    expect(METHOD_NAMES.filter((m) => !readme.includes(`\`${m}\``))).toEqual([]);
   });
 });
