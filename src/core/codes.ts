@@ -79,6 +79,9 @@ export const CODES = {
   E_TEMPLATE_PLACEHOLDER: { severity: 'error', exit: ExitCode.usage, meaning: '通报模板中有无法识别的占位符' },
   // The scheme against the indicators: the scheme itself reads, so these are problems of the data.
   E_SCHEME_COMPONENT: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 components 中的部分不是指标体系的一级指标' },
+  E_RATER_GROUP: { severity: 'error', exit: ExitCode.dataProblems, meaning: '评议的评分组没有填、不是该指标的评分组，或该指标不分组却填了' },
+  E_ALL_MISSING: { severity: 'error', exit: ExitCode.dataProblems, meaning: '一个单位某一级指标下的指标全部缺项，无从折算' },
+  E_SCHEME_NODE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 nodes 中的指标不在指标体系中，或其一级指标已在 components 中分期' },
   E_SCHEME_TIEBREAK: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 tieBreak 中的部分不是指标体系的一级指标' },
   E_SCHEME_TARGET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 awards、conditions 的 on 不是指标体系的一级指标或末级指标编码' },
   W_HISTORY_SHORT: { severity: 'warning', exit: ExitCode.ok, meaning: '往年结果（--previous）不够连续几年的规则判断，该规则本次不标记' },

@@ -1,8 +1,9 @@
 import type { Rational } from '../core/rational.js';
 import type { Where } from '../core/diagnostic.js';
+import type { MethodName } from './methods/index.js';
 
-/** Scoring methods of a leaf indicator (docs/domain.md「评分方法」). */
-export type Method = 'direct' | 'deduct' | 'ratio' | 'inverse' | 'pass' | 'grade' | 'rate' | 'rank' | 'raters';
+/** The name of a leaf's scoring method: each is one module of engine/methods (methodOf gives it). */
+export type Method = MethodName;
 
 /** A grade's points: fixed, or a range the assessor chooses within (奇台 专项: 良好 8–9). */
 export interface GradePoints {
@@ -26,6 +27,12 @@ export interface LeafParams {
   floor?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
+  /** deduct: deductions are taken from this (百分制 100) and the rest rescaled to the leaf's points (004 管理). */
+  base?: Rational;
+  /** raters: rater groups and the percentage each group's mean counts (000 述绩; 江苏 满意度 领导30 服务对象30 公众40). */
+  groups?: { name: string; weight: Rational }[];
+  /** 缺项折算: a blank entry is a missing item, and the unit's other leaves of the part are rescaled to its points. */
+  missing?: boolean;
 }
 
 export interface Indicator {
@@ -42,6 +49,16 @@ export interface Indicator {
   categories?: string[];
   children: Indicator[];
   source: Where;
+  /**
+   * A leaf scored per period below the part level (scheme `nodes`): the periods and their shares
+   * (adding to 1), from the nearest node that has a rule. Its points are the weighted mean.
+   */
+  periods?: PeriodShare[];
+}
+
+export interface PeriodShare {
+  name: string;
+  weight: Rational;
 }
 
 export interface IndicatorTree {
@@ -91,7 +108,13 @@ export interface UnitEntries {
   targets: Map<string, Rational>;
   /** raters leaves: every rater's score. */
   raters: Map<string, Rational[]>;
+  /** Leaves scored against the unit's peers: the entries of every unit of its category (its own included). */
+  peers?: Map<string, Rational[]>;
+  /** raters leaves with groups: each score's group, in the order of `raters`. */
+  raterGroups?: Map<string, string[]>;
   deductions: Map<string, Deduction[]>;
+  /** Leaves left blank as missing items (缺项) where the indicator or the scheme allows it. */
+  missing?: Set<string>;
   /** Entries of each period (期次), for parts scored per period. */
   periods?: Map<string, UnitEntries>;
   /** 加分 and 减分 items from the 加减分 sheet. */

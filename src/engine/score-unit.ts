@@ -1,4 +1,5 @@
 import { Rational, ZERO, roundHalfUp, sum } from '../core/rational.js';
+import { methodOf } from './methods/index.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { applyCaps, type AdjustmentResult } from './adjust.js';
 import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
@@ -25,71 +26,70 @@ export interface UnitScore {
   total: Rational;
 }
 
-/** Points of one leaf from its entries (docs/domain.md「评分方法」). */
+/** Points of one leaf from its entries, by its method's module (engine/methods). */
 export function scoreLeaf(leaf: Indicator, entries: UnitEntries): Rational {
-  const max = leaf.points;
-  const value = entries.values.get(leaf.code);
-  switch (leaf.method) {
-    case 'direct':
-    case 'pass':
-    case 'grade':
-      // The entry is already the points (a pass or grade label was turned into points when read).
-      return value ?? ZERO;
-    case 'deduct': {
-      // 001, 004: 扣分制 — max minus the listed deductions, never below 0.
-      const deducted = sum((entries.deductions.get(leaf.code) ?? []).map((d) => d.points));
-      return Rational.max(ZERO, max.minus(deducted));
-    }
-    case 'ratio': {
-      // 002 正定: 达到及超过标准值的计满分，低于标准值的按实际完成比例折算; 003 宿迁: 超额不加分.
-      return Rational.min(leaf.params.cap ?? max, max.mul(value ?? ZERO).div(targetOf(leaf, entries)));
-    }
-    case 'inverse': {
-      // Lower is better (energy use, complaints): max × target / actual, capped; nothing used is full marks.
-      const target = targetOf(leaf, entries);
-      if (value === undefined) return ZERO;
-      return value.isZero() ? max : Rational.min(max, max.mul(target).div(value));
-    }
-    case 'rate':
-      return rateScore(leaf, value ?? ZERO);
-    case 'rank': {
-      // 000 优政: 按同行业所处位次 — first place full marks, each place below loses a step.
-      const place = value ?? ZERO;
-      const floor = leaf.params.floor ?? ZERO;
-      return Rational.max(floor, max.minus(place.minus(1).mul(leaf.params.step ?? ZERO)));
-    }
-    case 'raters':
-      return ratersMean(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
-  }
+  return methodOf(leaf).score(leaf, entries);
 }
 
 /**
- * The target of a ratio or inverse leaf. Reading refuses a missing or zero target with the cell
- * (E_MISSING_TARGET, E_BAD_TARGET): a ratio to nothing is no score at all, never a silent 0.
+ * Points of a leaf for the year: by its method, or, for a leaf scored per period below the part
+ * level (scheme `nodes`), the weighted mean of its points in each period; a period the unit has no
+ * entries for counts 0 (reading reported the missing row).
  */
-function targetOf(leaf: Indicator, entries: UnitEntries): Rational {
-  const target = entries.targets.get(leaf.code);
-  if (target === undefined || !target.gt(0)) throw new Error(`单位「${entries.unit.name}」指标「${leaf.code}」没有大于 0 的目标值，不能计分（读取时应已报错）。`);
-  return target;
+export function leafPoints(leaf: Indicator, entries: UnitEntries): Rational {
+  if (!leaf.periods) return scoreLeaf(leaf, entries);
+  const counted = countedPeriods(leaf, entries);
+  return sum(counted.map(({ period, weight }) => (period ? scoreLeaf(leaf, period).mul(weight) : ZERO)));
 }
 
-/** A rate in percent: × max, or the points of the first tier it reaches (002 公众评估 by 档次). */
-function rateScore(leaf: Indicator, rate: Rational): Rational {
-  const tiers = leaf.params.tiers;
-  if (tiers) return tiers.find((t) => rate.gte(t.from))?.points ?? ZERO;
-  return Rational.min(leaf.points, leaf.points.mul(rate).div(100));
+/**
+ * The periods a leaf scored per period counts, with their shares: a period where the unit has the
+ * leaf as 缺项 is left out and the others' shares rescaled to 1 (缺项折算 over time).
+ */
+export function countedPeriods(leaf: Indicator, entries: UnitEntries): { name: string; weight: Rational; period?: UnitEntries }[] {
+  const kept = (leaf.periods ?? []).filter((p) => !entries.periods?.get(p.name)?.missing?.has(leaf.code));
+  const total = sum(kept.map((p) => p.weight));
+  return kept.map((p) => ({ name: p.name, weight: p.weight.div(total), period: entries.periods?.get(p.name) }));
 }
 
-/** The mean of the raters' scores, dropping one highest and one lowest when asked (去掉最高最低分). */
-export function ratersMean(scores: readonly Rational[], trim: boolean): Rational {
-  const sorted = [...scores].sort((a, b) => a.comparedTo(b));
-  const kept = trim && sorted.length >= 3 ? sorted.slice(1, -1) : sorted;
-  return kept.length === 0 ? ZERO : sum(kept).div(kept.length);
+/** A leaf the unit has as 缺项 (in every period of its own, for a leaf scored per period). */
+export function isMissing(leaf: Indicator, entries: UnitEntries): boolean {
+  if (!leaf.periods) return entries.missing?.has(leaf.code) === true;
+  return leaf.periods.every((p) => entries.periods?.get(p.name)?.missing?.has(leaf.code) === true);
+}
+
+/** The leaves of a node that apply to the unit's category. */
+export function leavesUnder(node: Indicator, category: string): Indicator[] {
+  if (node.children.length === 0) return [node];
+  return node.children.filter((c) => appliesTo(c, category)).flatMap((c) => leavesUnder(c, category));
+}
+
+/**
+ * 缺项折算: where the unit has leaves of a part as missing items, the others' points are rescaled
+ * to the part's: × (points of all its leaves) ÷ (points of those it has). Undefined when none is missing.
+ */
+export function rescaleOf(root: Indicator, entries: UnitEntries): { missing: Indicator[]; full: Rational; present: Rational; factor: Rational } | undefined {
+  const all = leavesUnder(root, entries.unit.category);
+  const missing = all.filter((l) => isMissing(l, entries));
+  if (missing.length === 0) return undefined;
+  const full = sum(all.map((l) => l.points));
+  const present = sum(all.filter((l) => !missing.includes(l)).map((l) => l.points));
+  // Reading refuses a part all of whose leaves are missing (E_ALL_MISSING).
+  return { missing, full, present, factor: present.isZero() ? ZERO : full.div(present) };
+}
+
+/** A part's score from these entries: the sum of its leaves, rescaled where the unit has 缺项. */
+function partScore(root: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
+  const factor = rescaleOf(root, entries)?.factor ?? ONE;
+  // Each leaf is recorded rescaled too, so that 指标得分 adds up to the part.
+  return scoreNode(root, entries, leaves, share.mul(factor)).mul(factor);
 }
 
 function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
   if (node.children.length === 0) {
-    const points = scoreLeaf(node, entries);
+    // A missing item has no points of its own: its cell in 指标得分 stays empty.
+    if (isMissing(node, entries)) return ZERO;
+    const points = leafPoints(node, entries);
     leaves.set(node.code, (leaves.get(node.code) ?? ZERO).plus(points.mul(share)));
     return points;
   }
@@ -104,11 +104,11 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
   if (rule?.periods) {
     return sum(rule.periods.map((p) => {
       const periodEntries = entries.periods?.get(p.name);
-      return periodEntries ? scoreNode(root, periodEntries, leaves, p.weight).mul(p.weight) : ZERO;
+      return periodEntries ? partScore(root, periodEntries, leaves, p.weight).mul(p.weight) : ZERO;
     }));
   }
   const weight = rule?.weight ?? ONE;
-  return scoreNode(root, entries, leaves, weight).mul(weight);
+  return partScore(root, entries, leaves, weight).mul(weight);
 }
 
 export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {

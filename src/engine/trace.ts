@@ -1,6 +1,7 @@
 import { Rational, ZERO, sum } from '../core/rational.js';
-import { appliesTo, rootFor, type Deduction, type GradePoints, type Indicator, type IndicatorTree, type PartRule, type UnitEntries } from './model.js';
-import { scoreLeaf } from './score-unit.js';
+import { methodOf, type Detail } from './methods/index.js';
+import { appliesTo, rootFor, type Indicator, type IndicatorTree, type PartRule, type PeriodShare, type UnitEntries } from './model.js';
+import { countedPeriods, isMissing, leafPoints, rescaleOf, scoreLeaf } from './score-unit.js';
 
 /**
  * How a unit's score came about, leaf by leaf, for `score explain` and the 反馈单. The points of
@@ -8,21 +9,38 @@ import { scoreLeaf } from './score-unit.js';
  * adds is what went in (完成值/目标值, the raters' scores and which were dropped, the deductions)
  * and the intermediate figures (the proportion before its cap).
  */
-export type LeafDetail =
-  | { method: 'direct' | 'pass'; entered?: Rational }
-  | { method: 'grade'; entered?: Rational; grade?: GradePoints }
-  | { method: 'deduct'; deductions: readonly Deduction[]; deducted: Rational }
-  | { method: 'ratio'; actual?: Rational; target?: Rational; cap: Rational; proportional?: Rational }
-  | { method: 'inverse'; actual?: Rational; target?: Rational; proportional?: Rational }
-  | { method: 'rate'; rate?: Rational; tier?: { from: Rational; points: Rational }; proportional?: Rational }
-  | { method: 'rank'; place?: Rational; step: Rational; floor: Rational; proportional?: Rational }
-  | { method: 'raters'; scores: readonly Rational[]; dropped: Rational[]; kept: Rational[] };
+export type LeafDetail = Detail;
 
 export interface LeafTrace {
   leaf: Indicator;
   /** Points earned on the leaf's own scale (before any part weight or period weight). */
   points: Rational;
   detail: LeafDetail;
+  /** A leaf scored per period below the part level: each period's points; `points` is their weighted mean. */
+  periods?: LeafPeriodTrace[];
+  /** 缺项: the unit has no entry for it, and the part's other leaves are rescaled. */
+  missing?: boolean;
+}
+
+/** 缺项折算 of a part: the leaves missing, the sum of the others, and the factor that brings it to the part's points. */
+export interface Rescale {
+  missing: Indicator[];
+  /** Points of all the part's leaves, and of those the unit has. */
+  full: Rational;
+  present: Rational;
+  raw: Rational;
+  factor: Rational;
+}
+
+export interface LeafPeriodTrace {
+  name: string;
+  weight: Rational;
+  points: Rational;
+  detail: LeafDetail;
+  /** The period's sheets had no row for the unit: 0 there. */
+  missing: boolean;
+  /** 缺项 in this period: left out of the mean, whose other shares are rescaled (`weight` is the share counted). */
+  skipped?: boolean;
 }
 
 export interface PeriodTrace {
@@ -34,6 +52,7 @@ export interface PeriodTrace {
   leaves: LeafTrace[];
   /** The period's sheets had no row for the unit: the part scores nothing there. */
   missing: boolean;
+  rescale?: Rescale;
 }
 
 export interface PartTrace {
@@ -44,8 +63,9 @@ export interface PartTrace {
   periods?: PeriodTrace[];
   /** Leaves of a part scored once for the year (empty when scored per period). */
   leaves: LeafTrace[];
-  /** The part's own score for the year (Σ leaves), when not scored per period. */
+  /** The part's own score for the year (Σ leaves, rescaled where the unit has 缺项), when not scored per period. */
   score?: Rational;
+  rescale?: Rescale;
   /** What the part adds to the total, exact, before any rounding of parts. */
   contribution: Rational;
 }
@@ -61,64 +81,49 @@ export function traceUnit(tree: IndicatorTree, entries: UnitEntries, rules: (par
       const periods = rule.periods.map((p): PeriodTrace => {
         const periodEntries = entries.periods?.get(p.name);
         const leaves = periodEntries ? traceLeaves(root, periodEntries) : [];
-        return { name: p.name, weight: p.weight, score: sum(leaves.map((l) => l.points)), leaves, missing: periodEntries === undefined };
+        const rescale = periodEntries ? rescaled(root, periodEntries, leaves) : undefined;
+        const score = rescale ? rescale.raw.mul(rescale.factor) : sum(leaves.map((l) => l.points));
+        return { name: p.name, weight: p.weight, score, leaves, missing: periodEntries === undefined, ...(rescale ? { rescale } : {}) };
       });
       return { name, root, weight: Rational.ONE, periods, leaves: [], contribution: sum(periods.map((p) => p.score.mul(p.weight))) };
     }
     const weight = rule?.weight ?? Rational.ONE;
     const leaves = traceLeaves(root, entries);
-    const score = sum(leaves.map((l) => l.points));
-    return { name, root, weight, leaves, score, contribution: score.mul(weight) };
+    const rescale = rescaled(root, entries, leaves);
+    const score = rescale ? rescale.raw.mul(rescale.factor) : sum(leaves.map((l) => l.points));
+    return { name, root, weight, leaves, score, contribution: score.mul(weight), ...(rescale ? { rescale } : {}) };
   });
+}
+
+function rescaled(root: Indicator, entries: UnitEntries, leaves: readonly LeafTrace[]): Rescale | undefined {
+  const r = rescaleOf(root, entries);
+  return r && { ...r, raw: sum(leaves.map((l) => l.points)) };
 }
 
 /** The leaves under `node` that apply to the unit's category, in the tree's order (as scoreUnit walks them). */
 function traceLeaves(node: Indicator, entries: UnitEntries): LeafTrace[] {
-  if (node.children.length === 0) return [{ leaf: node, points: scoreLeaf(node, entries), detail: leafDetail(node, entries) }];
+  if (node.children.length === 0) {
+    if (isMissing(node, entries)) return [{ leaf: node, points: ZERO, detail: { method: node.method }, missing: true }];
+    return [node.periods ? periodLeaf(node, node.periods, entries) : { leaf: node, points: scoreLeaf(node, entries), detail: leafDetail(node, entries) }];
+  }
   return node.children.filter((c) => appliesTo(c, entries.unit.category)).flatMap((c) => traceLeaves(c, entries));
 }
 
-/** What went into one leaf, by its method (docs/domain.md「评分方法」). */
-export function leafDetail(leaf: Indicator, entries: UnitEntries): LeafDetail {
-  const entered = entries.values.get(leaf.code);
-  const target = entries.targets.get(leaf.code);
-  const max = leaf.points;
-  switch (leaf.method) {
-    case 'direct':
-    case 'pass':
-      return { method: leaf.method, entered };
-    case 'grade':
-      return { method: 'grade', entered, grade: entered && leaf.params.grades?.find((g) => entered.gte(g.min) && entered.lte(g.max)) };
-    case 'deduct': {
-      const deductions = entries.deductions.get(leaf.code) ?? [];
-      return { method: 'deduct', deductions, deducted: sum(deductions.map((d) => d.points)) };
-    }
-    case 'ratio':
-      return { method: 'ratio', actual: entered, target, cap: leaf.params.cap ?? max, proportional: target && !target.isZero() ? max.mul(entered ?? ZERO).div(target) : undefined };
-    case 'inverse':
-      return { method: 'inverse', actual: entered, target, proportional: target && entered && !entered.isZero() ? max.mul(target).div(entered) : undefined };
-    case 'rate':
-      return leaf.params.tiers
-        ? { method: 'rate', rate: entered, tier: leaf.params.tiers.find((t) => (entered ?? ZERO).gte(t.from)) }
-        : { method: 'rate', rate: entered, proportional: max.mul(entered ?? ZERO).div(100) };
-    case 'rank': {
-      const step = leaf.params.step ?? ZERO;
-      return { method: 'rank', place: entered, step, floor: leaf.params.floor ?? ZERO, proportional: max.minus((entered ?? ZERO).minus(1).mul(step)) };
-    }
-    case 'raters':
-      return raterDetail(entries.raters.get(leaf.code) ?? [], leaf.params.trim === true);
-  }
+/** A leaf scored per period (scheme `nodes`): what went in each period; the deductions of every period together. */
+function periodLeaf(leaf: Indicator, shares: readonly PeriodShare[], entries: UnitEntries): LeafTrace {
+  const counted = new Map(countedPeriods(leaf, entries).map((p) => [p.name, p.weight]));
+  const periods = shares.map((p): LeafPeriodTrace => {
+    const period = entries.periods?.get(p.name);
+    const weight = counted.get(p.name);
+    if (weight === undefined) return { name: p.name, weight: ZERO, points: ZERO, detail: { method: leaf.method }, missing: false, skipped: true };
+    if (!period) return { name: p.name, weight, points: ZERO, detail: { method: leaf.method }, missing: true };
+    return { name: p.name, weight, points: scoreLeaf(leaf, period), detail: leafDetail(leaf, period), missing: false };
+  });
+  const deductions = periods.flatMap((p) => p.detail.deductions ?? []);
+  return { leaf, points: leafPoints(leaf, entries), detail: { method: leaf.method, ...(deductions.length > 0 ? { deductions } : {}) }, periods };
 }
 
-/** Which scores counted: 去掉最高最低分 drops one highest and one lowest, when there are at least three (as ratersMean does). */
-function raterDetail(scores: readonly Rational[], trim: boolean): LeafDetail {
-  const sorted = [...scores].sort((a, b) => a.comparedTo(b));
-  if (!trim || sorted.length < 3) return { method: 'raters', scores, dropped: [], kept: [...scores] };
-  const low = sorted[0]!;
-  const high = sorted[sorted.length - 1]!;
-  // Keep the entered order for what counts; drop the first highest and the first lowest met.
-  const kept = [...scores];
-  kept.splice(kept.findIndex((s) => s.eq(high)), 1);
-  kept.splice(kept.findIndex((s) => s.eq(low)), 1);
-  return { method: 'raters', scores, dropped: [high, low], kept };
+/** What went into one leaf, by its method's module (engine/methods). */
+export function leafDetail(leaf: Indicator, entries: UnitEntries): LeafDetail {
+  return methodOf(leaf).detail(leaf, entries);
 }

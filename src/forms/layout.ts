@@ -1,6 +1,8 @@
 import type { Rational } from '../core/rational.js';
 import { warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
+import { fitsInlineList } from '../engine/methods/grade.js';
+import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { leavesOf } from '../input/assemble.js';
 import type { Roster } from '../input/roster.js';
@@ -13,11 +15,6 @@ import { periodSuffixes, SHEETS } from '../input/sheet-names.js';
  * The entry sheets as `score template` writes them and `score merge` writes them back filled:
  * the same layout, so a merged workbook looks like a form every department filled at once.
  */
-
-export const METHOD_NAMES: Record<Indicator['method'], string> = {
-  direct: '直接打分', deduct: '扣分制', ratio: '完成比例折算', inverse: '反向比例', pass: '达标制', grade: '等级',
-  rate: '比率', rank: '位次', raters: '评议',
-};
 
 /** A period's leaves ('' for the whole year) by the sheet they are entered in, and that sheet's name suffix. */
 export interface PeriodLeaves {
@@ -38,10 +35,10 @@ export function leavesByPeriod(tree: IndicatorTree, scheme: Scheme, keep: (leaf:
       period,
       // Excel refuses some period names in a sheet name (上半年/中期, over 31 characters): see periodSuffixes.
       suffix: period === '' ? '' : `（${suffixes.get(period)}）`,
-      entered: leaves.filter((l) => l.method !== 'deduct' && l.method !== 'raters'),
-      targeted: leaves.filter((l) => l.method === 'ratio' || l.method === 'inverse'),
-      deducted: leaves.filter((l) => l.method === 'deduct'),
-      rated: leaves.filter((l) => l.method === 'raters'),
+      entered: leaves.filter((l) => methodOf(l).sheet === 'scores'),
+      targeted: leaves.filter((l) => methodOf(l).targets),
+      deducted: leaves.filter((l) => methodOf(l).sheet === 'deductions'),
+      rated: leaves.filter((l) => methodOf(l).sheet === 'raters'),
     };
   });
 }
@@ -66,71 +63,23 @@ export const HEADER_ROWS = 2;
 
 const plain = (d: Rational): string => d.toString();
 
-function gradesFixed(leaf: Indicator): boolean {
-  return (leaf.params.grades ?? []).every((g) => g.min.eq(g.max));
-}
-
-function gradeText(leaf: Indicator): string {
-  return (leaf.params.grades ?? []).map((g) => `${g.label} ${g.min.eq(g.max) ? plain(g.min) : `${plain(g.min)}—${plain(g.max)}`} 分`).join('，');
-}
-
 /** What goes in a leaf's cell of the score sheet, in a few words (the third line of its header). */
 export function entryWords(leaf: Indicator): string {
-  switch (leaf.method) {
-    case 'direct': return `0—${plain(leaf.points)} 分`;
-    case 'ratio': return '完成值';
-    case 'inverse': return '实际值';
-    case 'pass': return '达标/未达标';
-    case 'grade': return gradesFixed(leaf) ? (leaf.params.grades ?? []).map((g) => g.label).join('/') : '分数';
-    case 'rate': return '百分数';
-    case 'rank': return '位次';
-    case 'deduct': return '见扣分明细';
-    case 'raters': return '见评议';
-  }
+  return methodOf(leaf).form.words(leaf);
 }
 
 /** How to fill a leaf's cell, as the clerk is told in the 说明 sheet and in the cell's prompt. */
 export function entryHelp(leaf: Indicator): string {
-  const target = leaf.params.target ? `；「目标值」表空着的按 ${plain(leaf.params.target)} 计` : '';
-  switch (leaf.method) {
-    case 'direct': return `填 0 到 ${plain(leaf.points)} 之间的得分。`;
-    case 'ratio': return `填完成值，得分 = ${plain(leaf.points)} × 完成值 ÷ 目标值${leaf.params.cap ? `，最高 ${plain(leaf.params.cap)} 分` : '，最高为满分'}${target}。`;
-    case 'inverse': return `填实际值（越低越好），得分 = ${plain(leaf.points)} × 目标值 ÷ 实际值，最高为满分${target}。`;
-    case 'pass': return `选「达标」或「未达标」：达标得 ${plain(leaf.points)} 分，未达标得 0 分。`;
-    case 'grade': return gradesFixed(leaf) ? `选等级：${gradeText(leaf)}。` : `填分数：${gradeText(leaf)}；分值为范围的等级须填具体分数。`;
-    case 'rate': return '填 0 到 100 之间的百分数，如 92 或 92%。';
-    case 'rank': return `填位次 1、2、3…；第 1 名 ${plain(leaf.points)} 分，每降一位减 ${plain(leaf.params.step!)} 分${leaf.params.floor ? `，最低 ${plain(leaf.params.floor)} 分` : ''}。`;
-    case 'deduct': return `不在得分表填写；每一项扣分在「${SHEETS.deductions[0]}」中写一行（单位、指标编码、扣分、原因），满分 ${plain(leaf.points)} 分减去扣分。`;
-    case 'raters': return `不在得分表填写；每位评分人的分数在「${SHEETS.raters[0]}」中写一行（单位、指标编码、评分人、分数）。`;
-  }
+  const missing = leaf.params.missing ? '单位无此项时留空或填「缺项」，按本部分其余指标折算。' : '';
+  return `${methodOf(leaf).form.help(leaf)}${missing}`;
 }
 
 /** The check Excel/WPS make as a leaf's cell is typed in. */
 export function leafValidation(leaf: Indicator): Validation | undefined {
-  const prompt = `${leaf.code} ${nameOf(leaf)}：${entryHelp(leaf)}`;
-  switch (leaf.method) {
-    case 'direct': return { type: 'decimal', min: '0', max: plain(leaf.points), prompt };
-    case 'ratio':
-    case 'inverse': return { type: 'decimal', min: '0', prompt };
-    case 'pass': return { type: 'list', items: ['达标', '未达标'], prompt };
-    case 'grade': {
-      const grades = leaf.params.grades ?? [];
-      if (gradesFixed(leaf) && fitsInlineList(grades.map((g) => g.label))) return { type: 'list', items: grades.map((g) => g.label), prompt };
-      const min = grades.reduce((m, g) => (g.min.lt(m) ? g.min : m), leaf.points);
-      const max = grades.reduce((m, g) => (g.max.gt(m) ? g.max : m), grades[0]?.max ?? leaf.points);
-      return { type: 'decimal', min: plain(min), max: plain(max), prompt };
-    }
-    case 'rate': return { type: 'decimal', min: '0', max: '100', prompt };
-    case 'rank': return { type: 'whole', min: '1', prompt };
-    case 'deduct':
-    case 'raters': return undefined;
-  }
+  return methodOf(leaf).form.validation?.(leaf, `${leaf.code} ${nameOf(leaf)}：${entryHelp(leaf)}`);
 }
 
-/** Excel keeps an inline list to 255 characters, and a comma would split an item. */
-export function fitsInlineList(items: readonly string[]): boolean {
-  return items.length > 0 && items.join(',').length <= 250 && items.every((i) => !i.includes(',') && !i.includes('"'));
-}
+export { fitsInlineList };
 
 export function modelValue(v: CellValue | undefined): string | number | null {
   if (v === null || v === undefined) return null;

@@ -1,11 +1,12 @@
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { COLUMNS as ADJUSTMENT_COLUMNS, readAdjustments } from '../input/adjustments.js';
 import { findSheets, leavesOf, readBasics, roleOf, type Basics } from '../input/assemble.js';
 import { cellText, isBlank, normalizeLabel, normalizeName, readNumber } from '../input/cells.js';
 import { COLUMNS as DEDUCTION_COLUMNS, readDeductions } from '../input/deductions.js';
 import { COLUMNS as RATER_COLUMNS, readRaters } from '../input/raters.js';
-import { notApplicable, notInScores, targetValue } from '../input/collect-entries.js';
+import { isMissingMark, notApplicable, notInScores, targetValue } from '../input/collect-entries.js';
 import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
@@ -212,7 +213,7 @@ function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string
       byUnit.set(unit, entries);
       const earlier = entries.get(code);
       // A rate shown as a percentage (0.92 as 92%) goes in as the number scoring read (92): the merged sheet has no formats.
-      const value = cell.percent && leaf.method === 'rate' && role === 'scores' ? Number(meaning) : cell.value;
+      const value = cell.percent && methodOf(leaf).entry?.percent === true && role === 'scores' ? Number(meaning) : cell.value;
       if (!earlier) entries.set(code, { value, meaning, where: cell.where });
       else if (earlier.meaning !== meaning) {
         diagnostics.push(error('E_MERGE_CONFLICT', cell.where,
@@ -228,17 +229,18 @@ function placeOf(where: Where): string {
 }
 
 function scoreMeaning(leaf: Indicator, cell: { value: CellValue; where: Where }, unit: Unit, diagnostics: Diagnostic[]): string | undefined {
-  if (leaf.method === 'deduct' || leaf.method === 'raters') {
+  if (methodOf(leaf).sheet !== 'scores') {
     diagnostics.push(notInScores(leaf, cell.where));
     return undefined;
   }
+  if (leaf.params.missing && isMissingMark(cell.value)) return '缺项';
   // The value as scoring reads it: 达标 and 是 are one answer, 85 and "85分" one number.
   const value = readLeafEntry(leaf, cell, unit.name, diagnostics);
   return value?.toString();
 }
 
 function targetMeaning(leaf: Indicator, cell: { value: CellValue; where: Where }, unit: Unit, diagnostics: Diagnostic[]): string | undefined {
-  if (leaf.method !== 'ratio' && leaf.method !== 'inverse') {
+  if (!methodOf(leaf).targets) {
     diagnostics.push(warning('W_TARGET_UNUSED', cell.where, `指标「${leaf.code}」不按完成比例计分，不需要目标值；单位「${unit.name}」的该项未合并。`));
     return undefined;
   }
@@ -392,13 +394,14 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     }
     for (const leaf of leavesOf(tree, scheme, period)) {
       for (const unit of roster.units.filter((u) => appliesTo(leaf, u.category))) {
-        if (leaf.method === 'deduct') continue;
-        if (leaf.method === 'raters') {
+        const method = methodOf(leaf);
+        if (method.sheet === 'deductions') continue;
+        if (method.sheet === 'raters') {
           note(leaf, `${SHEETS.raters[0]}${suffix}`, unit, rated.get(`${unit.name}\u0000${leaf.code}`));
           continue;
         }
         note(leaf, `${SHEETS.scores[0]}${suffix}`, unit, scores?.get(unit)?.get(leaf.code)?.where);
-        if ((leaf.method === 'ratio' || leaf.method === 'inverse') && !leaf.params.target) {
+        if (method.targets && !leaf.params.target) {
           note(leaf, `${SHEETS.targets[0]}${suffix}`, unit, targets?.get(unit)?.get(leaf.code)?.where);
         }
       }

@@ -1,13 +1,14 @@
 import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { displayWidth } from '../core/text.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
-import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, METHOD_NAMES, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
+import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
 
 /** What a form carries so that, returned, it says what it was made from. */
 export interface Embedded {
@@ -121,7 +122,8 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     }
     if (deducted.length > 0) {
       const name = `${SHEETS.deductions[0]}${suffix}`;
-      const most = mostPoints(deducted);
+      // A leaf deducted on a 100-point scale (扣分基数=100) takes deductions up to that scale.
+      const most = mostPoints(deducted.map((l) => ({ ...l, points: l.params.base ?? l.points })));
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: blank, columns: [
         { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(deducted) },
@@ -138,6 +140,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
         { header: '指标编码', width: 10, ...codeRule(rated) },
         { header: '评分人', width: 12 },
         { header: '分数', width: 8, rule: { type: 'decimal', min: '0', max: most.toString(), prompt: `每位评分人的分数，0 到 ${most.toString()}。` } },
+        ...groupColumn(rated),
       ] }));
     }
   }
@@ -151,6 +154,13 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     sheets: [guide, ...sheets, copiedSheet(SHEETS.roster[0], embedded.rosterSheet, { protect: true }),
       schemeSheet(embedded.schemeText, { hidden: true, protect: true }), copiedSheet(SHEETS.indicators[0], embedded.indicatorSheet, { hidden: true, protect: true })],
   };
+}
+
+/** 评分组, where a rated leaf weighs rater groups (分组=…): the groups to choose from. */
+function groupColumn(rated: readonly Indicator[]): ListColumn[] {
+  const groups = [...new Set(rated.flatMap((l) => (l.params.groups ?? []).map((g) => g.name)))];
+  if (groups.length === 0) return [];
+  return [{ header: '评分组', width: 12, ...(fitsInlineList(groups) ? { rule: { type: 'list' as const, items: groups, prompt: `评分人所在的评分组：${groups.join('、')}` } } : {}) }];
 }
 
 function mostPoints(leaves: readonly Indicator[]): Rational {
@@ -232,9 +242,10 @@ function guideSheet(scheme: Scheme, leaves: readonly Indicator[], department: st
     line('本表指标', 'section');
     rows.push(['编码', '指标', '分值', '评分方法', '填写要求', '填在', '适用类别'].map((v) => ({ v, s: 'header' as const })));
     for (const leaf of leaves) {
-      const where = leaf.method === 'deduct' ? SHEETS.deductions[0] : leaf.method === 'raters' ? SHEETS.raters[0] : SHEETS.scores[0];
+      const method = methodOf(leaf);
+      const where = SHEETS[method.sheet][0];
       const help = entryHelp(leaf);
-      rows.push([leaf.code, leaf.path.join(' / '), leaf.points.toString(), METHOD_NAMES[leaf.method], help, where, leaf.categories?.join('、') ?? '全部']
+      rows.push([leaf.code, leaf.path.join(' / '), leaf.points.toString(), method.title, help, where, leaf.categories?.join('、') ?? '全部']
         .map((v, i) => ({ v, s: i === 4 ? 'note' as const : 'body' as const })));
       heights[rows.length - 1] = 18 * Math.max(1, Math.ceil(displayWidth(help) / 46));
     }

@@ -3,16 +3,18 @@ import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import { targetOf } from '../engine/rules.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Decision, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';
 import { loadScheme, type SchemeSource } from '../scheme/load-scheme.js';
 import { componentFor, type Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { checkPoints } from './check-points.js';
+import { applyNodePeriods } from './node-periods.js';
 import { readAdjustments } from './adjustments.js';
 import { collectEntries } from './collect-entries.js';
 import { parseIndicators as parseTree } from './parse-indicators.js';
 import { readDeductions } from './deductions.js';
-import { readRaters } from './raters.js';
+import { noRaters, readRaters } from './raters.js';
 import { parseRoster, type Roster } from './roster.js';
 import { sheetSchemeSource } from './scheme-sheet.js';
 import { OUTPUT_SHEETS, PERIOD_ROLES, periodSheetName, periodSuffixes, SHEETS, type SheetRole } from './sheet-names.js';
@@ -90,7 +92,12 @@ export function readBasics(inputs: Inputs): Basics {
   if (indicatorSheet) {
     basics.indicatorSheet = indicatorSheet;
     const tree = parseIndicators(indicatorSheet, scheme, diagnostics);
-    if (tree) basics.tree = tree;
+    if (tree) {
+      applyNodePeriods(tree, scheme, schemeSource.locate(lineOf(schemeSource, 'nodes')), diagnostics);
+      // missingItems: rescale is 缺项=折算 on every leaf that takes it, unless the leaf says 缺项=否.
+      if (scheme.missingItems === 'rescale') for (const leaf of tree.leaves.filter((l) => methodOf(l).sheet !== 'deductions')) leaf.params.missing ??= true;
+      basics.tree = tree;
+    }
   }
   if (year.roster) {
     basics.rosterSheet = year.roster;
@@ -144,10 +151,14 @@ export function leavesOf(tree: IndicatorTree, scheme: Scheme, period: string): I
     const category = root.categories?.[0] ?? scheme.categories[0]!;
     return Object.keys(componentFor(scheme, nameOf(root), category)?.periods ?? {});
   };
-  const inScope = (root: Indicator): boolean => (period === '' ? periodsOf(root).length === 0 : periodsOf(root).includes(period));
+  // A part's periods (components), else the leaf's own from the scheme's nodes; none: the year.
+  const inScope = (periods: readonly string[]): boolean => (period === '' ? periods.length === 0 : periods.includes(period));
   const leaves: Indicator[] = [];
-  const visit = (node: Indicator): void => (node.children.length === 0 ? void leaves.push(node) : node.children.forEach(visit));
-  tree.roots.filter(inScope).forEach(visit);
+  const visit = (node: Indicator, part: string[]): void => {
+    if (node.children.length > 0) return node.children.forEach((c) => visit(c, part));
+    if (inScope(part.length > 0 ? part : (node.periods ?? []).map((p) => p.name))) leaves.push(node);
+  };
+  tree.roots.forEach((root) => visit(root, periodsOf(root)));
   return leaves;
 }
 
@@ -169,7 +180,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     }
     const suffix = period === '' ? '' : `（${suffixes.get(period)}）`;
     if (!sheets.scores) {
-      if (leaves.some((l) => l.method !== 'deduct' && l.method !== 'raters') || period !== '') {
+      if (leaves.some((l) => methodOf(l).sheet === 'scores') || period !== '') {
         diagnostics.push(missingSheet('scores', { sheets: all }, period === '' ? '' : `分期计分的指标在「${SHEETS.scores[0]}${suffix}」中填写。`, suffix));
         return undefined;
       }
@@ -178,7 +189,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const scores = sheets.scores ? readWide(sheets.scores, tree, roster, diagnostics, codes) : undefined;
     const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
     const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics, codes) : new Map();
-    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : new Map();
+    const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : noRaters();
     return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
   };
   // Every unit of the roster gets entries, whether or not it has anything scored for the whole year.

@@ -1,8 +1,9 @@
 import type { Rational } from '../core/rational.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
+import { allMethods, methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { SHEETS } from './sheet-names.js';
-import { cellText, isBlank, readNumber } from './cells.js';
+import { cellText, isBlank, normalizeLabel, readNumber } from './cells.js';
 import type { DeductionData } from './deductions.js';
 import type { RaterData } from './raters.js';
 import { readLeafEntry } from './read-entry.js';
@@ -37,32 +38,77 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.get(unit) ?? new Map(), deductions: deductions.get(unit) ?? new Map() };
+    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.scores.get(unit) ?? new Map(), ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? new Map() };
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
         if (cell && !isBlank(cell.value)) diagnostics.push(notApplicable(leaf, unit, cell.where, '未计分'));
         continue;
       }
-      if (leaf.method === 'deduct' || leaf.method === 'raters') {
+      const method = methodOf(leaf);
+      if (method.sheet !== 'scores') {
         if (cell && !isBlank(cell.value)) diagnostics.push(notInScores(leaf, cell.where));
-        if (leaf.method === 'raters' && !entries.raters.has(leaf.code)) {
+        if (method.sheet === 'raters' && !entries.raters.has(leaf.code) && leaf.params.missing) {
+          (entries.missing ??= new Set()).add(leaf.code);
+          continue;
+        }
+        for (const g of method.sheet === 'raters' && entries.raters.has(leaf.code) ? leaf.params.groups ?? [] : []) {
+          if (!entries.raterGroups?.get(leaf.code)?.includes(g.name)) {
+            diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」的评分组「${g.name}」没有评分。`, '请在「评议」表中填写该组对该单位的评分。'));
+          }
+        }
+        if (method.sheet === 'raters' && !entries.raters.has(leaf.code)) {
           diagnostics.push(error('E_NO_RATERS', unit.source, `单位「${unit.name}」指标「${leaf.code}」没有任何评议分数。`, '请在「评议」表中填写该单位的评分。'));
         }
         continue;
       }
       if (missing.has(leaf.code) || !cell) continue;
+      if (leaf.params.missing && isMissingMark(cell.value)) {
+        (entries.missing ??= new Set()).add(leaf.code);
+        continue;
+      }
       const value = readLeafEntry(leaf, cell, unit.name, diagnostics);
       if (value === undefined) continue;
       entries.values.set(leaf.code, value);
-      if (leaf.method === 'ratio' || leaf.method === 'inverse') {
+      if (method.targets) {
         const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), cell, leaf, unit.name, diagnostics);
         if (target !== undefined) entries.targets.set(leaf.code, target);
       }
     }
+    allMissing(leaves, entries, diagnostics);
     out.push(entries);
   }
+  attachPeers(leaves, out);
   return out;
+}
+
+/** Leaves scored against the peers: each unit gets the entries of every unit of its category. */
+function attachPeers(leaves: readonly Indicator[], entries: UnitEntries[]): void {
+  const scored = leaves.filter((l) => methodOf(l).peers === true);
+  if (scored.length === 0) return;
+  for (const category of new Set(entries.map((e) => e.unit.category))) {
+    const group = entries.filter((e) => e.unit.category === category);
+    const peers = new Map(scored.map((l) => [l.code, group.map((e) => e.values.get(l.code)).filter((v): v is Rational => v !== undefined)]));
+    for (const e of group) e.peers = peers;
+  }
+}
+
+/** 缺项 where the indicator allows it: a blank cell, or the word itself. */
+export function isMissingMark(value: Cell['value']): boolean {
+  return isBlank(value) || (typeof value === 'string' && normalizeLabel(value) === '缺项');
+}
+
+/** A part whose every leaf the unit has as 缺项 has nothing to rescale from. */
+function allMissing(leaves: readonly Indicator[], entries: UnitEntries, diagnostics: Diagnostic[]): void {
+  if (!entries.missing) return;
+  const parts = new Set(leaves.filter((l) => entries.missing!.has(l.code)).map((l) => l.path[0]!));
+  for (const part of parts) {
+    const own = leaves.filter((l) => l.path[0] === part && appliesTo(l, entries.unit.category));
+    if (own.every((l) => entries.missing!.has(l.code))) {
+      diagnostics.push(error('E_ALL_MISSING', entries.unit.source, `单位「${entries.unit.name}」在「${part}」下的指标（${own.map((l) => l.code).join('、')}）全部缺项，无从折算。`,
+        '缺项折算按其余指标的得分折算到满分；至少要有一项有分数。请核对是否确实全部缺项。'));
+    }
+  }
 }
 
 /** Filled cells of a unit none of whose leaves apply here. */
@@ -79,9 +125,10 @@ function unusedTargets(leaves: readonly Indicator[], unit: Unit, cells: Map<stri
     const leaf = leaves.find((l) => l.code === code);
     if (!leaf || isBlank(cell.value)) continue;
     if (!appliesTo(leaf, unit.category)) diagnostics.push(notApplicable(leaf, unit, cell.where, '（目标值）未使用'));
-    else if (leaf.method !== 'ratio' && leaf.method !== 'inverse') {
-      diagnostics.push(warning('W_TARGET_UNUSED', cell.where, `指标「${leaf.code}」不是完成比例折算（ratio/inverse）指标，单位「${unit.name}」的目标值未使用。`,
-        '只有 ratio、inverse 指标使用目标值；请核对指标编码或评分方法。'));
+    else if (!methodOf(leaf).targets) {
+      const targeted = allMethods().filter((m) => m.targets).map((m) => m.name).join('、');
+      diagnostics.push(warning('W_TARGET_UNUSED', cell.where, `指标「${leaf.code}」不是按目标值计分（${targeted}）的指标，单位「${unit.name}」的目标值未使用。`,
+        `只有 ${targeted} 指标使用目标值；请核对指标编码或评分方法。`));
     }
   }
 }
@@ -90,7 +137,7 @@ function unusedTargets(leaves: readonly Indicator[], unit: Unit, cells: Map<stri
 function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: WideData, diagnostics: Diagnostic[]): Set<string> {
   const missing = new Set<string>();
   for (const leaf of leaves) {
-    if (leaf.method === 'deduct' || leaf.method === 'raters' || scores.codes.has(leaf.code)) continue;
+    if (methodOf(leaf).sheet !== 'scores' || scores.codes.has(leaf.code)) continue;
     if (!roster.units.some((u) => appliesTo(leaf, u.category))) continue;
     missing.add(leaf.code);
     diagnostics.push(error('E_MISSING_COLUMN', scores.sheet, `得分表中没有指标「${leaf.code} ${leaf.path.join('/')}」的列。`, `请在得分表表头加上「${leaf.code}」列。`));
@@ -106,7 +153,7 @@ function missingColumns(leaves: readonly Indicator[], roster: Roster, scores: Wi
 function readTarget(cell: Cell | undefined, scoreCell: Cell, leaf: Indicator, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
   if (!cell || isBlank(cell.value)) {
     if (leaf.params.target !== undefined) return leaf.params.target;
-    const method = leaf.method === 'inverse' ? '反向比例' : '完成比例折算';
+    const method = methodOf(leaf).title;
     diagnostics.push(error('E_MISSING_TARGET', cell?.where ?? scoreCell.where, `单位「${unitName}」指标「${leaf.code}」按${method}计分，但没有目标值。`,
       `请在「${SHEETS.targets[0]}」表中填写该单位的目标值，或在指标体系的参数中写「目标值=…」作为各单位的目标值。`));
     return undefined;
@@ -127,7 +174,7 @@ export function targetValue(cell: Cell, code: string, unitName: string, diagnost
 
 /** A score typed for a leaf scored from another sheet (扣分明细, 评议). */
 export function notInScores(leaf: Indicator, where: Where): Diagnostic {
-  const from = leaf.method === 'deduct' ? SHEETS.deductions[0] : SHEETS.raters[0];
+  const from = SHEETS[methodOf(leaf).sheet][0];
   return error('E_NOT_IN_SCORES', where, `指标「${leaf.code}」的得分由「${from}」表计算，得分表中不应填写。`, `请把数据逐项填入「${from}」表，并清空此单元格。`);
 }
 

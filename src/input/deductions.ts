@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
+import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Deduction, type IndicatorTree, type Unit } from '../engine/model.js';
 import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
@@ -34,9 +35,9 @@ export function readDeductions(sheet: RawSheet, tree: IndicatorTree, roster: Ros
     const unit = unitOfRow(roster, written, whereOf(table, row, 'unit'), sheet.name, '该扣分', diagnostics);
     if (!unit) continue;
     const leaf = tree.byCode.get(code);
-    if (!leaf || leaf.children.length > 0 || leaf.method !== 'deduct') {
+    if (!leaf || leaf.children.length > 0 || methodOf(leaf).sheet !== 'deductions') {
       const why = !leaf ? '不在指标体系中' : leaf.children.length > 0 ? '不是末级指标' : '不是扣分制（deduct）指标';
-      const deductCodes = tree.leaves.filter((l) => l.method === 'deduct').map((l) => l.code);
+      const deductCodes = tree.leaves.filter((l) => methodOf(l).sheet === 'deductions').map((l) => l.code);
       diagnostics.push(error('E_DEDUCTION_CODE', whereOf(table, row, 'code'), `指标编码「${code}」${why}，无法计入扣分。`,
         didYouMean(code, deductCodes) ?? `扣分制指标：${deductCodes.join('、') || '无'}`));
       continue;

@@ -1,21 +1,11 @@
-import type { Rational } from '../core/rational.js';
+import { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
-import type { GradePoints, Indicator, LeafParams, Method } from '../engine/model.js';
-import { normalizeLabel, readNumber } from './cells.js';
-
-export const METHODS: Record<string, Method> = {
-  direct: 'direct', 直接打分: 'direct', 直接评分: 'direct', 打分: 'direct', 评分: 'direct',
-  deduct: 'deduct', 扣分: 'deduct', 扣分制: 'deduct',
-  ratio: 'ratio', 比例: 'ratio', 完成比例: 'ratio', 比例折算: 'ratio', 完成比例折算: 'ratio',
-  inverse: 'inverse', 反向: 'inverse', 反向比例: 'inverse', 越低越好: 'inverse',
-  pass: 'pass', 达标: 'pass', 达标制: 'pass', 是否达标: 'pass',
-  grade: 'grade', 档次: 'grade', 等级: 'grade', 评价等级: 'grade',
-  rate: 'rate', 比率: 'rate', 满意率: 'rate', 达标率: 'rate',
-  rank: 'rank', 位次: 'rank', 排名: 'rank', 排序: 'rank',
-  raters: 'raters', 评议: 'raters', 测评: 'raters', 评分人: 'raters',
-};
+import { methodOf, type Method } from '../engine/methods/index.js';
+import type { ParamKey } from '../engine/methods/method.js';
+import type { GradePoints, Indicator, LeafParams } from '../engine/model.js';
+import { normalizeLabel, normalizeName, readNumber } from './cells.js';
 
 const KEYS: Record<string, keyof LeafParams> = {
   目标值: 'target', 目标: 'target', target: 'target',
@@ -25,22 +15,12 @@ const KEYS: Record<string, keyof LeafParams> = {
   步长: 'step', 每降一位: 'step', step: 'step',
   最低: 'floor', 保底: 'floor', floor: 'floor',
   去掉最高最低分: 'trim', 去掉最高最低: 'trim', trim: 'trim',
+  扣分基数: 'base', 百分制扣分: 'base', base: 'base',
+  分组: 'groups', 评分组: 'groups', groups: 'groups',
+  缺项: 'missing', 缺项折算: 'missing', missing: 'missing',
 };
 
-/** Which parameters each method takes, and which it needs. */
-const ALLOWED: Record<Method, { takes: (keyof LeafParams)[]; needs: (keyof LeafParams)[] }> = {
-  direct: { takes: [], needs: [] },
-  deduct: { takes: [], needs: [] },
-  ratio: { takes: ['target', 'cap'], needs: [] },
-  inverse: { takes: ['target'], needs: [] },
-  pass: { takes: [], needs: [] },
-  grade: { takes: ['grades'], needs: ['grades'] },
-  rate: { takes: ['tiers'], needs: [] },
-  rank: { takes: ['step', 'floor'], needs: ['step'] },
-  raters: { takes: ['trim'], needs: [] },
-};
-
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -48,6 +28,7 @@ const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上
  */
 export function readParams(textValue: string, indicator: Indicator, where: Where, diagnostics: Diagnostic[]): LeafParams {
   const params: LeafParams = {};
+  const method = methodOf(indicator);
   const bad = (message: string, hint?: string): void => {
     diagnostics.push(error('E_INDICATOR_PARAM', where, `指标「${indicator.code}」的参数有误：${message}`, hint ?? '参数写作「目标值=100」，多个参数用「；」分隔。'));
   };
@@ -58,23 +39,34 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
       bad(`「${item}」无法识别。`, didYouMean(normalizeLabel(m?.[1] ?? item), Object.keys(KEYS)));
       continue;
     }
-    if (!ALLOWED[indicator.method].takes.includes(key)) {
-      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${ALLOWED[indicator.method].takes.map((k) => WORDS[k]).join('、') || '无'}`);
+    const takes = acceptedParams(method);
+    if (!takes.includes(key)) {
+      bad(`评分方法 ${indicator.method} 不使用「${WORDS[key]}」。`, `${indicator.method} 可用的参数：${takes.map((k) => WORDS[k]).join('、') || '无'}`);
       continue;
     }
     const value = m[2]!.trim();
     const problem = setParam(params, key, value, indicator);
     if (problem) bad(problem);
   }
-  for (const need of ALLOWED[indicator.method].needs.filter((k) => params[k] === undefined)) {
-    bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, need === 'grades' ? '例如：等级=优秀:10、良好:8、一般:5、差:0' : '例如：步长=0.5；最低=5');
+  for (const need of method.params.needs.filter((k) => params[k] === undefined)) {
+    bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, method.params.example);
   }
   return params;
+}
+
+/** A method's own parameters, and 缺项 for every method whose entries are per unit (not 扣分明细: no rows is full marks). */
+function acceptedParams(method: Method): ParamKey[] {
+  return [...method.params.takes, ...(method.sheet === 'deductions' ? [] : ['missing' as const])];
 }
 
 function positive(text: string): Rational | undefined {
   const n = readNumber(text);
   return n.ok && n.value.gt(0) ? n.value : undefined;
+}
+
+function signed(text: string): Rational | undefined {
+  const n = readNumber(text.replace(/[%％]$/, ''));
+  return n.ok ? n.value : undefined;
 }
 
 function nonNegative(text: string): Rational | undefined {
@@ -85,6 +77,7 @@ function nonNegative(text: string): Rational | undefined {
 function setParam(params: LeafParams, key: keyof LeafParams, value: string, indicator: Indicator): string | undefined {
   switch (key) {
     case 'target':
+    case 'base':
     case 'step': {
       const n = positive(value);
       if (n === undefined) return `「${WORDS[key]}」应为大于 0 的数，现为「${value}」。`;
@@ -103,11 +96,16 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
       params.floor = n;
       return undefined;
     }
+    case 'missing':
+      params.missing = /^(折算|是|对|true|yes|1)$/i.test(value);
+      return /^(折算|是|否|不折算|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「缺项」应为「折算」或「否」，现为「${value}」。`;
     case 'trim':
       params.trim = /^(是|对|true|yes|1)$/i.test(value);
       return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「去掉最高最低分」应为「是」或「否」，现为「${value}」。`;
     case 'grades':
       return readGrades(value, indicator, params);
+    case 'groups':
+      return readGroups(value, params);
     case 'tiers':
       return readTiers(value, indicator, params);
   }
@@ -141,11 +139,24 @@ function readGrades(value: string, indicator: Indicator, params: LeafParams): st
   return undefined;
 }
 
+/** 领导:30、服务对象:30、公众:40 — rater groups and the percentage of each group's mean, adding to 100. */
+function readGroups(value: string, params: LeafParams): string | undefined {
+  const list = pairs(value);
+  const groups = list?.map(([name, w]) => ({ name: normalizeName(name), weight: positive(w.replace(/[%％]$/, '')) }));
+  if (!groups || groups.some((g) => g.weight === undefined)) return `「分组」应写作「领导:30、服务对象:30、公众:40」（评分组:百分比），现为「${value}」。`;
+  const total = groups.reduce((t, g) => t.plus(g.weight!), Rational.of(0));
+  if (!total.eq(100)) return `「分组」各组百分比合计为 ${total.toString()}，应为 100。`;
+  if (new Set(groups.map((g) => g.name)).size !== groups.length) return '「分组」中有重复的评分组。';
+  params.groups = groups as { name: string; weight: Rational }[];
+  return undefined;
+}
+
 /** 95:10、90:8、0:0 — a rate (in %) at or above the first number earns the second. */
 function readTiers(value: string, indicator: Indicator, params: LeafParams): string | undefined {
   const list = pairs(value);
   if (!list) return `「档次」应写作「95:10、90:8、0:0」（满意率:得分），现为「${value}」。`;
-  const tiers = list.map(([from, points]) => ({ from: nonNegative(from), points: nonNegative(points) }));
+  // A growth rate's tier may start below 0 (增长率 −5% 以上).
+  const tiers = list.map(([from, points]) => ({ from: signed(from), points: nonNegative(points) }));
   if (tiers.some((t) => t.from === undefined || t.points === undefined || t.points.gt(indicator.points))) {
     return `「档次」中的得分应在 0 到分值 ${indicator.points.toString()} 之间。`;
   }

@@ -2,8 +2,8 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { Indicator, IndicatorTree } from '../engine/model.js';
-import { METHODS, readParams } from './leaf-params.js';
-import { lookup } from '../core/text.js';
+import { allMethods, methodByWord, methodWords } from '../engine/methods/index.js';
+import { readParams } from './leaf-params.js';
 import { normalizeLabel, normalizeName, numberProblem, readNumber } from './cells.js';
 import { readTable, splitList, text, value, whereOf, type ColumnSpec, type Table } from './table.js';
 
@@ -74,10 +74,10 @@ function readRow(table: Table<Col>, raw: Table<Col>['rows'][number], code: strin
     return undefined;
   }
   const methodText = normalizeLabel(text(table, raw, 'method'));
-  const method = methodText === '' ? 'direct' : lookup(METHODS, methodText.toLowerCase());
+  const method = methodText === '' ? 'direct' : methodByWord(methodText);
   if (method === undefined) {
     diagnostics.push(error('E_INDICATOR_METHOD', whereOf(table, raw, 'method'), `指标「${code || path.join('/')}」的评分方法「${methodText}」无法识别。`,
-      `可用的评分方法：direct（直接打分）、deduct（扣分制）、ratio（完成比例折算）、inverse（越低越好）、pass（达标）、grade（等级）、rate（比率）、rank（位次）、raters（评议）。${didYouMean(methodText, Object.keys(METHODS)) ?? ''}`));
+      `可用的评分方法：${allMethods().map((m) => `${m.name}（${m.title}）`).join('、')}。${didYouMean(methodText, methodWords()) ?? ''}`));
     return undefined;
   }
   const indicator: Indicator = {

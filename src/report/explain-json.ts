@@ -1,6 +1,7 @@
 import { fixed, type Rational } from '../core/rational.js';
+import { methodOf } from '../engine/methods/index.js';
 import { nameOf } from '../engine/model.js';
-import type { LeafTrace } from '../engine/trace.js';
+import type { LeafTrace, Rescale } from '../engine/trace.js';
 import { sourceText } from './deductions-sheet.js';
 import { leafRule } from './explain-leaf.js';
 import type { AdjustmentLine, Explanation, PartLine } from './explain-model.js';
@@ -44,8 +45,8 @@ function partJson(p: PartLine, d: number): Record<string, unknown> {
     points: s(p.counted),
     exact: s(t.contribution),
     ...(t.periods
-      ? { periods: t.periods.map((x) => ({ name: x.name, weight: s(x.weight), score: s(x.score), leaves: x.leaves.map((l) => leafJson(l, d)) })) }
-      : { weight: s(t.weight), score: s(t.score!), leaves: t.leaves.map((l) => leafJson(l, d)) }),
+      ? { periods: t.periods.map((x) => ({ name: x.name, weight: s(x.weight), score: s(x.score), leaves: x.leaves.map((l) => leafJson(l, d)), ...(x.rescale ? { rescale: rescaleJson(x.rescale) } : {}) })) }
+      : { weight: s(t.weight), score: s(t.score!), leaves: t.leaves.map((l) => leafJson(l, d)), ...(t.rescale ? { rescale: rescaleJson(t.rescale) } : {}) }),
   };
 }
 
@@ -60,10 +61,17 @@ function leafJson(t: LeafTrace, d: number): Record<string, unknown> {
     points: s(t.points),
     lost: s(lost.isNegative() ? lost.mul(0) : lost),
     rule: leafRule(t, d),
-    ...(detail.method === 'deduct' ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
-    ...(detail.method === 'raters' ? { raters: { scores: detail.scores.map(s), dropped: detail.dropped.map(s) } } : {}),
-    ...(detail.method === 'ratio' || detail.method === 'inverse' ? { actual: detail.actual ? s(detail.actual) : null, target: detail.target ? s(detail.target) : null } : {}),
+    ...(t.missing ? { missing: true } : {}),
+    ...(detail.deductions ? { deductions: detail.deductions.map((x) => ({ points: s(x.points), reason: x.reason, evidence: x.evidence ?? '', source: sourceText(x.source) })) } : {}),
+    ...(t.periods
+      ? { periods: t.periods.map((p) => ({ name: p.name, weight: s(p.weight), points: s(p.points), missing: p.missing, ...(p.missing ? {} : methodOf(t.leaf).json?.(p.detail, s) ?? {}) })) }
+      : t.missing ? {} : methodOf(t.leaf).json?.(detail, s) ?? {}),
   };
+}
+
+/** 缺项折算: the leaves missing, and Σ of the others × full ÷ present. */
+function rescaleJson(r: Rescale): Record<string, unknown> {
+  return { missing: r.missing.map((l) => l.code), raw: s(r.raw), full: s(r.full), present: s(r.present), factor: s(r.factor) };
 }
 
 function adjustmentJson(x: AdjustmentLine): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { fixed, show, type Rational } from '../core/rational.js';
-import type { LeafTrace } from '../engine/trace.js';
+import type { LeafTrace, Rescale } from '../engine/trace.js';
 import { nameOf } from '../engine/model.js';
 import { sourceText } from './deductions-sheet.js';
 import { deductionLines, leafRule } from './explain-leaf.js';
@@ -42,17 +42,24 @@ function partLines(p: PartLine, d: number): string[] {
     for (const period of t.periods) {
       out.push(`  ${period.name}（×${percent(period.weight)}）${period.missing ? '：该期没有本单位的数据，按 0 分计' : ''}`);
       out.push(...period.leaves.flatMap((l) => leafLines(l, d)).map((l) => `    ${l}`));
+      if (period.rescale) out.push(`    ${rescaleText(period.rescale, n)}`);
       if (!period.missing) out.push(`    ${period.name}小计 ${n(period.score)}`);
     }
     out.push(`  计入：${t.periods.map((x) => `${n(x.score)} × ${percent(x.weight)}`).join(' + ')} = ${n(t.contribution)}`);
   } else {
     out.push(...t.leaves.flatMap((l) => leafLines(l, d)).map((l) => `  ${l}`));
     const score = t.score!;
-    const sum = t.leaves.length > 1 ? `${t.leaves.map((l) => n(l.points)).join(' + ')} = ` : '';
+    if (t.rescale) out.push(`  ${rescaleText(t.rescale, n)}`);
+    const sum = t.rescale ? '' : t.leaves.length > 1 ? `${t.leaves.map((l) => n(l.points)).join(' + ')} = ` : '';
     out.push(t.weight.eq(1) ? `  小计：${sum}${n(score)}` : `  小计：${sum}${n(score)}；计入 ${n(score)} × ${percent(t.weight)} = ${n(t.contribution)}`);
   }
   if (p.rounded) out.push(`  按方案各部分先四舍五入：${n(t.contribution)} → ${fixed(p.counted, d)}`);
   return out;
+}
+
+/** 缺项折算: 「缺项 A3（10 分）：其余指标 27 分，折算 27 × 40 ÷ 30 = 36」. */
+function rescaleText(r: Rescale, n: (x: Rational) => string): string {
+  return `缺项 ${r.missing.map((l) => `${l.code}（${n(l.points)} 分）`).join('、')}：其余指标 ${n(r.raw)} 分，折算 ${n(r.raw)} × ${n(r.full)} ÷ ${n(r.present)} = ${n(r.raw.mul(r.factor))}`;
 }
 
 function adjustmentSection(e: Explanation, d: number): string[] {

@@ -187,6 +187,21 @@ function checkRules(s: Scheme, at: (path: PathItem[]) => Where): Diagnostic[] {
         didYouMean(period, s.periods) ?? `请在方案中写 periods: [${s.periods.join(', ') || '中期, 年终'}]`));
     }
   });
+  const nodes = s.nodes ?? [];
+  nodes.forEach((r, i) => {
+    const named = Array.isArray(r.periods) ? r.periods : Object.keys(r.periods);
+    for (const period of named.filter((p) => !s.periods.includes(p))) {
+      out.push(error('E_SCHEME_UNKNOWN_PERIOD', at(['nodes', i, 'periods']), `「${r.node}」的期次「${period}」不在方案的 periods 中。`,
+        didYouMean(period, s.periods) ?? `请在方案中写 periods: [${s.periods.join(', ') || '一季度, 二季度, 三季度, 四季度'}]`));
+    }
+    duplicates(named).forEach((j) => out.push(error('E_SCHEME_DUP_PERIOD', at(['nodes', i, 'periods']), `「${r.node}」的期次「${named[j]}」写了两次。`)));
+    const total = Array.isArray(r.periods) ? undefined : Object.values(r.periods).reduce((t, w) => t.plus(Rational.of(w)), Rational.of(0));
+    if (total && !total.eq(100)) {
+      out.push(error('E_SCHEME_VALUE', at(['nodes', i, 'periods']), `「${r.node}」各期的百分比合计为 ${total.toString()}，应为 100。`,
+        '指标按各期得分的加权平均计分，各期百分比之和须为 100；各期相同时可写成列表，如 periods: [一季度, 二季度, 三季度, 四季度]。'));
+    }
+  });
+  duplicates(nodes.map((r) => r.node)).forEach((i) => out.push(error('E_SCHEME_VALUE', at(['nodes', i, 'node']), `指标「${nodes[i]!.node}」在 nodes 中写了两次。`)));
   for (const side of ['bonus', 'deduction'] as const) {
     const items = s.adjustments?.[side]?.items ?? [];
     duplicates(items.flatMap((i) => [i.name, ...i.aliases])).forEach(() =>

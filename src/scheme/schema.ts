@@ -116,6 +116,18 @@ export const componentSchema = z
   })
   .refine((c) => !(c.weight !== undefined && c.periods !== undefined), { message: 'weight 与 periods 只能写一个：分期计分时各期的百分比已决定权重' });
 
+/**
+ * Periods on any node, not only on a part (000 灌南: 勤政五维按季度考核，其中社会满意程度按年度评估;
+ * 002 正定: 古城 指标评估和领导评估每月评估一次). The node (an indicator code, or names from 一级 down
+ * joined by /) is scored in each period from that period's sheets and counts as the weighted mean
+ * of its period scores: a list is the plain mean, a map gives each period's percentage (adding to
+ * 100). `periods: []` on a node inside a periodic one: scored once for the year.
+ */
+export const nodeRuleSchema = z.strictObject({
+  node: nonEmpty,
+  periods: z.union([z.array(nonEmpty), z.record(z.string(), decimalText)]),
+});
+
 /** A kind of 加分 or 减分 (002 正定: 受省委省政府表彰 3 分; 市通报批评 1 分), with its cap. */
 export const adjustmentItemSchema = z.strictObject({
   name: nonEmpty,
@@ -240,6 +252,13 @@ export const schemeSchema = z.strictObject({
   /** Assessment periods (期次), in order; a part scored per period reads the sheets 得分表（期次） etc. */
   periods: z.array(nonEmpty).default([]),
   components: z.array(componentSchema).default([]),
+  /**
+   * 缺项折算 for every leaf entered per unit: a blank entry is a missing item, and the unit's other
+   * leaves of that part are rescaled to the part's points; 'error' (the default): a blank is an error.
+   */
+  missingItems: z.enum(['error', 'rescale']).optional(),
+  /** Periods of nodes below the parts (nodeRuleSchema). */
+  nodes: z.array(nodeRuleSchema).optional(),
   /** score: bounds are points; percent: bounds are % of full marks (002 奇台: 90% / 80% / 70%). */
   bandBasis: z.enum(['score', 'percent']).default('score'),
   /** Parts (一级指标 names or codes) that decide a tie at a cut, in order; none: a person decides. */
@@ -268,6 +287,7 @@ export type Award = z.output<typeof awardSchema>;
 export type Condition = z.output<typeof conditionSchema>;
 export type HistoryRule = z.output<typeof historyRuleSchema>;
 export type Component = z.output<typeof componentSchema>;
+export type NodeRule = z.output<typeof nodeRuleSchema>;
 export type AdjustmentSide = z.output<typeof adjustmentSideSchema>;
 export type Adjustments = z.output<typeof adjustmentsSchema>;
 

@@ -29,6 +29,7 @@ import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics, summaryTable } from '../print.js';
 import { progressFor, type Progress } from '../progress.js';
+import { methodOf } from '../../engine/methods/index.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
@@ -171,6 +172,6 @@ export function outputSheets(assessment: Assessment, entries: readonly UnitEntri
   const deductions = deductionRows(assessment, entries);
   const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
   // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
-  const deducting = assessment.tree.leaves.some((l) => l.method === 'deduct') ? [deductionsSheet(assessment, deductions)] : [];
+  const deducting = assessment.tree.leaves.some((l) => methodOf(l).sheet === 'deductions') ? [deductionsSheet(assessment, deductions)] : [];
   return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics, `${assessment.scheme.name} 数据检查发现的问题`)];
 }
