@@ -54,6 +54,7 @@ async function scoreOne(file: string, options: BatchOptions, ctx: Context): Prom
     code = e.exitCode;
   }
   const lines = stderr.split('\n');
+  const counted = (label: string): string[] => lines.filter((l) => l.startsWith(`${label} `) && /（代码 [EWI]_[A-Z0-9_]+）$/.test(l));
   const after = code === ExitCode.dataProblems || code === ExitCode.ok ? await recordAt(target) : undefined;
   const bands: Record<string, number> = {};
   for (const u of after?.units ?? []) bands[u.band] = (bands[u.band] ?? 0) + 1;
@@ -63,10 +64,10 @@ async function scoreOne(file: string, options: BatchOptions, ctx: Context): Prom
     code,
     units: after?.units.length ?? 0,
     bands,
-    errors: lines.filter((l) => l.startsWith('错误 E_')).length,
-    warnings: lines.filter((l) => l.startsWith('警告 W_')).length,
+    errors: counted('错误').length,
+    warnings: counted('警告').length,
     changes: diff ? (hasChanges(diff) ? summaryLine(diff) : '无变化') : null,
-    problems: lines.filter((l) => l.startsWith('错误 E_')).slice(0, 3),
+    problems: counted('错误').slice(0, 3),
   };
 }
 

@@ -27,7 +27,8 @@ import { colours, type Context } from '../context.js';
 import { planFeedback } from '../feedback.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
-import { countLine, printDiagnostics, summaryTable } from '../print.js';
+import { countLine, printDiagnostics } from '../print.js';
+import { excludedLine, summaryTable } from '../summary.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
@@ -90,7 +91,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   if (feedback.length > 0) await writeAllAtomically(feedback, commitOptions(ctx));
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
-  ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
+  ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n${excludedLine(assessment)}`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
   if (kept) ctx.stdout.write(`原有的通报已保存到：${path.join(dir, kept)}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
