@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { visibleControls } from '../core/text.js';
-import { boundDiagnostics } from '../report/bound-diagnostics.js';
+import { boundDiagnostics, SHOWN_PER_KIND } from '../report/bound-diagnostics.js';
 import { sortDiagnostics } from '../report/result-sheets.js';
 import type { Stream } from './context.js';
 
@@ -17,9 +17,9 @@ export function diagnosticLine(d: Diagnostic, c: ChalkInstance): string {
   return `${tag} ${where ? `${c.bold(where)}：` : ''}${visibleControls(d.message)}${c.dim(`（代码 ${d.code}）`)}`;
 }
 
-/** Problems on the terminal: errors first, at most SHOWN_PER_KIND of each kind and a count of the rest. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], out: Stream, c: ChalkInstance): void {
-  for (const d of sortDiagnostics(boundDiagnostics(diagnostics))) {
+/** Problems on the terminal: errors first, at most `perKind` of each kind and a count of the rest. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], out: Stream, c: ChalkInstance, perKind = SHOWN_PER_KIND): void {
+  for (const d of sortDiagnostics(perKind === Infinity ? diagnostics : boundDiagnostics(diagnostics, perKind))) {
     out.write(`${diagnosticLine(d, c)}\n`);
     if (d.hint) out.write(`    ${c.dim('→')} ${visibleControls(d.hint)}\n`);
   }

@@ -27,7 +27,8 @@ function namesIn(dir: string): string[] {
 /** A missing input's hint names the nearest file in its folder (`annaul.xlsx` → 「annual.xlsx」). */
 export function withNearestFiles(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
   return diagnostics.map((d) => {
-    if (d.code !== 'E_FILE_NOT_FOUND' || d.where.file === undefined) return d;
+    // A file that exists is not the missing one (a workbook naming a missing notice template).
+    if (d.code !== 'E_FILE_NOT_FOUND' || d.where.file === undefined || existsSync(path.resolve(cwd, d.where.file))) return d;
     const dir = path.dirname(d.where.file);
     const near = didYouMean(path.basename(d.where.file), namesIn(path.resolve(cwd, dir)));
     if (near === undefined) return d;

@@ -43,6 +43,8 @@ export const CODES = {
   // The command line.
   E_USAGE: { severity: 'error', exit: ExitCode.usage, meaning: '命令行有误：不认识的命令或选项、缺少参数、参数过多', where: 'none' },
   E_NO_RECORD: { severity: 'error', exit: ExitCode.usage, meaning: '用来比较的工作簿不是 score 生成的通报（没有「记录」表），或记录已损坏' },
+  E_SEVERAL_ASSESSMENTS: { severity: 'error', exit: ExitCode.usage, meaning: '一次给了几个各自完整的考评（各有单位名单）；多个考评请用 score batch', where: 'none' },
+  E_OUT_SAME_NAME: { severity: 'error', exit: ExitCode.usage, meaning: '几个同名的工作簿会把通报写到 --out 中的同一个文件' },
   E_BAD_ENCODING: { severity: 'error', exit: ExitCode.usage, meaning: '--encoding 给出的编码不认识' },
   E_UNKNOWN_PRESET: { severity: 'error', exit: ExitCode.usage, meaning: 'score init 的 --preset 不是已有的样例名称', where: 'none' },
   E_WOULD_OVERWRITE: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件已存在，init 和 template 不会覆盖它' },

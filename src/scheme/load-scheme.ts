@@ -5,7 +5,7 @@ import { brief, error, warning, type Diagnostic, type Where } from '../core/diag
 import { didYouMean } from '../core/suggest.js';
 import { normaliseScheme, schemeSchema, type Band, type Scheme } from './schema.js';
 import { keysAt } from './schema-keys.js';
-import { inspectYaml, pathText, type Finding } from './inspect-yaml.js';
+import { inspectYaml, pathText, pathWords, type Finding } from './inspect-yaml.js';
 import { issueWords, type IssueLike } from './issue-words.js';
 
 /** Where the scheme text came from: a YAML file, or the 方案 sheet of a workbook (one line a row). */
@@ -111,7 +111,7 @@ function issueDiagnostics(issue: Issue, data: unknown, doc: Document, lc: LineCo
   if (issue.code === 'unrecognized_keys' && issue.keys) return unknownKeys(issue.keys, path, doc, lc, source);
   const value = valueAt(data, path);
   const missing = issue.code === 'invalid_type' && value === undefined;
-  const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」${issueWords(issue, value)}。`;
+  const message = missing ? `方案缺少必填项「${pathWords(path)}」。` : `方案中「${pathWords(path)}」${issueWords(issue, value)}。`;
   return [error(missing ? 'E_SCHEME_MISSING' : 'E_SCHEME_VALUE', locatePath(path, doc, lc, source), message)];
 }
 
@@ -122,7 +122,7 @@ function unknownKeys(keys: readonly string[], path: PathItem[], doc: Document, l
       didYouMean(key, allowed) ?? `此处可用的键：${allowed.join('、')}`));
   if (keys.length > SHOWN_UNKNOWN_KEYS) {
     const rest = keys.slice(SHOWN_UNKNOWN_KEYS);
-    out.push(error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, rest[0]!], doc, lc, source), `方案${path.length > 0 ? `的「${pathText(path)}」中` : '中'}另有 ${rest.length} 个未知的键（「${brief(rest[0]!)}」至「${brief(rest.at(-1)!)}」）。`,
+    out.push(error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, rest[0]!], doc, lc, source), `方案${path.length > 0 ? `的「${pathWords(path)}」中` : '中'}另有 ${rest.length} 个未知的键（「${brief(rest[0]!)}」至「${brief(rest.at(-1)!)}」）。`,
       `此处可用的键：${allowed.join('、')}`));
   }
   return out;
