@@ -9,6 +9,7 @@ import type { Scheme } from '../scheme/schema.js';
 import type { ReadLimits } from '../io/exceljs.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
+import { placeholderWarnings } from '../scheme/starter-scheme.js';
 
 export interface LoadOptions {
   scheme?: string;
@@ -50,12 +51,16 @@ function quoteArg(file: string): string {
 
 /** Reads every input and gives it meaning; data problems are collected. */
 export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
-  return assemble(oneAssessment(await readInputs(files, options)));
+  const assembled = assemble(oneAssessment(await readInputs(files, options)));
+  if (assembled.schemeSource) assembled.diagnostics.push(...placeholderWarnings(assembled.schemeSource));
+  return assembled;
 }
 
 /** Reads the scheme, indicators and roster only (template, merge). */
 export async function loadBasics(files: readonly string[], options: LoadOptions): Promise<Basics> {
-  return readBasics(oneAssessment(await readInputs(files, options)));
+  const basics = readBasics(oneAssessment(await readInputs(files, options)));
+  if (basics.schemeSource) basics.diagnostics.push(...placeholderWarnings(basics.schemeSource));
+  return basics;
 }
 
 /** Where outputs go: beside the first input, or in --out. `annual.xlsx` → `annual.通报.xlsx`. */

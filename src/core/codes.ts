@@ -59,6 +59,7 @@ export const CODES = {
   I_RECOVERED: { severity: 'info', exit: ExitCode.ok, meaning: '上次中断的写出已自动完成或恢复' },
   // The scheme (方案).
   E_SCHEME_YAML: { severity: 'error', exit: ExitCode.usage, meaning: '方案不是有效的 YAML（缩进、冒号、括号有误）' },
+  W_SCHEME_PLACEHOLDER: { severity: 'warning', exit: ExitCode.ok, meaning: '方案中还有 score init 留下的「【待填】」内容（年度、名称、标题、文号、日期）' },
   E_SCHEME_EMPTY: { severity: 'error', exit: ExitCode.usage, meaning: '方案为空，或不是「键: 值」形式' },
   E_SCHEME_UNKNOWN_KEY: { severity: 'error', exit: ExitCode.usage, meaning: '方案中有未知的键（常为拼写错误）' },
   E_SCHEME_MISSING: { severity: 'error', exit: ExitCode.usage, meaning: '方案缺少必填项' },

@@ -38,12 +38,15 @@ export function loadScheme(source: SchemeSource): LoadedScheme {
   // keys); inspectYaml finds repeated keys in one pass.
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // A Tab throws the parser off for the lines after it: the Tab is the one thing to tell.
+    const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
     return {
-      diagnostics: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? source.locate(pos.line, pos.col) : source.locate(1);
+      diagnostics: (tabs.length > 0 ? tabs : doc.errors).map((e) => {
+        // Without prettyErrors the parser gives offsets only: the line is counted here.
+        const pos = lineCounter.linePos(e.pos[0]);
+        const where = source.locate(pos.line, pos.col);
         return error('E_SCHEME_YAML', where, `方案不是有效的 YAML：${yamlMessage(e.code)}`,
-          '请检查该行的缩进、冒号和括号；缩进只能用空格，不能用 Tab。');
+          e.code === 'TAB_AS_INDENT' ? '请把这一行开头的 Tab 换成空格（每级缩进两个空格）；记事本中 Tab 和空格看起来一样，可以删去行首空白后重新用空格缩进。' : '请检查该行的缩进、冒号和括号；缩进只能用空格，不能用 Tab。');
       }),
     };
   }

@@ -105,6 +105,19 @@ describe('what a run says about itself', () => {
   });
 });
 
+describe('a Tab in the scheme', () => {
+  it('is told on its own line, once, with how to mend it', async () => {
+    const dir = tempDir();
+    const scheme = path.join(dir, '方案.yaml');
+    writeFileSync(scheme, 'name: x\nfullMarks: 100\ncategories: [乡镇]\nbands:\n\t- name: 优秀\n  - name: 合格\n');
+    const run = await runCli(['check', path.join(copySample('guannan-2009'), 'annual.xlsx'), '--scheme', scheme]);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n').filter((l) => l.includes('E_SCHEME_YAML'));
+    expect(lines).toEqual([expect.stringContaining(`${scheme} 第5行第1列：方案不是有效的 YAML：用了 Tab 缩进`)]);
+    expect(run.stderr).toContain('请把这一行开头的 Tab 换成空格');
+  });
+});
+
 describe('check groups repeated findings', () => {
   it('tells 50 empty cells per department with counts, and every one with --all', async () => {
     const dir = copySample('guannan-2009');
