@@ -9,6 +9,7 @@ import { colours, type Context } from './context.js';
 import { example, HELP_CONFIG } from './help-words.js';
 import { thisProcess } from './outputs.js';
 import { printDiagnostics } from './print.js';
+import { expandPatterns } from './globs.js';
 import { commandTypo, withNearestFiles } from './typos.js';
 
 // Each command's module (and with it exceljs, zod, yaml, docx…) is loaded only when that command
@@ -53,7 +54,8 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option(...ENCODING)
     .option(...NO_COLOR)
     .addHelpText('after', example('score samples/guannan-2009/annual.xlsx -o "2026 通报" --feedback 反馈单'))
-    .action(async (files: string[], options) => {
+    .action(async (given: string[], options) => {
+      const files = expandPatterns(given, ctx.cwd);
       if (files.length === 0) {
         program.outputHelp();
         setCode(ExitCode.usage);
@@ -74,7 +76,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--all', '逐条列出全部问题，不合并')
     .option('--json', '以 JSON 输出全部问题（供脚本使用）')
     .option(...NO_COLOR)
-    .action(async (files: string[], options) => setCode(await (await import('./commands/check.js')).runCheck(files, options, ctx)));
+    .action(async (files: string[], options) => setCode(await (await import('./commands/check.js')).runCheck(expandPatterns(files, ctx.cwd), options, ctx)));
   subcommand(program, 'init', '[文件夹] [--preset <样例>]', ['score init 2026年度 --preset zhengding'])
     .description('从样例生成新一年的起步文件：方案、指标体系、空白得分表（不覆盖已有文件）')
     .argument('[文件夹]', '输出文件夹（默认当前文件夹；不存在时新建）')
@@ -91,7 +93,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--force', '覆盖已有的同名填报表')
     .option(...ENCODING)
     .option(...NO_COLOR)
-    .action(async (files: string[], options) => setCode(await (await import('./commands/template.js')).runTemplate(files, options, ctx)));
+    .action(async (files: string[], options) => setCode(await (await import('./commands/template.js')).runTemplate(expandPatterns(files, ctx.cwd), options, ctx)));
   subcommand(program, 'merge', '[选项] <交回的表…>', ['score merge 交回/水利局.xlsx 交回/教育局.xlsx -o 合并得分表.xlsx'])
     .summary('合并各部门交回的填报表，冲突即报错，列出未填')
     .description('合并各部门交回的填报表：同一单元格填得不同即报错，不替您选择；列出未填的单元格')
@@ -101,7 +103,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option('--indicators <文件>', '指标体系工作簿，代替填报表中携带的指标体系')
     .option(...ENCODING)
     .option(...NO_COLOR)
-    .action(async (files: string[], options) => setCode(await (await import('./commands/merge.js')).runMerge(files, options, ctx)));
+    .action(async (files: string[], options) => setCode(await (await import('./commands/merge.js')).runMerge(expandPatterns(files, ctx.cwd), options, ctx)));
   subcommand(program, 'batch', '[选项] <文件夹或工作簿…>', ['score batch 2026年度考评/ -o 通报'])
     .summary('一次计算多个独立的考评，逐个生成通报，最后汇总')
     .description('一次计算多个独立的考评：每个工作簿单独计算、单独生成通报；某个出错时继续计算其余的，最后列出汇总表。\n有工作簿未完成时退出码非 0。')
@@ -110,7 +112,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option(...ENCODING)
     .option('--json', '以 JSON 输出汇总（供脚本使用）')
     .option(...NO_COLOR)
-    .action(async (entries: string[], options) => setCode(await (await import('./commands/batch.js')).runBatch(entries, options, ctx)));
+    .action(async (entries: string[], options) => setCode(await (await import('./commands/batch.js')).runBatch(expandPatterns(entries, ctx.cwd), options, ctx)));
   subcommand(program, 'diff', '[选项] <原通报.xlsx> <新通报.xlsx>', ['score diff 历史/annual.通报-20261201-093306/annual.通报.xlsx annual.通报.xlsx'])
     .summary('比较两次结果：哪些单位的总分、名次、等次变了，原因是什么')
     .description('比较两次计算结果（通报工作簿）：列出总分、名次、等次、荣誉或标记变化的单位及原因（哪个指标、扣分、加减分或否决变了，\n或只因其他单位变化），以及变化的输入文件和方案设置。')
@@ -129,7 +131,7 @@ function build(ctx: Context, setCode: (code: ExitCode) => void): Command {
     .option(...ENCODING)
     .option('--json', '以 JSON 输出（供脚本使用；分数为精确值的字符串）')
     .option(...NO_COLOR)
-    .action(async (args: string[], options) => setCode(await (await import('./commands/explain.js')).runExplain(args, options, ctx)));
+    .action(async (args: string[], options) => setCode(await (await import('./commands/explain.js')).runExplain([...expandPatterns(args.slice(0, -1), ctx.cwd), ...args.slice(-1)], options, ctx)));
   return program;
 }
 

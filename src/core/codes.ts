@@ -182,6 +182,7 @@ export const CODES = {
   W_MERGE_SAME_ROW: { severity: 'warning', exit: ExitCode.ok, meaning: '两份表中有完全相同的行，只计一次' },
   W_TARGET_UNUSED: { severity: 'warning', exit: ExitCode.ok, meaning: '不按完成比例计分的指标填了目标值，未合并' },
   W_SAME_FILE_TWICE: { severity: 'warning', exit: ExitCode.ok, meaning: '同一个文件给了两次，只读一次' },
+  W_NOT_RETURNED: { severity: 'warning', exit: ExitCode.ok, meaning: '合并时某个牵头部门的指标一处也没有填（该部门没有交回填报表）' },
   W_UNFILLED: { severity: 'warning', exit: ExitCode.ok, meaning: '某牵头部门有未填的单元格（合并结果中为空）' },
   // The program itself.
   E_INTERNAL: { severity: 'error', exit: ExitCode.internal, meaning: '程序内部错误，请反馈给维护者', where: 'none' },

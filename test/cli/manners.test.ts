@@ -1,7 +1,11 @@
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
+import { BIN } from '../support/files.js';
 import { copySample, runCli, tempDir } from '../support/cli.js';
-import { columnOf, editWorkbook, rowOf } from '../support/workbook.js';
+import { columnOf, dumpSheet, editWorkbook, rowOf } from '../support/workbook.js';
 
 const COMMANDS = ['check', 'init', 'template', 'merge', 'batch', 'diff', 'explain'];
 
@@ -76,7 +80,11 @@ describe('what a run says about itself', () => {
     const dir = copySample('guannan-2009');
     const run = await runCli([path.join(dir, 'annual.xlsx')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/不参与评比 \d+ 个.*：\S+/);
+    expect(run.stdout).toMatch(/不参与评比 7 个（纪组宣、四大办等部门未参与评比）：纪委、组织部、宣传部、县委办、人大办、政府办、政协办/);
+    // The 问题 sheet: where and what first, the code last.
+    const problems = await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '问题');
+    expect(problems.find((r) => r[0] === '级别')).toEqual(['级别', '位置', '说明', '建议', '代码']);
+    expect(problems.find((r) => r[0] === '警告')?.[4]).toMatch(/^W_/);
   });
 
   it('a failed re-run says the earlier 通报 is untouched', async () => {
@@ -140,5 +148,43 @@ describe('check groups repeated findings', () => {
     expect(run.stderr).toContain('错误 15 个');
     const all = await runCli(['check', '--all', file]);
     expect(all.stderr.split('\n').filter((l) => l.includes('E_EMPTY_CELL'))).toHaveLength(15);
+  });
+});
+
+describe('Windows shells', () => {
+  it('a pattern the shell did not expand (cmd, PowerShell) is expanded, in name order', async () => {
+    const dir = copySample('guannan-2009');
+    const forms = path.join(dir, '交回 的表');
+    mkdirSync(forms);
+    for (const name of ['乙.xlsx', '甲.xlsx']) cpSync(path.join(dir, 'annual.xlsx'), path.join(forms, name));
+    const run = await runCli(['check', path.join(forms, '*.xlsx')]);
+    // Two whole assessments: named one by one, so the pattern was read as the two files.
+    expect(run.stderr).toContain(`「${path.join(forms, '甲.xlsx')}」、「${path.join(forms, '乙.xlsx')}」 各有自己的单位名单`);
+    const none = await runCli(['check', path.join(forms, '*.csv')]);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain(`找不到文件「${path.join(forms, '*.csv')}」`);
+  });
+
+  it('SCORE_OUTPUT_ENCODING=gbk prints in GBK for a code page 936 console or file', () => {
+    const r = spawnSync(process.execPath, [BIN, 'chek'], { encoding: 'buffer', env: { ...process.env, NO_COLOR: '1', SCORE_OUTPUT_ENCODING: 'gbk' } });
+    expect(r.status).toBe(2);
+    const text = '没有命令「chek」，也没有这个文件。';
+    expect(r.stderr.includes(iconv.encode(text, 'gbk'))).toBe(true);
+    expect(r.stderr.includes(Buffer.from(text, 'utf8'))).toBe(false);
+  });
+});
+
+describe('instant start', () => {
+  it('--help, --version and a usage error load commander and chalk, and no other package', () => {
+    const dir = tempDir();
+    const hooks = path.join(dir, 'hooks.mjs');
+    writeFileSync(hooks, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+      "export async function load(url, context, next) { const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url); if (m) console.error('PACKAGE ' + m[1]); return next(url, context); }")}));\n`);
+    for (const args of [['--help'], ['--version'], ['chek'], ['check', '--help'], ['--nonsense']]) {
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const packages = new Set([...r.stderr.matchAll(/^PACKAGE (\S+)$/gm)].map((m) => m[1]));
+      expect([...packages].filter((p) => p !== 'commander' && p !== 'chalk')).toEqual([]);
+      expect(packages.has('commander')).toBe(true);
+    }
   });
 });

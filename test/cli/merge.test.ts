@@ -54,6 +54,8 @@ describe('score merge', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/组织部\s*│ 4\s*│ 12\s*│ 12\s*│ 0\s*│ 0\s*│ 得分填报表-组织部\.xlsx/);
     expect(run.stdout).toMatch(/纪委\s*│ 2\s*│ 4\s*│ 4\s*│ 0\s*│ 7\s*│ 得分填报表-纪委\.xlsx/);
+    // The office's own form has rows, not cells: its line counts them and names where they came from.
+    expect(run.stdout).toMatch(/加减分和一票否决\s*│ —\s*│ —\s*│ —\s*│ —\s*│ [1-9]\d*\s*│ 得分填报表-加减分和一票否决\.xlsx/);
     expect(files.map(hash)).toEqual(hashes);
     const fromForms = await runCli([merged]);
     expect(fromForms.code).toBe(0);
@@ -136,6 +138,9 @@ describe('score merge', () => {
     expect(run.stderr).toContain(`${merged}：纪委：4 处未填——评议 A9`);
     expect(run.stderr).toContain('（代码 W_UNFILLED）');
     expect(run.stderr).not.toContain(`${merged}：组织部`);
+    // Departments whose forms came back empty are named as such, the one that filled its form is not.
+    for (const d of ['统计局/调查队', '纪委']) expect(run.stderr).toMatch(new RegExp(`「${d}」的 \\d+ 个指标在交回的表中一处也没有填.*（代码 W_NOT_RETURNED）`));
+    expect(run.stderr).not.toContain('「组织部」的');
     expect(run.stdout).toMatch(/统计局\/调查队\s*│ 4\s*│ 20\s*│ 0\s*│ 20\s*│ 0\s*│ —/);
     expect(existsSync(merged)).toBe(true);
   });
