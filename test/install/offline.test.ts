@@ -31,6 +31,20 @@ describe('the package', () => {
  * tarball with an empty cache and a registry that cannot be reached, then `score` run from another
  * folder on a copied sample, into a missing --out folder whose path has spaces and Chinese.
  */
+describe('the README\'s 快速开始', () => {
+  it('`npx score` in the project folder runs this package\'s own bin, with no registry to fetch another `score` from', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'score-npx-'));
+    try {
+      const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+      const env = { ...process.env, npm_config_registry: 'http://127.0.0.1:9', npm_config_cache: cache, npm_config_update_notifier: 'false' };
+      const version = await run(npx, ['score', '--version'], { cwd: ROOT, env });
+      expect(version.stdout.trim()).toBe(manifest.version);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
 describe('offline install from the packed tarball', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'score-offline-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
