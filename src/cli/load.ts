@@ -2,11 +2,15 @@ import path from 'node:path';
 import { assess, type Assessment } from '../engine/assess.js';
 import type { IndicatorTree } from '../engine/model.js';
 import type { PreviousResult } from '../engine/rules.js';
-import { assemble, readBasics, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
+import { error } from '../core/diagnostic.js';
+import { ScoreError } from '../core/errors.js';
+import { assemble, readBasics, roleOf, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
+import { normalizeName } from '../input/cells.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { ReadLimits } from '../io/zip-reader.js';
 import { readText, readWorkbooks } from '../io/read-inputs.js';
 import { fileSource } from '../scheme/load-scheme.js';
+import { placeholderWarnings } from '../scheme/starter-scheme.js';
 
 export interface LoadOptions {
   scheme?: string;
@@ -29,14 +33,35 @@ export function assessAssembled(assembled: Assembled & { scheme: Scheme; tree: I
   return assess(assembled.scheme, assembled.tree, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak, previous });
 }
 
+/**
+ * `score 2025.xlsx 2026.xlsx`: two workbooks that each carry a roster are two assessments, not
+ * one split in parts; said once, instead of a duplicate-sheet error for every sheet they share.
+ */
+function oneAssessment(inputs: Inputs): Inputs {
+  const withRoster = [...new Set(inputs.sheets.filter((s) => roleOf(normalizeName(s.name)) === 'roster').map((s) => s.file))];
+  if (withRoster.length < 2) return inputs;
+  const named = withRoster.map((f) => `「${f}」`).join('、');
+  throw new ScoreError([error('E_SEVERAL_ASSESSMENTS', {}, `${named} 各有自己的单位名单，是 ${withRoster.length} 个考评。一次只能计算一个考评；多个考评请用 batch。`,
+    `例如：score batch ${withRoster.map(quoteArg).join(' ')}。一个考评分在几个文件中时，只能有一个文件含「单位名单」。`)]);
+}
+
+/** A path as it would be typed on a command line: quoted when it has a space. */
+function quoteArg(file: string): string {
+  return /\s/.test(file) ? `"${file}"` : file;
+}
+
 /** Reads every input and gives it meaning; data problems are collected. */
 export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
-  return assemble(await readInputs(files, options));
+  const assembled = assemble(oneAssessment(await readInputs(files, options)));
+  if (assembled.schemeSource) assembled.diagnostics.push(...placeholderWarnings(assembled.schemeSource));
+  return assembled;
 }
 
 /** Reads the scheme, indicators and roster only (template, merge). */
 export async function loadBasics(files: readonly string[], options: LoadOptions): Promise<Basics> {
-  return readBasics(await readInputs(files, options));
+  const basics = readBasics(oneAssessment(await readInputs(files, options)));
+  if (basics.schemeSource) basics.diagnostics.push(...placeholderWarnings(basics.schemeSource));
+  return basics;
 }
 
 /** Where outputs go: beside the first input, or in --out. `annual.xlsx` → `annual.通报.xlsx`. */

@@ -12,7 +12,7 @@ interface Guarded extends Stream {
   settled(): Promise<void>;
 }
 
-function guard(stream: NodeJS.WriteStream): Guarded {
+function guard(stream: NodeJS.WriteStream, encode?: (text: string) => Buffer): Guarded {
   let closed = false;
   let last: Promise<void> = Promise.resolve();
   const guarded: Guarded = {
@@ -22,7 +22,7 @@ function guard(stream: NodeJS.WriteStream): Guarded {
       try {
         let done!: () => void;
         last = new Promise<void>((resolve) => (done = resolve));
-        return stream.write(text, (e) => {
+        return stream.write(encode ? encode(text) : text, (e) => {
           if (e) fail(e);
           done();
         });
@@ -59,10 +59,27 @@ function onSignals(stderr: Stream): void {
   }
 }
 
+/**
+ * SCORE_OUTPUT_ENCODING=gbk: what is printed, in that encoding instead of UTF-8. A Windows console
+ * shows Chinese right in any code page; output sent to a file or into PowerShell 5 in code page 936
+ * (`score check a.xlsx > 问题.txt`, `$r = score …`) is read as GBK, and needs it. iconv-lite is
+ * loaded only when asked for.
+ */
+async function outputEncoder(name: string | undefined, warn: (text: string) => void): Promise<((text: string) => Buffer) | undefined> {
+  if (name === undefined || name === '' || /^utf-?8$/i.test(name)) return undefined;
+  const iconv = (await import('iconv-lite')).default;
+  if (!iconv.encodingExists(name)) {
+    warn(`环境变量 SCORE_OUTPUT_ENCODING 的编码「${name}」不认识，仍按 UTF-8 输出；可用 gbk、gb18030。\n`);
+    return undefined;
+  }
+  return (text) => iconv.encode(text, name);
+}
+
 /** The process around the CLI: bin/score.js calls this and nothing else. */
 export async function run(argv: string[]): Promise<void> {
-  const stdout = guard(process.stdout);
-  const stderr = guard(process.stderr);
+  const encode = await outputEncoder(process.env.SCORE_OUTPUT_ENCODING, (text) => process.stderr.write(text));
+  const stdout = guard(process.stdout, encode);
+  const stderr = guard(process.stderr, encode);
   onSignals(stderr);
   let code = await main(argv, { ...processContext(), stdout, stderr });
   await Promise.all([stdout.settled(), stderr.settled()]);

@@ -43,6 +43,8 @@ export const CODES = {
   // The command line.
   E_USAGE: { severity: 'error', exit: ExitCode.usage, meaning: '命令行有误：不认识的命令或选项、缺少参数、参数过多', where: 'none' },
   E_NO_RECORD: { severity: 'error', exit: ExitCode.usage, meaning: '用来比较的工作簿不是 score 生成的通报（没有「记录」表），或记录已损坏' },
+  E_SEVERAL_ASSESSMENTS: { severity: 'error', exit: ExitCode.usage, meaning: '一次给了几个各自完整的考评（各有单位名单）；多个考评请用 score batch', where: 'none' },
+  E_OUT_SAME_NAME: { severity: 'error', exit: ExitCode.usage, meaning: '几个同名的工作簿会把通报写到 --out 中的同一个文件' },
   E_BAD_ENCODING: { severity: 'error', exit: ExitCode.usage, meaning: '--encoding 给出的编码不认识' },
   E_UNKNOWN_PRESET: { severity: 'error', exit: ExitCode.usage, meaning: 'score init 的 --preset 不是已有的样例名称', where: 'none' },
   E_WOULD_OVERWRITE: { severity: 'error', exit: ExitCode.usage, meaning: '输出文件已存在，init 和 template 不会覆盖它' },
@@ -57,6 +59,7 @@ export const CODES = {
   I_RECOVERED: { severity: 'info', exit: ExitCode.ok, meaning: '上次中断的写出已自动完成或恢复' },
   // The scheme (方案).
   E_SCHEME_YAML: { severity: 'error', exit: ExitCode.usage, meaning: '方案不是有效的 YAML（缩进、冒号、括号有误）' },
+  W_SCHEME_PLACEHOLDER: { severity: 'warning', exit: ExitCode.ok, meaning: '方案中还有 score init 留下的「【待填】」内容（年度、名称、标题、文号、日期）' },
   E_SCHEME_EMPTY: { severity: 'error', exit: ExitCode.usage, meaning: '方案为空，或不是「键: 值」形式' },
   E_SCHEME_UNKNOWN_KEY: { severity: 'error', exit: ExitCode.usage, meaning: '方案中有未知的键（常为拼写错误）' },
   E_SCHEME_MISSING: { severity: 'error', exit: ExitCode.usage, meaning: '方案缺少必填项' },
@@ -186,6 +189,7 @@ export const CODES = {
   W_MERGE_SAME_ROW: { severity: 'warning', exit: ExitCode.ok, meaning: '两份表中有完全相同的行，只计一次' },
   W_TARGET_UNUSED: { severity: 'warning', exit: ExitCode.ok, meaning: '不按完成比例计分的指标填了目标值，未合并' },
   W_SAME_FILE_TWICE: { severity: 'warning', exit: ExitCode.ok, meaning: '同一个文件给了两次，只读一次' },
+  W_NOT_RETURNED: { severity: 'warning', exit: ExitCode.ok, meaning: '合并时某个牵头部门的指标一处也没有填（该部门没有交回填报表）' },
   W_UNFILLED: { severity: 'warning', exit: ExitCode.ok, meaning: '某牵头部门有未填的单元格（合并结果中为空）' },
   // The program itself.
   E_INTERNAL: { severity: 'error', exit: ExitCode.internal, meaning: '程序内部错误，请反馈给维护者', where: 'none' },

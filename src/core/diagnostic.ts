@@ -68,8 +68,16 @@ export function formatWhere(where: Where): string {
   if (where.sheet && where.cell) parts.push(`${quoteSheet(where.sheet)}!${where.cell}`);
   else if (where.sheet) parts.push(`工作表「${where.sheet}」`);
   if (where.line !== undefined) parts.push(where.column !== undefined ? `第${where.line}行第${where.column}列` : `第${where.line}行`);
-  if (where.path) parts.push(where.path);
+  if (where.path) parts.push(keyPathWords(where.path));
   return parts.join(' ');
+}
+
+/**
+ * A key path of the scheme as a clerk reads it: `bands[0].atLeast` → 「bands 第 1 项的 atLeast」,
+ * counting items from 1 as people do; the keys stay as written in the scheme.
+ */
+export function keyPathWords(keyPath: string): string {
+  return keyPath.replace(/\[(\d+)\](\.)?/g, (_, n: string, dot: string | undefined) => ` 第 ${Number(n) + 1} 项${dot ? '的 ' : ''}`);
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -19,7 +19,7 @@ import type { SheetModel } from '../report/sheet-model.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
 import { copiedSheet, leavesByPeriod, renamedPeriods, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
-import { NO_DEPARTMENT } from './template.js';
+import { NO_DEPARTMENT, OFFICE_FORM } from './template.js';
 
 /** One returned form (or any score workbook): its file and every sheet read from it. */
 export interface FormInput {
@@ -408,6 +408,11 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     }
   }
   const out: Coverage[] = [];
+  // The 加减分和一票否决 form is no department's: its rows and the files they came from, on a line of its own.
+  const extra = [...collected.lists].filter(([key]) => roleOfSlot(key) === 'adjustments' || roleOfSlot(key) === 'vetoes').flatMap(([, rows]) => rows);
+  const adjustmentsAndVetoes: Coverage | undefined = [...collected.lists.keys()].some((key) => roleOfSlot(key) === 'adjustments' || roleOfSlot(key) === 'vetoes')
+    ? { department: OFFICE_FORM, leaves: 0, expected: 0, filled: 0, rows: extra.length, files: [...new Set(extra.map((r) => r.file))] }
+    : undefined;
   for (const [department, d] of byDepartment) {
     d.cov.files = [...d.files];
     out.push(d.cov);
@@ -417,6 +422,7 @@ function coverage(scheme: Scheme, tree: IndicatorTree, roster: Roster, collected
     diagnostics.push(warning('W_UNFILLED', { file: output }, `${department}：${missing} 处未填——${parts.slice(0, 8).join('；')}${parts.length > 8 ? ` 等 ${parts.length} 项` : ''}。`,
       '合并结果中这些单元格是空的，计分时会报错；请催收后重新合并，或在合并结果中补填。'));
   }
+  if (adjustmentsAndVetoes) out.push(adjustmentsAndVetoes);
   return out;
 }
 

@@ -21,7 +21,8 @@ export async function presets(): Promise<string[]> {
  * `score init`: a preset's scheme (with its Chinese comments), its text files, and the workbooks
  * `plan` makes from its annual.xlsx. Never over an existing file; all written or none.
  */
-export async function writeStarter(dir: string, preset: string, plan: (sample: RawSheet[]) => { indicators: SheetModel[]; scores: SheetModel[] }, commit: CommitOptions): Promise<string[]> {
+export async function writeStarter(dir: string, preset: string, plan: (sample: RawSheet[]) => { indicators: SheetModel[]; scores: SheetModel[] }, commit: CommitOptions,
+  editScheme: (text: string) => string = (text) => text): Promise<string[]> {
   const available = await presets();
   if (!available.includes(preset)) {
     throw new ScoreError([error('E_UNKNOWN_PRESET', {}, `没有名为「${preset}」的样例方案。`, `可用的样例：${available.join('、')}`)]);
@@ -37,7 +38,7 @@ export async function writeStarter(dir: string, preset: string, plan: (sample: R
   }
   const books = plan(await readXlsx(sources[1]!));
   const files: PendingFile[] = [
-    textFile(targets[0]!, await readText(sources[0]!, '样例方案')),
+    textFile(targets[0]!, editScheme(await readText(sources[0]!, '样例方案'))),
     workbookFile(targets[1]!, books.indicators),
     workbookFile(targets[2]!, books.scores),
     ...(await Promise.all(extras.map(async (f, i) => textFile(targets[3 + i]!, await readText(sources[2 + i]!, '样例模板'))))),

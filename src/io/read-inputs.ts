@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RawSheet } from './raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
@@ -8,6 +7,7 @@ import { readRegular } from './regular-file.js';
 import { decodeText } from './decode-text.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
+import { packageRoot } from './package-info.js';
 
 /** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
 export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {
@@ -40,10 +40,7 @@ export async function readText(file: string, what: string): Promise<string> {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** The folder the package is installed in: templates/ lives there. */
-export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
+export { packageRoot } from './package-info.js';
 
 export function defaultTemplatePath(): string {
   return path.join(packageRoot(), 'templates', 'notice.txt');

@@ -172,13 +172,14 @@ function roundingNote(a: Assessment, addends: (r: UnitResult) => (Rational | nul
 
 /** 问题: every diagnostic, errors first, with where to look and what to do. */
 export function problemsSheet(diagnostics: readonly Diagnostic[], title?: string): SheetModel {
-  const rows: (CellModel | null)[][] = [['级别', '代码', '位置', '说明', '建议'].map(header)];
+  // The code last: a clerk reads where and what; the code is for looking it up or asking.
+  const rows: (CellModel | null)[][] = [['级别', '位置', '说明', '建议', '代码'].map(header)];
   for (const diag of sortDiagnostics(boundDiagnostics(diagnostics, LISTED_PER_KIND))) {
-    rows.push([text(SEVERITY_LABEL[diag.severity]), text(diag.code), text(formatWhere(diag.where), 'wrap'), text(diag.message, 'wrap'), text(diag.hint ?? '', 'wrap')]);
+    rows.push([text(SEVERITY_LABEL[diag.severity]), text(formatWhere(diag.where), 'wrap'), text(diag.message, 'wrap'), text(diag.hint ?? '', 'wrap'), text(diag.code)]);
   }
-  if (rows.length === 1) rows.push([text('—'), text('—'), text('—'), text('未发现问题。'), text('')]);
+  if (rows.length === 1) rows.push([text('—'), text('—'), text('未发现问题。'), text(''), text('—')]);
   // 说明 and 建议 wrap in columns of their own, so neither runs into the other.
-  const widths = widthsFor(rows, 6, 60).map((w, i) => Math.min(w, [8, 30, 28, 46, 36][i]!));
+  const widths = widthsFor(rows, 6, 60).map((w, i) => Math.min(w, [8, 28, 46, 36, 30][i]!));
   return { name: '问题', rows, merges: [], widths, headerRows: 1, title: title ?? '数据检查发现的问题', keyColumns: 1 };
 }
 

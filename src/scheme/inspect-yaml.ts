@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { brief } from '../core/diagnostic.js';
+import { brief, keyPathWords } from '../core/diagnostic.js';
 import { visibleControls } from '../core/text.js';
 
 /**
@@ -68,7 +68,7 @@ function visitNode(node: Node | null, path: (string | number)[], walk: Walk): vo
 function visitContent(node: Node, path: (string | number)[], walk: Walk): void {
   const offset = node.range?.[0] ?? 0;
   if (node.tag && !PLAIN_TAGS.has(node.tag)) {
-    walk.findings.push({ severity: 'error', code: 'E_SCHEME_VALUE', path, offset, message: `方案中「${pathText(path)}」用了 YAML 标签「${tagText(node.tag)}」，方案不使用标签。`,
+    walk.findings.push({ severity: 'error', code: 'E_SCHEME_VALUE', path, offset, message: `方案中「${pathWords(path)}」用了 YAML 标签「${tagText(node.tag)}」，方案不使用标签。`,
       hint: `请删去「${tagText(node.tag)}」，直接写值（文字、数或列表）。` });
     return;
   }
@@ -97,15 +97,15 @@ function scalar(node: Node & { value: unknown; source?: string }, path: (string 
     const written = node.source ?? String(value);
     const special = /^[-+]?\.(nan|inf)$/i.test(written);
     walk.findings.push({ severity: 'error', code: 'E_SCHEME_VALUE', path, offset,
-      message: special ? `方案中「${pathText(path)}」的值「${written}」在 YAML 中表示${/nan/i.test(written) ? '「不是数」' : '无穷大'}，不是可以计算的数。`
-        : `方案中「${pathText(path)}」的值「${brief(written)}」太大，超出了可以计算的范围。`,
+      message: special ? `方案中「${pathWords(path)}」的值「${written}」在 YAML 中表示${/nan/i.test(written) ? '「不是数」' : '无穷大'}，不是可以计算的数。`
+        : `方案中「${pathWords(path)}」的值「${brief(written)}」太大，超出了可以计算的范围。`,
       hint: '请写普通的数，例如 100 或 80.5。' });
   } else if (typeof value === 'string') {
     const shown = visibleControls(value);
     if (shown !== value) {
       node.value = shown;
       walk.findings.push({ severity: 'warning', code: 'W_CONTROL_CHARS', path, offset,
-        message: `方案中「${pathText(path)}」的文字含控制字符（如终端颜色代码），已显示为可见符号：「${brief(shown)}」。`,
+        message: `方案中「${pathWords(path)}」的文字含控制字符（如终端颜色代码），已显示为可见符号：「${brief(shown)}」。`,
         hint: '这些字符通常来自复制粘贴；请删去后重新保存方案。' });
     }
   }
@@ -117,4 +117,9 @@ function tagText(tag: string): string {
 
 export function pathText(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** The same path in a message: 「bands 第 1 项的 atLeast」. */
+export function pathWords(path: readonly (string | number)[]): string {
+  return keyPathWords(pathText(path));
 }

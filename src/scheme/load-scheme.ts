@@ -5,7 +5,7 @@ import { brief, error, warning, type Diagnostic, type Where } from '../core/diag
 import { didYouMean } from '../core/suggest.js';
 import { normaliseScheme, schemeSchema, type Band, type Scheme } from './schema.js';
 import { keysAt } from './schema-keys.js';
-import { inspectYaml, pathText, type Finding } from './inspect-yaml.js';
+import { inspectYaml, pathText, pathWords, type Finding } from './inspect-yaml.js';
 import { issueWords, type IssueLike } from './issue-words.js';
 
 /** Where the scheme text came from: a YAML file, or the 方案 sheet of a workbook (one line a row). */
@@ -38,12 +38,15 @@ export function loadScheme(source: SchemeSource): LoadedScheme {
   // keys); inspectYaml finds repeated keys in one pass.
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // A Tab throws the parser off for the lines after it: the Tab is the one thing to tell.
+    const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
     return {
-      diagnostics: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? source.locate(pos.line, pos.col) : source.locate(1);
+      diagnostics: (tabs.length > 0 ? tabs : doc.errors).map((e) => {
+        // Without prettyErrors the parser gives offsets only: the line is counted here.
+        const pos = lineCounter.linePos(e.pos[0]);
+        const where = source.locate(pos.line, pos.col);
         return error('E_SCHEME_YAML', where, `方案不是有效的 YAML：${yamlMessage(e.code)}`,
-          '请检查该行的缩进、冒号和括号；缩进只能用空格，不能用 Tab。');
+          e.code === 'TAB_AS_INDENT' ? '请把这一行开头的 Tab 换成空格（每级缩进两个空格）；记事本中 Tab 和空格看起来一样，可以删去行首空白后重新用空格缩进。' : '请检查该行的缩进、冒号和括号；缩进只能用空格，不能用 Tab。');
       }),
     };
   }
@@ -111,7 +114,7 @@ function issueDiagnostics(issue: Issue, data: unknown, doc: Document, lc: LineCo
   if (issue.code === 'unrecognized_keys' && issue.keys) return unknownKeys(issue.keys, path, doc, lc, source);
   const value = valueAt(data, path);
   const missing = issue.code === 'invalid_type' && value === undefined;
-  const message = missing ? `方案缺少必填项「${pathText(path)}」。` : `方案中「${pathText(path)}」${issueWords(issue, value)}。`;
+  const message = missing ? `方案缺少必填项「${pathWords(path)}」。` : `方案中「${pathWords(path)}」${issueWords(issue, value)}。`;
   return [error(missing ? 'E_SCHEME_MISSING' : 'E_SCHEME_VALUE', locatePath(path, doc, lc, source), message)];
 }
 
@@ -122,7 +125,7 @@ function unknownKeys(keys: readonly string[], path: PathItem[], doc: Document, l
       didYouMean(key, allowed) ?? `此处可用的键：${allowed.join('、')}`));
   if (keys.length > SHOWN_UNKNOWN_KEYS) {
     const rest = keys.slice(SHOWN_UNKNOWN_KEYS);
-    out.push(error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, rest[0]!], doc, lc, source), `方案${path.length > 0 ? `的「${pathText(path)}」中` : '中'}另有 ${rest.length} 个未知的键（「${brief(rest[0]!)}」至「${brief(rest.at(-1)!)}」）。`,
+    out.push(error('E_SCHEME_UNKNOWN_KEY', locatePath([...path, rest[0]!], doc, lc, source), `方案${path.length > 0 ? `的「${pathWords(path)}」中` : '中'}另有 ${rest.length} 个未知的键（「${brief(rest[0]!)}」至「${brief(rest.at(-1)!)}」）。`,
       `此处可用的键：${allowed.join('、')}`));
   }
   return out;

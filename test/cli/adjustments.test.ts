@@ -67,9 +67,9 @@ describe('score: 加分 and 减分 with caps', () => {
     ]));
     const run = await runCli(['check', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/E_ADJUSTMENT_EVIDENCE \S+ 加减分!F2：单位「甲镇」加分「省委省政府表彰」没有填写依据/);
-    expect(run.stderr).toMatch(/E_ADJUSTMENT_POINTS \S+ 加减分!D3：.*分值 1 与方案规定的 0\.5 分不符/);
-    expect(run.stderr).toMatch(/E_ADJUSTMENT_ITEM \S+ 加减分!C4：「省政府表扬」不是方案中的加分项目。\n\s+→ 方案中的项目：市委市政府表彰、省委省政府表彰/);
+    expect(run.stderr).toMatch(/\S+ 加减分!F2：单位「甲镇」加分「省委省政府表彰」没有填写依据[^\n]*（代码 E_ADJUSTMENT_EVIDENCE）/);
+    expect(run.stderr).toMatch(/\S+ 加减分!D3：.*分值 1 与方案规定的 0\.5 分不符[^\n]*（代码 E_ADJUSTMENT_POINTS）/);
+    expect(run.stderr).toMatch(/\S+ 加减分!C4：「省政府表扬」不是方案中的加分项目。[^\n]*（代码 E_ADJUSTMENT_ITEM）\n\s+→ 方案中的项目：市委市政府表彰、省委省政府表彰/);
   });
 });
 
@@ -87,7 +87,7 @@ describe('score: an item above its max is an error; a kind or total above its ca
     ]);
     const run = await runCli([file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`E_ADJUSTMENT_POINTS ${file} 加减分!D2：单位「甲镇」加分「县委县政府研究决定加分」：分值 5 超过该项目的上限 4 分。`);
+    expect(run.stderr).toContain(`${file} 加减分!D2：单位「甲镇」加分「县委县政府研究决定加分」：分值 5 超过该项目的上限 4 分。（代码 E_ADJUSTMENT_POINTS）`);
     expect(run.stderr).not.toContain('加减分!D3');
     expect(run.stderr).toContain('未生成通报');
   });

@@ -20,7 +20,7 @@ describe('score batch', () => {
     expect(existsSync(path.join(dir, '杭.通报.xlsx'))).toBe(true);
     expect(existsSync(path.join(dir, '坏的.通报.xlsx'))).toBe(false);
     expect(run.stdout).toContain('共 3 个工作簿，成功 2 个，未完成 1 个。');
-    expect(run.stdout).toMatch(/「坏的\.xlsx」：错误 E_NOT_XLSX/);
+    expect(run.stdout).toMatch(/「坏的\.xlsx」：错误 .*（代码 E_NOT_XLSX）/);
     expect(run.stdout).toMatch(/奇台\.xlsx │ 14 +│ 优秀 5、良好 3、合格 3、不合格 3/);
   });
 

@@ -58,7 +58,7 @@ describe('decisions of ties', () => {
   it('refuses a decision whose tie no longer exists (scores corrected since)', async () => {
     const r = await run([['一局', 91], ['二局', 90], ['三局', 70]], [['二局', '先进', '县绩效委〔2026〕3号纪要']]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/E_DECISION_UNUSED .*决定!B2/);
+    expect(r.stderr).toMatch(/.*决定!B2[^\n]*（代码 E_DECISION_UNUSED）/);
     expect(r.rows.get('一局')?.[5]).toBe('先进');
     expect(r.rows.get('二局')?.[5]).toBe('合格');
   });
@@ -70,7 +70,7 @@ describe('decisions of ties', () => {
     expect(both.rows.get('一局')?.[5]).toBe('待定（先进或合格）');
     const bad = await run(tied, [['一局', '优秀', '纪要1'], ['二局', '先进', '']]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/E_DECISION .*决定!B2：决定「优秀」不是方案中的等次、荣誉或标记/);
-    expect(bad.stderr).toMatch(/E_DECISION .*决定!C3：单位「二局」的决定「先进」没有填写依据/);
+    expect(bad.stderr).toMatch(/.*决定!B2：决定「优秀」不是方案中的等次、荣誉或标记[^\n]*（代码 E_DECISION）/);
+    expect(bad.stderr).toMatch(/.*决定!C3：单位「二局」的决定「先进」没有填写依据[^\n]*（代码 E_DECISION）/);
   });
 });

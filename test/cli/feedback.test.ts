@@ -92,7 +92,7 @@ describe('feedback file names and help', () => {
 
   it('score --help names --feedback, with an example', async () => {
     const run = await runCli(['--help']);
-    expect(run.stdout).toContain('--feedback <dir>');
-    expect(run.stdout).toContain('score samples/guannan-2009/annual.xlsx --feedback 反馈单');
+    expect(run.stdout).toContain('--feedback <文件夹>');
+    expect(run.stdout).toMatch(/例：\n {2}score samples\/guannan-2009\/annual\.xlsx .*--feedback 反馈单/);
   });
 });

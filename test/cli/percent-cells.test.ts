@@ -41,8 +41,8 @@ describe('a rate typed as a percentage in Excel', () => {
     const file = await book([0.92, 0.925, 1, 0.005], ['0%', '0.00%', '0%', '0.0%']);
     const run = await runCli([file]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`I_RATE_PERCENT ${file} 得分表!B2：单位「1局」指标「S」：单元格为百分比格式，按百分比格式读作 92。`);
-    expect(run.stderr).toContain(`I_RATE_PERCENT ${file} 得分表!B3：单位「2局」指标「S」：单元格为百分比格式，按百分比格式读作 92.5。`);
+    expect(run.stderr).toContain(`${file} 得分表!B2：单位「1局」指标「S」：单元格为百分比格式，按百分比格式读作 92。（代码 I_RATE_PERCENT）`);
+    expect(run.stderr).toContain(`${file} 得分表!B3：单位「2局」指标「S」：单元格为百分比格式，按百分比格式读作 92.5。（代码 I_RATE_PERCENT）`);
     // 40 × 92% + 50 = 86.8; 40 × 92.5% + 50 = 87; 100% → 90; 0.5% shown as 0.5% is 0.5%: 40 × 0.5% + 50 = 50.2
     const t = await totals(file);
     expect(['1局', '2局', '3局', '4局'].map((u) => t.get(u))).toEqual([86.8, 87, 90, 50.2]);
@@ -51,21 +51,21 @@ describe('a rate typed as a percentage in Excel', () => {
   it('still refuses 0.92 in a General cell, where it means 0.92%', async () => {
     const run = await runCli(['check', await book([0.92])]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/E_RATE_RANGE \S+ 得分表!B2：单位「1局」指标「S」：比率 0\.92 按百分数理解只有 0\.92%/);
+    expect(run.stderr).toMatch(/\S+ 得分表!B2：单位「1局」指标「S」：比率 0\.92 按百分数理解只有 0\.92%[^\n]*（代码 E_RATE_RANGE）/);
   });
 
   it('refuses 105% as above 100', async () => {
     const run = await runCli(['check', await book([1.05], ['0%'])]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/E_RATE_RANGE \S+ 得分表!B2：单位「1局」指标「S」：比率 105 超过 100%/);
+    expect(run.stderr).toMatch(/\S+ 得分表!B2：单位「1局」指标「S」：比率 105 超过 100%[^\n]*（代码 E_RATE_RANGE）/);
   });
 
   it('takes the documented text "92%" without a number-as-text warning, and warns for a plain "92" stored as text', async () => {
     const file = await book(['92%', '92']);
     const run = await runCli([file]);
     expect(run.code).toBe(0);
-    expect(run.stderr).not.toMatch(/W_NUMBER_AS_TEXT \S+ 得分表!B2/);
-    expect(run.stderr).toMatch(/W_NUMBER_AS_TEXT \S+ 得分表!B3：「92」是文本/);
+    expect(run.stderr).not.toMatch(/\S+ 得分表!B2[^\n]*（代码 W_NUMBER_AS_TEXT）/);
+    expect(run.stderr).toMatch(/\S+ 得分表!B3：「92」是文本[^\n]*（代码 W_NUMBER_AS_TEXT）/);
     expect((await totals(file)).get('1局')).toBe(86.8);
   });
 });

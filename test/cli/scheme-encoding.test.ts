@@ -34,7 +34,7 @@ describe('a --scheme file saved in another encoding', () => {
   it('that no encoding reads is said, with the encoding to save in', async () => {
     const run = await runCli(await withScheme(Buffer.concat([Buffer.from(SCHEME), Buffer.from([0xff, 0xfe, 0xff])])));
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/E_TEXT_ENCODING .*方案.yaml.*编码无法识别/);
+    expect(run.stderr).toMatch(/.*方案.yaml.*编码无法识别[^\n]*（代码 E_TEXT_ENCODING）/);
     expect(run.stderr).toContain('「UTF-8」');
   });
 

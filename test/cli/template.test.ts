@@ -156,7 +156,7 @@ describe('score template', () => {
     const roster = await allMethodsBook(tempDir(), { 单位名单: [['单位名称', '类别'], ['甲镇', '乡村']] });
     const rosterRun = await runCli(['template', roster]);
     expect(rosterRun.code).toBe(1);
-    expect(rosterRun.stderr).toMatch(/E_ROSTER_CATEGORY .*单位名单!B2/);
+    expect(rosterRun.stderr).toMatch(/.*单位名单!B2[^\n]*（代码 E_ROSTER_CATEGORY）/);
     expect(existsSync(path.join(path.dirname(roster), '得分填报表.xlsx'))).toBe(false);
   });
 

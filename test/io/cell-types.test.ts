@@ -62,6 +62,6 @@ describe('a stored value that is no number, through the CLI', () => {
       + row(3, [inlineCell('A3', '二镇'), valueCell('B3', '40'), valueCell('C3', '20')])));
     const run = await runCli(['check', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`E_NOT_A_NUMBER .*得分表!B2：.*「${v}」不是有效的数字`));
+    expect(run.stderr).toMatch(new RegExp(`得分表!B2：.*「${v}」不是有效的数字.*（代码 E_NOT_A_NUMBER）`));
   });
 });

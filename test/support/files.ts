@@ -29,7 +29,7 @@ export function expectNoInternalError(run: Run): void {
 }
 
 /** The real CLI in a child process, killed if it hangs: a test of "does not wait forever". */
-export function runChild(args: string[], cwd = tempDir()): { code: number | null; stderr: string; signal: NodeJS.Signals | null } {
+export function runChild(args: string[], cwd = tempDir()): { code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stderr: r.stderr, signal: r.signal };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }

@@ -1,15 +1,15 @@
 import { CODES, type Code, type CodeInfo } from '../../src/core/codes.js';
 
 /**
- * Printed diagnostics (`错误 E_X <where>：<message>`) whose location names no file, unless their
+ * Printed diagnostics (`错误 <where>：<message>（代码 E_X）`) whose location names no file, unless their
  * code is registered as having none. The tests give every input as an absolute path, and the
  * location starts with the file when there is one, so a located line goes on with `/`.
  */
 export function unlocated(stderr: string): string[] {
   return stderr.split('\n').filter((line) => {
-    const m = /^(?:错误|警告|提示) ([EWI]_[A-Z0-9_]+) (.*)$/.exec(line);
+    const m = /^(?:错误|警告|提示) (.*)（代码 ([EWI]_[A-Z0-9_]+)）$/.exec(line);
     if (!m) return false;
-    const info: CodeInfo | undefined = CODES[m[1] as Code];
-    return info?.where !== 'none' && !m[2]!.startsWith('/');
+    const info: CodeInfo | undefined = CODES[m[2] as Code];
+    return info?.where !== 'none' && !m[1]!.startsWith('/');
   });
 }

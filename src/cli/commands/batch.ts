@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
+import { error, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode } from '../../core/codes.js';
 import { ScoreError } from '../../core/errors.js';
 import { findWorkbooks } from '../../io/find-workbooks.js';
@@ -54,6 +55,7 @@ async function scoreOne(file: string, options: BatchOptions, ctx: Context): Prom
     code = e.exitCode;
   }
   const lines = stderr.split('\n');
+  const counted = (label: string): string[] => lines.filter((l) => l.startsWith(`${label} `) && /（代码 [EWI]_[A-Z0-9_]+）$/.test(l));
   const after = code === ExitCode.dataProblems || code === ExitCode.ok ? await recordAt(target) : undefined;
   const bands: Record<string, number> = {};
   for (const u of after?.units ?? []) bands[u.band] = (bands[u.band] ?? 0) + 1;
@@ -63,10 +65,10 @@ async function scoreOne(file: string, options: BatchOptions, ctx: Context): Prom
     code,
     units: after?.units.length ?? 0,
     bands,
-    errors: lines.filter((l) => l.startsWith('错误 E_')).length,
-    warnings: lines.filter((l) => l.startsWith('警告 W_')).length,
+    errors: counted('错误').length,
+    warnings: counted('警告').length,
     changes: diff ? (hasChanges(diff) ? summaryLine(diff) : '无变化') : null,
-    problems: lines.filter((l) => l.startsWith('错误 E_')).slice(0, 3),
+    problems: counted('错误').slice(0, 3),
   };
 }
 
@@ -83,6 +85,11 @@ export async function runBatch(entries: string[], options: BatchOptions, ctx: Co
     ctx.stderr.write(`${missing.length > 0 ? '' : '给出的文件夹中没有工作簿（.xlsx 或 .csv）。'}请给出工作簿或含工作簿的文件夹。\n`);
     return ExitCode.usage;
   }
+  const clashes = sameOutputs(files, options.out);
+  if (clashes.length > 0) {
+    printDiagnostics(clashes, ctx.stderr, err);
+    return ExitCode.usage;
+  }
   const bar = progressBar(ctx.stderr, files.length, options.json === true);
   const items: BatchItem[] = [];
   for (const file of files) {
@@ -95,6 +102,22 @@ export async function runBatch(entries: string[], options: BatchOptions, ctx: Co
   else ctx.stdout.write(summary(items, colours(ctx, ctx.stdout, options.color).level > 0));
   const worst = Math.max(missing.length > 0 ? ExitCode.unreadable : 0, ...items.map((i) => i.code));
   return worst as ExitCode;
+}
+
+/**
+ * Two workbooks of the same name (2025/annual.xlsx, 2026/annual.xlsx) into one --out would write the
+ * same 通报, the second over the first: refused before anything is written.
+ */
+function sameOutputs(files: readonly string[], out: string | undefined): Diagnostic[] {
+  if (out === undefined) return [];
+  const byTarget = new Map<string, string[]>();
+  for (const f of files) {
+    const target = path.resolve(`${outputBase(f, out)}.xlsx`);
+    byTarget.set(target, [...(byTarget.get(target) ?? []), f]);
+  }
+  return [...byTarget].filter(([, same]) => same.length > 1).map(([target, same]) => error('E_OUT_SAME_NAME', { file: target },
+    `${same.map((f) => `「${f}」`).join('、')} 同名，通报都会写到「${target}」，后一个会覆盖前一个；没有计算任何一个。`,
+    '请不用 --out（通报各自写在工作簿旁边），或把其中的工作簿改名后重新运行。'));
 }
 
 /** A bar on a terminal only: in a file or a pipe it would be noise. */

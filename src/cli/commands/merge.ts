@@ -42,7 +42,7 @@ export async function runMerge(files: string[], options: MergeOptions, ctx: Cont
   const scheme = options.scheme ? fileSource(options.scheme, await readText(options.scheme, '方案文件')) : undefined;
   const indicatorSheets = options.indicators ? await readWorkbooks([options.indicators], limits, options.encoding) : undefined;
   const merged = mergeForms({ forms, output: target, ...(scheme ? { scheme } : {}), ...(indicatorSheets ? { indicatorSheets } : {}) });
-  const diagnostics = [...notes, ...merged.diagnostics];
+  const diagnostics = [...notes, ...merged.diagnostics, ...notReturned(merged.coverage, target)];
   if (!merged.sheets || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, ctx.stderr, err);
     ctx.stderr.write(`\n${countLine(diagnostics)}。未生成合并结果；请按上面的位置改正后重新合并。\n`);
@@ -64,13 +64,21 @@ async function outputPath(first: string, out: string | undefined): Promise<strin
   return (await isFolder(out)) ? path.join(out, MERGED_FILE) : out;
 }
 
+/** A department none of whose cells came back in any form: said by name, it is the one to call. */
+function notReturned(rows: readonly Coverage[], target: string): Diagnostic[] {
+  return rows.filter((r) => r.leaves > 0 && r.files.length === 0 && r.expected > 0).map((r) => warning('W_NOT_RETURNED', { file: target },
+    `「${r.department}」的 ${r.leaves} 个指标在交回的表中一处也没有填（可能没有交回填报表，或交回的是空表）。`, '请向该部门催收填报表，收到后与其他表一起重新合并。'));
+}
+
 function coverageTable(rows: readonly Coverage[], colour: boolean): string {
   const table = new Table({
     head: ['牵头部门', '指标', '应填', '已填', '未填', '明细行', '来自'],
     style: colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
   for (const r of rows) {
-    table.push([r.department, r.leaves, r.expected, r.filled, r.expected - r.filled, r.rows, r.files.map((f) => path.basename(f)).join('、') || '—']);
+    // The 加减分和一票否决 form has rows, not cells to fill.
+    const cells = r.leaves === 0 ? ['—', '—', '—', '—'] : [r.leaves, r.expected, r.filled, r.expected - r.filled];
+    table.push([r.department, ...cells, r.rows, r.files.map((f) => path.basename(f)).join('、') || '—']);
   }
   return table.toString();
 }

@@ -24,10 +24,12 @@ import type { UnitEntries } from '../../engine/model.js';
 import type { SchemeSource } from '../../scheme/load-scheme.js';
 import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
+import { withNearestFiles } from '../typos.js';
 import { planFeedback } from '../feedback.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
-import { countLine, printDiagnostics, summaryTable } from '../print.js';
+import { countLine, printDiagnostics } from '../print.js';
+import { excludedLine, summaryTable } from '../summary.js';
 import { progressFor, type Progress } from '../progress.js';
 import { methodOf } from '../../engine/methods/index.js';
 
@@ -44,17 +46,29 @@ export interface ScoreOptions extends LoadOptions {
   quiet?: boolean;
 }
 
-/** `score <workbook…>`: read → validate → assess → write the 通报 workbook and text → summary. */
+/**
+ * `score <workbook…>`, and after a run that wrote nothing, a word that the earlier 通报 in the same
+ * place is still the one there: a clerk re-running after a fix must not think it was replaced.
+ */
 export async function runScore(files: string[], options: ScoreOptions, ctx: Context): Promise<ExitCode> {
   const progress = progressFor(ctx, options.quiet);
+  const done = { written: false };
+  let code: ExitCode;
   try {
-    return await scoreWith(files, options, ctx, progress);
-  } finally {
+    code = await scoreOnce(files, options, ctx, done, progress);
+  } catch (e) {
     progress.done();
+    if (!(e instanceof ScoreError)) throw e;
+    printDiagnostics(withNearestFiles(e.diagnostics, ctx.cwd), ctx.stderr, colours(ctx, ctx.stderr, options.color));
+    code = e.exitCode;
   }
+  const earlier = `${outputBase(files[0]!, options.out)}.xlsx`;
+  if (code !== ExitCode.ok && !done.written && (await isFile(path.resolve(ctx.cwd, earlier)))) ctx.stderr.write(`上次的通报未改动：${earlier}\n`);
+  return code;
 }
 
-async function scoreWith(files: string[], options: ScoreOptions, ctx: Context, progress: Progress): Promise<ExitCode> {
+/** read → validate → assess → write the 通报 workbook and text → summary. */
+async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, done: { written: boolean }, progress: Progress): Promise<ExitCode> {
   const err = colours(ctx, ctx.stderr, options.color);
   const base = outputBase(files[0]!, options.out);
   const dir = path.dirname(base);
@@ -110,12 +124,13 @@ async function scoreWith(files: string[], options: ScoreOptions, ctx: Context, p
   progress.stage(`写出通报：${assessment.results.length} 个单位`);
   const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
   await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, doc)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
+  done.written = true;
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
   if (feedback.length > 0) await writeAllAtomically(feedback, commitOptions(ctx));
   progress.done();
   printDiagnostics(diagnostics, ctx.stderr, err);
   const out = colours(ctx, ctx.stdout, options.color);
-  ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n`);
+  ctx.stdout.write(`${out.bold(scheme.name)}\n${summaryTable(assessment, out.level > 0)}\n${excludedLine(assessment)}`);
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
   if (kept) ctx.stdout.write(`原有的通报已保存到：${path.join(dir, kept)}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
@@ -152,8 +167,10 @@ async function noticeTemplate(name: string | undefined, source: SchemeSource | u
   const found = await locateNamedFile(name, path.dirname(schemeFile), [path.dirname(defaultTemplatePath())]);
   if ('refusal' in found) {
     const where = whereIsKey(source, ['notice', 'template']);
-    throw new ScoreError([error(found.notFound ? 'E_FILE_NOT_FOUND' : 'E_TEMPLATE_PATH', where, `方案 notice.template 指定的通报模板「${name}」不能使用：${found.refusal}。`,
-      `通报模板只能是方案所在文件夹（「${path.dirname(schemeFile)}」）中的文件，或 score 自带 templates 文件夹中的文件；请把模板放到方案旁边，只写文件名。`)]);
+    const hint = found.notFound
+      ? `请把「${name}」复制到「${path.dirname(schemeFile)}」（工作簿或方案所在的文件夹）；或删去方案中 notice.template 这一行，使用自带的通报模板。`
+      : `通报模板只能是方案所在文件夹（「${path.dirname(schemeFile)}」）中的文件，或 score 自带 templates 文件夹中的文件；请把模板放到方案旁边，只写文件名。`;
+    throw new ScoreError([error(found.notFound ? 'E_FILE_NOT_FOUND' : 'E_TEMPLATE_PATH', where, `方案 notice.template 指定的通报模板「${name}」不能使用：${found.refusal}。`, hint)]);
   }
   return { file: found.file, text: await readText(found.real, '通报模板') };
 }
