@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, SheetModel, Validation } from '../report/sheet-model.js';
 import { distinctSheetNames, excelCellText } from '../core/excel-text.js';
-import { fittedHeights, printPlan } from '../report/print-plan.js';
+import { fittedHeights, pageSetup } from '../report/print-plan.js';
 import { cellRef } from './raw-sheet.js';
 import type { PendingFile } from './atomic-write.js';
 import { fixZipTimes } from './zip-times.js';
@@ -27,6 +27,7 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } },
   wrap: { font: { name: FONT, size: 11 }, alignment: { vertical: 'middle', wrapText: true }, border },
   sign: { font: { name: FONT, size: 12 }, alignment: { horizontal: 'right', vertical: 'middle' } },
+  center: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' }, border },
 };
 
 /** Excel's limits: a prompt of 255 characters, a title of 32. */
@@ -53,33 +54,6 @@ export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
 /** The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself). */
 export function pageHeader(title: string): string {
   return `&C&B&14${title.replace(/&/g, '&&')}`;
-}
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** A4, the way round and scale printPlan chooses; header rows (and, when split, the key columns) on every page. */
-function pageSetup(model: SheetModel): Partial<ExcelJS.PageSetup> {
-  const plan = printPlan(model.widths);
-  const frozen = model.headerRows ?? 0;
-  const titleRows = model.printTitleRows ? model.printTitleRows.join(':') : frozen > 0 ? `1:${frozen}` : undefined;
-  const keys = model.keyColumns ?? model.frozenColumns ?? 0;
-  return {
-    paperSize: 9, // A4
-    orientation: plan.landscape ? 'landscape' : 'portrait',
-    fitToPage: plan.fitToWidth || model.onePage === true,
-    fitToWidth: 1,
-    fitToHeight: model.onePage ? 1 : 0,
-    scale: plan.scale,
-    ...(model.printRows ? { printArea: `A$1:${columnLetter(Math.max(1, model.widths.length))}$${model.printRows}` } : {}),
-    horizontalCentered: true,
-    margins: { left: 0.6, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.3 },
-    ...(titleRows ? { printTitlesRow: titleRows } : {}),
-    ...(!plan.fitToWidth && keys > 0 ? { printTitlesColumn: `A:${columnLetter(keys)}` } : {}),
-  };
 }
 
 function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: SheetModel, name: string): void {

@@ -83,7 +83,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
   // The result being replaced is kept unless it is the same result (then its bytes are the new bytes).
   const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
   const kept = same ? undefined : await historyFolder(targets, path.basename(base), new Date());
-  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
+  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file), assessment.scheme.name)] : []), recordSheet(record)];
   // The docx is the same notice in 公文 layout: written with the pair, as one set.
   await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, noticeDoc(assessment, notice))], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
