@@ -125,7 +125,8 @@ export function fittedHeights(model: SheetModel): (number | undefined)[] {
     row.forEach((cell, c) => {
       if (!cell || !WRAPS.has(cell.s) || cell.v === null || cell.v === '') return;
       const cols = span.get(`${r + 1}:${c + 1}`) ?? 1;
-      const width = model.widths.slice(c, c + cols).reduce((a, w) => a + w, 0) - 1;
+      // A character of padding, and one more of indent for bordered text (see the writer's styles).
+      const width = model.widths.slice(c, c + cols).reduce((a, w) => a + w, 0) - (cell.s === 'wrap' ? 2 : 1);
       // Bold and large type take more room than displayWidth counts.
       const scale = cell.s === 'title' ? 1.5 : cell.s === 'header' ? 1.15 : 1;
       const needed = String(cell.v).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * scale) / Math.max(1, width))), 0);

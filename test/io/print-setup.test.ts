@@ -42,9 +42,9 @@ describe('通报 workbook prints on A4 (issue 13)', () => {
     expect(zhengding.getWorksheet('排名')!.headerFooter.oddHeader).toBe('&C&B&14正定县政府绩效管理年度评估 得分和排名');
   });
 
-  it('fits 排名 to one landscape page width with the header repeated', () => {
+  it('fits 排名 to one landscape page width with the header repeated, on two pages down (it ran a few rows onto a third)', () => {
     const ws = zhengding.getWorksheet('排名')!;
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 2, printTitlesRow: '1:1' });
   });
 
   it('splits a wide 指标得分 over pages at a readable scale, the unit columns repeated', () => {
@@ -62,6 +62,15 @@ describe('通报 workbook prints on A4 (issue 13)', () => {
       for (let c = 1; c <= width; c++) expect([r, c, row.getCell(c).border?.right?.style]).toEqual([r, c, 'thin']);
     });
     expect(excluded).toBe(7);
+  });
+
+  it('centres 名次 and 等次 and sets text a character in, so a number and the text beside it never run together (「1新安镇」, 「91.75先进」)', () => {
+    const ws = guannan.getWorksheet('排名')!;
+    const row = ws.getRow(2);
+    expect(row.getCell(2).alignment?.horizontal).toBe('center');
+    expect(row.getCell(3).alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+    const band = (ws.getRow(1).values as unknown[]).indexOf('等次');
+    expect(row.getCell(band).alignment?.horizontal).toBe('center');
   });
 
   it('wraps 说明 in a bounded column and makes a long remark\'s row tall enough', () => {
