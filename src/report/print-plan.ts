@@ -29,8 +29,8 @@ const INCH = 25.4;
 /** Printable width and height of A4, in millimetres, with those margins. */
 const PORTRAIT = { width: 210 - (MARGINS.left + MARGINS.right) * INCH, height: 297 - (MARGINS.top + MARGINS.bottom) * INCH };
 const LANDSCAPE = { width: 297 - (MARGINS.left + MARGINS.right) * INCH, height: 210 - (MARGINS.top + MARGINS.bottom) * INCH };
-/** A row of 11-point type that does not wrap, in points (Excel's default height). */
-export const ROW_HEIGHT = 15;
+/** A row of 11-point type that does not wrap, in points (Excel's and WPS's default for 11-point 宋体). */
+export const ROW_HEIGHT = 14.25;
 const POINT_MM = INCH / 72;
 
 /** Excel's column width (characters of the default font) in millimetres: 7 pixels a character and 5 of padding, at 96 dpi. */
@@ -112,27 +112,37 @@ function round1(x: number): number {
 /** Styles whose text wraps inside the cell, so a long text makes the row taller rather than wider. */
 const WRAPS = new Set<CellModel['s']>(['title', 'header', 'note', 'wrap']);
 
+/** Height of a line of each style's type, in points: 16-point titles, 12-point sections and closing lines, else 11-point. */
+function lineHeight(style: CellModel['s']): number {
+  return style === 'title' ? 21 : style === 'section' || style === 'sign' ? 16 : ROW_HEIGHT;
+}
+
 /**
- * Row heights that show every wrapped line: for each row not given a height, the most lines any
- * wrapping cell needs in its (merged) width. Rows without wrapped text keep the default height.
+ * Every row's height, in points, written into the file: the most lines any wrapping cell needs in
+ * its (merged) width, or a line of its largest type. Set rather than left to the program that
+ * prints, so Excel, WPS and LibreOffice (whose default rows are lower) break pages where the plan counts them.
  */
-export function fittedHeights(model: SheetModel): (number | undefined)[] {
+export function fittedHeights(model: SheetModel): number[] {
   const span = new Map(model.merges.map((m) => [`${m.top}:${m.left}`, m.right - m.left + 1]));
   return model.rows.map((row, r) => {
     const given = model.heights?.[r];
     if (given !== undefined) return given;
     let lines = 1;
+    let line = ROW_HEIGHT;
     row.forEach((cell, c) => {
-      if (!cell || !WRAPS.has(cell.s) || cell.v === null || cell.v === '') return;
+      if (!cell) return;
+      line = Math.max(line, lineHeight(cell.s));
+      if (!WRAPS.has(cell.s) || cell.v === null || cell.v === '') return;
       const cols = span.get(`${r + 1}:${c + 1}`) ?? 1;
       // A character of padding, and one more of indent for bordered text (see the writer's styles).
       const width = model.widths.slice(c, c + cols).reduce((a, w) => a + w, 0) - (cell.s === 'wrap' ? 2 : 1);
       // Bold and large type take more room than displayWidth counts.
       const scale = cell.s === 'title' ? 1.5 : cell.s === 'header' ? 1.15 : 1;
-      const needed = String(cell.v).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * scale) / Math.max(1, width))), 0);
+      const needed = String(cell.v).split('\n').reduce((n, text) => n + Math.max(1, Math.ceil((displayWidth(text) * scale) / Math.max(1, width))), 0);
       lines = Math.max(lines, needed);
     });
-    return lines > 1 ? 15 * lines + 4 : undefined;
+    // Wrapped lines of 11-point type a little apart, and room above and below them.
+    return lines > 1 ? Math.max(line, 15) * lines + 4 : line;
   });
 }
 
@@ -165,7 +175,7 @@ function titleRows(model: SheetModel): [number, number] | undefined {
 
 /** The sheet's extent on paper: its widths, and the heights of its printed rows and of those repeated on each page. */
 export function sheetExtent(model: SheetModel): PrintExtent {
-  const heights = fittedHeights(model).map((h) => h ?? ROW_HEIGHT);
+  const heights = fittedHeights(model);
   const printed = heights.slice(0, model.printRows ?? heights.length);
   const titles = titleRows(model);
   return {
