@@ -206,10 +206,13 @@ export function pageSetup(model: SheetModel): PageSetup {
   };
 }
 
-/** How many of the first columns print on the first page across: all of them when fitted to the width. */
+/**
+ * How many of the first columns surely print on the first page across: all of them when fitted to
+ * the width; else those that fit with a tenth to spare, for a printer whose default font runs wider.
+ */
 export function firstPageColumns(widths: readonly number[], plan: PrintPlan): number {
   if (plan.fitToWidth) return widths.length;
-  const page = plan.landscape ? LANDSCAPE.width : PORTRAIT.width;
+  const page = (plan.landscape ? LANDSCAPE.width : PORTRAIT.width) * 0.9;
   let used = 0;
   let n = 0;
   while (n < widths.length && used + (columnMm(widths[n]!) * plan.scale) / 100 <= page) used += (columnMm(widths[n++]!) * plan.scale) / 100;

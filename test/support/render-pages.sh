@@ -6,16 +6,18 @@
 # and its docx, the forms of `score template` and `score template --by-department`, two 反馈单,
 # and the files of `score init --preset`. DPI=… sets the PNGs' resolution (default 50), PAGES=1
 # lists every page's figures. Needs LibreOffice (soffice) and poppler; says so and stops without.
+# Without Carlito (Calibri's metrics, the workbooks' default font) LibreOffice draws columns wider than Excel and WPS do.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-/tmp/score-pages}
 dpi=${DPI:-50}
 for tool in soffice pdftoppm pdftotext; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "未找到 $tool，跳过渲染（apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk）" >&2
+    echo "未找到 $tool，跳过渲染（apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-crosextra-carlito）" >&2
     exit 0
   fi
 done
+fc-match Calibri 2>/dev/null | grep -q Carlito || echo "提示：未安装 Carlito 字体（fonts-crosextra-carlito），列宽会比 Excel、WPS 中宽" >&2
 [ -f "$root/dist/cli/main.js" ] || (cd "$root" && npm run build >/dev/null)
 rm -rf "$out" && mkdir -p "$out"
 work=$(mktemp -d)
