@@ -49,6 +49,8 @@ export interface PrintExtent {
   height?: number;
   /** Height in points of the rows printed again at the top of every page. */
   repeated?: number;
+  /** Wanted on one page (a form's 说明): shrunk to it as far as the type stays readable. */
+  onePage?: boolean;
 }
 
 /** Pages down for `height` points of rows at `shrink`, the repeated rows printed on every one. */
@@ -91,10 +93,11 @@ function fittedPlan(e: PrintExtent, across: number, landscape: boolean, page: { 
   const byWidth = Math.min(1, page.width / across);
   if (BASE_TYPE * byWidth < MIN_TYPE) return undefined;
   const natural = pagesDown(e, page.height, byWidth);
-  const spared = Math.min(byWidth, fitShrink(e, page.height, natural - 1));
+  const target = e.onePage ? 1 : natural - 1;
+  const spared = Math.min(byWidth, fitShrink(e, page.height, target));
   const spare = natural > 1 && BASE_TYPE * spared >= MIN_TYPE;
   const shrink = spare ? spared : byWidth;
-  return { landscape, fitToWidth: true, fitToHeight: spare ? natural - 1 : 0, scale: 100, typeSize: round1(BASE_TYPE * shrink), pages: { across: 1, down: spare ? natural - 1 : natural } };
+  return { landscape, fitToWidth: true, fitToHeight: spare ? target : e.onePage && natural === 1 ? 1 : 0, scale: 100, typeSize: round1(BASE_TYPE * shrink), pages: { across: 1, down: spare ? target : natural } };
 }
 
 /** The shrink that puts the rows on `n` pages down. */
@@ -182,6 +185,7 @@ export function sheetExtent(model: SheetModel): PrintExtent {
     widths: model.widths,
     height: printed.reduce((a, h) => a + h, 0),
     repeated: titles ? heights.slice(titles[0] - 1, titles[1]).reduce((a, h) => a + h, 0) : 0,
+    ...(model.onePage ? { onePage: true } : {}),
   };
 }
 
@@ -190,13 +194,13 @@ export function pageSetup(model: SheetModel): PageSetup {
   const plan = printPlan(sheetExtent(model));
   const titles = titleRows(model);
   const keys = model.keyColumns ?? model.frozenColumns ?? 0;
-  const fitted = plan.fitToWidth || model.onePage === true;
+  const fitted = plan.fitToWidth;
   return {
     paperSize: 9, // A4
     orientation: plan.landscape ? 'landscape' : 'portrait',
     fitToPage: fitted,
     fitToWidth: 1,
-    fitToHeight: model.onePage ? 1 : plan.fitToHeight,
+    fitToHeight: plan.fitToHeight,
     scale: plan.scale,
     ...(model.printRows ? { printArea: `A$1:${columnLetter(Math.max(1, model.widths.length))}$${model.printRows}` } : {}),
     horizontalCentered: true,

@@ -40,7 +40,7 @@ export interface SheetModel {
   title?: string;
   /** Rows printed (from the top): an entry form's ruled blank rows hold no value, and LibreOffice prints none of them without a print area. */
   printRows?: number;
-  /** Shrunk to one printed page (a form's 说明). */
+  /** Shrunk to one printed page (a form's 说明), as far as the type stays readable (print-plan.ts). */
   onePage?: boolean;
   /** Leading columns (the unit's name) printed again on every page when the sheet is too wide for one. */
   keyColumns?: number;

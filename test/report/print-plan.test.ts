@@ -68,6 +68,11 @@ describe('page setup written for a sheet', () => {
     expect(pageSetup(table(52))).toMatchObject({ fitToPage: true, fitToHeight: 1 });
     expect(pageSetup(table(10, { printRows: 5 })).printArea).toBe('A$1:D$5');
     expect(pageSetup(table(10, { onePage: true }))).toMatchObject({ fitToPage: true, fitToHeight: 1 });
+    expect(pageSetup(table(60, { onePage: true }))).toMatchObject({ fitToPage: true, fitToHeight: 1 });
+    // zhengding's 说明 (its many indicators) went onto one page at 8 pt: two pages at a readable size instead.
+    const long = printPlan({ ...sheetExtent(table(100, { onePage: true })), onePage: true });
+    expect(long.typeSize).toBeGreaterThanOrEqual(MIN_TYPE);
+    expect(pageSetup(table(100, { onePage: true })).fitToHeight).not.toBe(1);
   });
 
   it('repeats the key columns only when the sheet is split across pages', () => {
