@@ -196,13 +196,13 @@ export function wideSheet(o: WideOptions): SheetModel {
   const widths = [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))];
   const sheet: SheetModel = {
     name: o.name, rows, merges: [title.merge], widths,
-    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths), 48], validations, ...(o.form ? { footer: FORM_FOOTER } : {}),
+    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths)], validations, ...(o.form ? { footer: FORM_FOOTER } : {}),
     ...(o.form ? { protect: {} } : {}),
   };
   // A form too wide for one page prints in column groups: its title spans only the first page's
   // columns, so it is not cut where the columns break.
   const across = firstPageColumns(widths, printPlan(sheetExtent(sheet)));
-  return across < width ? { ...sheet, merges: [{ ...title.merge, right: across }], heights: [titleHeight(o.title, widths.slice(0, across)), 48] } : sheet;
+  return across < width ? { ...sheet, merges: [{ ...title.merge, right: across }], heights: [titleHeight(o.title, widths.slice(0, across))] } : sheet;
 }
 
 /** A column of a list sheet (扣分明细, 评议, 加减分, 一票否决) and the check on what is typed in it. */

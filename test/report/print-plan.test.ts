@@ -1,4 +1,4 @@
-import { firstPageColumns, MIN_TYPE, pageSetup, printPlan, ROW_HEIGHT, sheetExtent } from '../../src/report/print-plan.js';
+import { firstPageColumns, fittedHeights, MIN_TYPE, pageSetup, printPlan, ROW_HEIGHT, sheetExtent } from '../../src/report/print-plan.js';
 import { changesSheet, type RecordDiff } from '../../src/report/diff.js';
 import { copiedSheet, wideSheet } from '../../src/forms/layout.js';
 import type { CellModel, SheetModel } from '../../src/report/sheet-model.js';
@@ -127,5 +127,7 @@ describe('sheets laid out to print', () => {
     const across = firstPageColumns(sheet.widths, plan);
     expect(across).toBeLessThan(sheet.widths.length);
     expect(sheet.merges[0]).toEqual({ top: 1, left: 1, bottom: 1, right: across });
+    // The header row grows with its wrapped lines: at a fixed 48 pt, 「（0—25 分）」 wrapped and pushed the code above the row.
+    expect(fittedHeights(sheet)[1]).toBeGreaterThan(48);
   });
 });
