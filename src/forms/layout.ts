@@ -10,6 +10,7 @@ import type { Scheme } from '../scheme/schema.js';
 import type { CellValue, RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, RangeValidation, SheetModel, Validation } from '../report/sheet-model.js';
 import { periodSuffixes, SHEETS } from '../input/sheet-names.js';
+import { firstPageColumns, printPlan, sheetExtent } from '../report/print-plan.js';
 
 /**
  * The entry sheets as `score template` writes them and `score merge` writes them back filled:
@@ -142,11 +143,15 @@ export function wideSheet(o: WideOptions): SheetModel {
   const nameWidth = Math.max(10, ...o.units.map((u) => displayWidth(u.name) + 2));
   const categoryWidth = Math.max(6, ...o.units.map((u) => displayWidth(u.category) + 2));
   const widths = [Math.min(nameWidth, 40), Math.min(categoryWidth, 20), ...o.leaves.map((l) => Math.min(24, Math.max(12, displayWidth(nameOf(l)) / 2 + 2)))];
-  return {
+  const sheet: SheetModel = {
     name: o.name, rows, merges: [title.merge], widths,
-    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths), 48], validations, ...(o.form ? { footer: FORM_FOOTER } : {}),
+    headerRows: HEADER_ROWS, frozenColumns: 2, heights: [titleHeight(o.title, widths)], validations, ...(o.form ? { footer: FORM_FOOTER } : {}),
     ...(o.form ? { protect: {} } : {}),
   };
+  // A form too wide for one page prints in column groups: its title spans only the first page's
+  // columns, so it is not cut where the columns break.
+  const across = firstPageColumns(widths, printPlan(sheetExtent(sheet)));
+  return across < width ? { ...sheet, merges: [{ ...title.merge, right: across }], heights: [titleHeight(o.title, widths.slice(0, across))] } : sheet;
 }
 
 /** A column of a list sheet (扣分明细, 评议, 加减分, 一票否决) and the check on what is typed in it. */
@@ -187,17 +192,39 @@ export function listSheet(o: ListOptions): SheetModel {
   };
 }
 
-/** A sheet carried along as it was read (指标体系, 单位名单): same rows, same cells. */
+/**
+ * A sheet carried along as it was read (指标体系, 单位名单, a starter's entry sheets): same rows,
+ * same values, laid out to print: leading one-cell rows as titles across the table, the first
+ * wider row as the header (repeated on every page), the rest bordered; the sheet's name heads each page.
+ */
 export function copiedSheet(name: string, sheet: RawSheet, options: { hidden?: boolean; protect?: boolean } = {}): SheetModel {
-  const rows: (CellModel | null)[][] = [];
-  let widths: number[] = [];
+  const values: (string | number | null)[][] = [];
   for (const r of sheet.rows) {
-    while (rows.length < r.number - 1) rows.push([]);
-    rows.push(r.values.map((v) => (v === null ? null : { v: modelValue(v) })));
-    r.values.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 8, Math.min(40, displayWidth(String(modelValue(v) ?? '')) + 2))));
+    while (values.length < r.number - 1) values.push([]);
+    values.push(r.values.map(modelValue));
   }
-  widths = Array.from(widths, (w) => w ?? 8);
-  return { name, rows, merges: [], widths, ...(options.hidden ? { hidden: true } : {}), ...(options.protect ? { protect: {} } : {}) };
+  const filled = (row: readonly (string | number | null)[]): number => row.filter((v) => v !== null && v !== '').length;
+  const width = Math.max(1, ...values.map((row) => row.length));
+  const header = values.findIndex((row) => filled(row) > 1);
+  const titles = header > 0 && values.slice(0, header).every((row) => filled(row) <= 1 && (row[0] ?? null) !== null) ? header : 0;
+  const style = (r: number): CellModel['s'] => (r < titles ? 'title' : r === header ? 'header' : r > header && header >= 0 ? 'body' : undefined);
+  // Table rows are as wide as the table, so every cell of every row is ruled.
+  const rows = values.map((row, r) => Array.from({ length: header >= 0 && r >= header ? width : row.length }, (_, i): CellModel | null => {
+    const v = row[i] ?? null;
+    const s = style(r);
+    return v === null && (s === undefined || s === 'title') ? null : { v, ...(s ? { s } : {}) };
+  }));
+  let widths: number[] = [];
+  values.forEach((row, r) => {
+    if (r < titles) return;
+    row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 8, Math.min(40, displayWidth(String(v ?? '')) + 2))));
+  });
+  widths = Array.from({ length: width }, (_, i) => widths[i] ?? 8);
+  const merges = width > 1 ? Array.from({ length: titles }, (_, r) => ({ top: r + 1, left: 1, bottom: r + 1, right: width })) : [];
+  return {
+    name, rows, merges, widths, title: name, ...(header >= 0 ? { printTitleRows: [1, header + 1] as [number, number] } : {}),
+    ...(options.hidden ? { hidden: true } : {}), ...(options.protect ? { protect: {} } : {}),
+  };
 }
 
 /** The scheme's YAML one line a row in column A, as the 方案 sheet holds it. */

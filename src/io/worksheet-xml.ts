@@ -1,9 +1,12 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { excelCellText } from '../core/excel-text.js';
-import { fittedHeights, printPlan } from '../report/print-plan.js';
+import { fittedHeights, pageSetup } from '../report/print-plan.js';
 import { cellRef, columnLetter } from './raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
+
+/** A streamed row's height: one line of 11-point type as Excel and WPS lay it out (print-plan.ts writes every row's). */
+const STREAMED_ROW_HEIGHT = 14.25;
 
 /** Page numbers as a clerk files them. */
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
@@ -67,14 +70,11 @@ function quoted(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** A4, the way round and scale printPlan chooses; header rows (and, when split, the key columns) on every page. */
+/** The print titles and print area of the page setup the print plan chooses (print-plan.ts), as the workbook names them. */
 export function printNames(model: SheetModel, name: string): SheetNames {
-  const plan = printPlan(model.widths);
-  const frozen = model.headerRows ?? 0;
-  const rows = model.printTitleRows ? `$${model.printTitleRows[0]}:$${model.printTitleRows[1]}` : frozen > 0 ? `$1:$${frozen}` : undefined;
-  const keys = model.keyColumns ?? model.frozenColumns ?? 0;
-  const columns = !plan.fitToWidth && keys > 0 ? `$A:$${columnLetter(keys - 1)}` : undefined;
-  const titles = [columns, rows].filter((x) => x !== undefined).map((x) => `${quoted(name)}!${x}`).join(',');
+  const setup = pageSetup(model);
+  const dollars = (range: string): string => range.split(':').map((x) => `$${x}`).join(':');
+  const titles = [setup.printTitlesColumn, setup.printTitlesRow].filter((x) => x !== undefined).map((x) => `${quoted(name)}!${dollars(x)}`).join(',');
   return {
     ...(titles ? { printTitles: titles } : {}),
     ...(model.printRows ? { printArea: `${quoted(name)}!$A$1:$${columnLetter(Math.max(1, model.widths.length) - 1)}$${model.printRows}` } : {}),
@@ -103,12 +103,11 @@ function coveredCells(merges: readonly Merge[]): Set<number> {
  * of a merged range take only their style, their borders closing the merged box.
  */
 export function* worksheetXml(model: SheetModel, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string> {
-  const plan = printPlan(model.widths);
-  const fitToPage = plan.fitToWidth || model.onePage === true;
+  const setup = pageSetup(model);
   const frozen = model.headerRows ?? 0;
   const frozenColumns = model.frozenColumns ?? 0;
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
-  if (fitToPage) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  if (setup.fitToPage) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   yield `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(frozen, frozenColumns)}</sheetView></sheetViews>`;
   yield '<sheetFormatPr defaultRowHeight="15"/>';
   if (model.widths.length > 0) yield `<cols>${model.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
@@ -124,7 +123,7 @@ export function* worksheetXml(model: SheetModel, first: boolean, styles: StyleTa
   // Texts of streamed rows are unique (a unit's record): sharing them would only hold them all.
   for (const cells of model.more?.() ?? []) {
     r++;
-    yield rowXml(cells, r, undefined, covered, styles, undefined, scoreStyle);
+    yield rowXml(cells, r, STREAMED_ROW_HEIGHT, covered, styles, undefined, scoreStyle);
   }
   yield '</sheetData>';
   if (model.protect) {
@@ -138,9 +137,10 @@ export function* worksheetXml(model: SheetModel, first: boolean, styles: StyleTa
   if (validations.length > 0) {
     yield `<dataValidations count="${validations.length}">${validations.map((v) => validationXml(v.rule, `${cellRef(v.top, v.left - 1)}:${cellRef(v.bottom, v.right - 1)}`)).join('')}</dataValidations>`;
   }
-  yield '<printOptions horizontalCentered="1"/>';
-  yield '<pageMargins left="0.6" right="0.6" top="0.9" bottom="0.8" header="0.3" footer="0.3"/>';
-  yield `<pageSetup paperSize="9" scale="${plan.scale}" fitToWidth="1" fitToHeight="${model.onePage ? 1 : 0}" orientation="${plan.landscape ? 'landscape' : 'portrait'}"/>`;
+  if (setup.horizontalCentered) yield '<printOptions horizontalCentered="1"/>';
+  const m = setup.margins;
+  yield `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  yield `<pageSetup paperSize="${setup.paperSize}" scale="${setup.scale}" fitToWidth="${setup.fitToWidth}" fitToHeight="${setup.fitToHeight}" orientation="${setup.orientation}"/>`;
   const footer = xmlEscape(model.footer ?? PAGE_FOOTER);
   const header = model.title ? xmlEscape(pageHeader(model.title)) : undefined;
   yield `<headerFooter>${header ? `<oddHeader>${header}</oddHeader>` : ''}<oddFooter>${footer}</oddFooter>${header ? `<evenHeader>${header}</evenHeader>` : ''}<evenFooter>${footer}</evenFooter></headerFooter>`;

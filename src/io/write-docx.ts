@@ -42,16 +42,20 @@ function letterhead(doc: NoticeDoc): Paragraph[] {
 }
 
 function mainText(doc: NoticeDoc): Paragraph[] {
-  const body = (text: string): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [run(text)] });
+  // The last body paragraph, the 附件 line and the 落款 but its last line are kept with what follows:
+  // the office and the date never stand on a page without text above them (GB/T 9704 7.3.5).
+  const body = (text: string, keepNext = false): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, keepNext, children: [run(text)] });
+  const blank = (): Paragraph => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
+  const last = doc.body.length - 1;
   return [
     ...doc.title.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(t, TITLE_FONT, ERHAO)] })),
     new Paragraph({ spacing: LINE, children: [] }),
     ...(doc.recipients ? [new Paragraph({ spacing: LINE, children: [run(doc.recipients)] })] : []),
-    ...doc.body.map(body),
-    ...(doc.attachment ? [new Paragraph({ spacing: LINE, children: [] }), body(doc.attachment)] : []),
-    new Paragraph({ spacing: LINE, children: [] }),
+    ...doc.body.map((text, i) => body(text, i === last)),
+    ...(doc.attachment ? [blank(), body(doc.attachment, true)] : []),
+    blank(),
     // 落款 right-aligned, four characters in from the right edge (GB/T 9704 7.3.5).
-    ...doc.closing.map((c) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [run(c)] })),
+    ...doc.closing.map((c, i) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, keepNext: i < doc.closing.length - 1, children: [run(c)] })),
   ];
 }
 

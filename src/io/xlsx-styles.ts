@@ -31,6 +31,8 @@ interface Look {
   horizontal?: 'left' | 'center' | 'right';
   vertical: 'center' | 'top';
   wrap?: boolean;
+  /** Characters in from the left rule, so a number right-aligned before the text never reads as one with it. */
+  indent?: number;
   unlocked?: boolean;
 }
 
@@ -38,21 +40,22 @@ export const LOOKS: Record<CellStyle, Look> = {
   title: { font: 1, horizontal: 'center', vertical: 'center', wrap: true },
   section: { font: 2, border: true, horizontal: 'left', vertical: 'center' },
   header: { font: 3, border: true, horizontal: 'center', vertical: 'center', wrap: true },
-  body: { font: 0, border: true, vertical: 'center' },
+  body: { font: 0, border: true, horizontal: 'left', vertical: 'center', indent: 1 },
   score: { font: 0, border: true, horizontal: 'right', vertical: 'center' },
-  entry: { font: 0, border: true, horizontal: 'left', vertical: 'center' },
+  entry: { font: 0, border: true, horizontal: 'left', vertical: 'center', indent: 1 },
   note: { font: 0, horizontal: 'left', vertical: 'top', wrap: true },
   input: { font: 0, border: true, fill: 2, vertical: 'center', unlocked: true },
   na: { font: 0, border: true, fill: 3, vertical: 'center' },
-  wrap: { font: 0, border: true, vertical: 'center', wrap: true },
+  wrap: { font: 0, border: true, horizontal: 'left', vertical: 'center', wrap: true, indent: 1 },
   sign: { font: 4, horizontal: 'right', vertical: 'center' },
+  center: { font: 0, border: true, horizontal: 'center', vertical: 'center' },
 };
 
 function xf(look: Look, numFmt: number): string {
   const attrs = [`numFmtId="${numFmt}"`, `fontId="${look.font}"`, `fillId="${look.fill ?? 0}"`, `borderId="${look.border ? 1 : 0}"`, 'xfId="0"',
     'applyFont="1"', ...(look.fill ? ['applyFill="1"'] : []), ...(look.border ? ['applyBorder="1"'] : []), ...(numFmt ? ['applyNumberFormat="1"'] : []),
     'applyAlignment="1"', ...(look.unlocked ? ['applyProtection="1"'] : [])];
-  const align = `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ''} vertical="${look.vertical}"${look.wrap ? ' wrapText="1"' : ''}/>`;
+  const align = `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ''} vertical="${look.vertical}"${look.wrap ? ' wrapText="1"' : ''}${look.indent ? ` indent="${look.indent}"` : ''}/>`;
   return `<xf ${attrs.join(' ')}>${align}${look.unlocked ? '<protection locked="0"/>' : ''}</xf>`;
 }
 

@@ -1,5 +1,5 @@
 import type { ResultRecord, UnitRecord } from './record.js';
-import type { CellModel, SheetModel } from './sheet-model.js';
+import type { CellModel, Merge, SheetModel } from './sheet-model.js';
 import { widthsFor } from './sheet-model.js';
 
 /** What changed for one unit between two results, and why. */
@@ -160,15 +160,24 @@ export function causeText(u: UnitChange): string {
   return u.byOthers ? '本单位数据未变，因其他单位得分变化' : u.causes.join('；');
 }
 
-/** The 变更 sheet: what changed since the earlier result, unit by unit, with the causes. */
-export function changesSheet(d: RecordDiff, against: string): SheetModel {
+/** The 变更 sheet: what changed since the earlier result, unit by unit, with the causes; `name` is the assessment's, for the page header. */
+export function changesSheet(d: RecordDiff, against: string, name?: string): SheetModel {
   const head = ['类别', '单位名称', '变化', '原因'].map((v): CellModel => ({ v, s: 'header' }));
   const rows: (CellModel | null)[][] = [head];
-  for (const u of d.units) rows.push([{ v: u.category }, { v: u.unit }, { v: movedText(u) }, { v: causeText(u) }]);
-  if (d.units.length === 0) rows.push([{ v: '—' }, { v: '—' }, { v: '各单位结果均未变化' }, { v: '' }]);
-  rows.push([], [{ v: `与「${against}」比较：${summaryLine(d)}`, s: 'note' }]);
-  for (const s of d.scheme) rows.push([{ v: `方案：${s}`, s: 'note' }]);
-  return { name: '变更', rows, merges: [], widths: widthsFor(rows, 8, 60), headerRows: 1 };
+  const cell = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
+  for (const u of d.units) rows.push([cell(u.category), cell(u.unit), cell(movedText(u), 'wrap'), cell(causeText(u), 'wrap')]);
+  if (d.units.length === 0) rows.push([cell('—'), cell('—'), cell('各单位结果均未变化'), cell('')]);
+  const merges: Merge[] = [];
+  // Notes span the table, so they wrap across its width rather than down the first column.
+  const note = (v: string): void => {
+    rows.push([cell(v, 'note'), null, null, null]);
+    merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 4 });
+  };
+  rows.push([]);
+  note(`与「${against}」比较：${summaryLine(d)}`);
+  for (const s of d.scheme) note(`方案：${s}`);
+  const widths = widthsFor(rows, 8, 60).map((w, i) => Math.min(w, [12, 24, 40, 50][i]!));
+  return { name: '变更', rows, merges, widths, headerRows: 1, keyColumns: 2, ...(name ? { title: `${name} 结果变更` } : {}) };
 }
 
 /** Placeholders of templates/更正通报.txt. */

@@ -110,13 +110,13 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
-    rows.push([text(r.unit.category), { v: r.rank, s: 'body' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r)),
+    rows.push([text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r), 'center'),
       ...(honours.length > 0 ? [text(honourText(r))] : []), ...(awards.length > 0 ? [text(r.awards.join('、'))] : []), ...(flags.length > 0 ? [text(flagTexts(r, a.scheme).join('、'))] : []),
       ...(ranks ? [text(rankChangeText(r.rankChange))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
   }
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
   const blank = head.length - 5 - a.tree.parts.length - sides.length;
-  for (const name of a.excluded) rows.push([text('—'), text('—'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比'), ...Array.from({ length: blank }, () => text(''))]);
+  for (const name of a.excluded) rows.push([text('—'), text('—', 'center'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比', 'center'), ...Array.from({ length: blank }, () => text(''))]);
   // 说明 wraps in a column of its own width rather than pushing the page wide (a long remark took a whole line).
   const widths = capLast(widthsFor(rows), REMARK_WIDTH);
   const merges: Merge[] = [];
@@ -141,7 +141,8 @@ function noteRow(rows: (CellModel | null)[][], merges: Merge[], note: string, wi
 /** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
 export function detailSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
-  const head = ['类别', '单位名称', ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}（${l.points.toString()}）`), '总分'];
+  // The points on a line of their own: a narrow column wraps the name, never 「（」 from 「25）」.
+  const head = ['类别', '单位名称', ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
     rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);

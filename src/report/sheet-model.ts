@@ -12,7 +12,9 @@ export type CellStyle = 'title' | 'section' | 'header' | 'body' | 'score' | 'not
   /** Bordered text that wraps within its column (reasons on a 反馈单). */
   | 'wrap'
   /** A closing line aligned right: the issuing office and the date. */
-  | 'sign';
+  | 'sign'
+  /** Bordered and centred: a rank or a band beside a number, so the two never read as one (「1新安镇」). */
+  | 'center';
 
 export interface CellModel {
   v: string | number | null;
@@ -38,7 +40,7 @@ export interface SheetModel {
   title?: string;
   /** Rows printed (from the top): an entry form's ruled blank rows hold no value, and LibreOffice prints none of them without a print area. */
   printRows?: number;
-  /** Shrunk to one printed page (a form's 说明). */
+  /** Shrunk to one printed page (a form's 说明), as far as the type stays readable (print-plan.ts). */
   onePage?: boolean;
   /** Leading columns (the unit's name) printed again on every page when the sheet is too wide for one. */
   keyColumns?: number;
@@ -77,7 +79,7 @@ export interface RangeValidation extends Merge {
 export { displayWidth };
 
 /**
- * Column widths from the cells' text. A header may wrap onto two lines (the writer makes the row
+ * Column widths from the cells' text (of several lines, the longest). A header may wrap onto two lines (the writer makes the row
  * tall enough), so a long header widens its column only to half its length, and never below a
  * four-character header's width: data, not headers, decide how wide a printed table is.
  */
@@ -86,7 +88,8 @@ export function widthsFor(rows: (CellModel | null)[][], min = 6, max = 60): numb
   for (const row of rows) {
     row.forEach((cell, i) => {
       if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') return;
-      const text = displayWidth(String(cell.v));
+      // A text of several lines is as wide as its longest line.
+      const text = Math.max(...String(cell.v).split('\n').map(displayWidth));
       const needed = cell.s === 'header' ? Math.min(text + 2, Math.max(Math.ceil(text / 2) + 2, 10)) : text + 2;
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
     });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { copySample, runCli } from '../support/cli.js';
@@ -44,6 +45,10 @@ describe('re-scoring after a correction', () => {
     const row = changes.find((r) => r[1] === '汤沟镇');
     expect(row?.[2]).toMatch(/^总分 68\.33 → 72\.33/);
     expect(row?.[3]).toBe('得分表 C2：6 → 10');
+    // Printed with the assessment's name at the top of every page (issue 13).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result);
+    expect(wb.getWorksheet('变更')!.headerFooter.oddHeader).toBe('&C&B&14全县乡科级单位2009年绩效管理组织工作评估 结果变更');
   });
 
   it('says which units moved only because another did', async () => {

@@ -46,6 +46,19 @@ describe('通报.docx in 公文 layout (issue 13)', () => {
     expect(document).toContain('<w:sz w:val="32"/>');
   });
 
+  it('keeps the last lines of the body with the 附件 line and the 落款, so the office and date never stand alone on a page (zhengding\'s did)', () => {
+    const notice = document.slice(0, document.indexOf('</w:p>', document.indexOf('</w:sectPr>')) + 6);
+    const paras = [...notice.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const at = paras.findIndex((p) => p.includes('附件：全县乡科级单位'));
+    const date = paras.findIndex((p) => p.includes('2010年2月20日'));
+    expect(at).toBeGreaterThan(0);
+    expect(date).toBeGreaterThan(at);
+    // The paragraph before the 附件 line (the body's last, after a blank) and all up to the date keep with the next.
+    for (const p of paras.slice(at - 2, date)) expect(p).toContain('<w:keepNext/>');
+    expect(paras[date]).not.toContain('<w:keepNext/>');
+    expect(paras[at - 3]).not.toContain('<w:keepNext/>');
+  });
+
   it('puts the appendix table on its own page, laid out like the 附件 sheet (seed 001)', () => {
     const afterBreak = document.slice(document.indexOf('</w:sectPr>'));
     const paras = paragraphs(afterBreak);

@@ -64,6 +64,15 @@ describe('通报 workbook prints on A4 (issue 13)', () => {
     expect(excluded).toBe(7);
   });
 
+  it('centres 名次 and 等次 and sets text a character in, so a number and the text beside it never run together (「1新安镇」, 「91.75先进」)', () => {
+    const ws = guannan.getWorksheet('排名')!;
+    const row = ws.getRow(2);
+    expect(row.getCell(2).alignment?.horizontal).toBe('center');
+    expect(row.getCell(3).alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+    const band = (ws.getRow(1).values as unknown[]).indexOf('等次');
+    expect(row.getCell(band).alignment?.horizontal).toBe('center');
+  });
+
   it('wraps 说明 in a bounded column and makes a long remark\'s row tall enough', () => {
     const ws = zhengding.getWorksheet('排名')!;
     const last = ws.getRow(1).cellCount;

@@ -122,7 +122,7 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
     diagnostics.push(info('I_APPENDIX_IN_WORKBOOK', { file: targets[2]! }, appendixPointerText(assessment.results.length, path.basename(targets[0]!))));
   }
   progress.stage(`写出通报：${assessment.results.length} 个单位`);
-  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file))] : []), recordSheet(record)];
+  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file), assessment.scheme.name)] : []), recordSheet(record)];
   await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, doc)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   done.written = true;
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
