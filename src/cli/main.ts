@@ -11,6 +11,7 @@ import { thisProcess } from './outputs.js';
 import { printDiagnostics } from './print.js';
 import { expandPatterns } from './globs.js';
 import { commandTypo, withNearestFiles } from './typos.js';
+import { writeDebug } from './debug.js';
 
 // Each command's module (and with it exceljs, zod, yaml, docx…) is loaded only when that command
 // runs: `score --help`, `--version` and a usage error cost Node and commander, not the whole tool.
@@ -154,8 +155,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     const err = colours(ctx, ctx.stderr, !argv.includes('--no-color'));
     if (e instanceof ScoreError) {
       printDiagnostics(withNearestFiles(e.diagnostics, ctx.cwd), ctx.stderr, err);
-      // A library's own words (unzip, XML parser) help a maintainer, not a clerk: only on request.
-      if (ctx.env.SCORE_DEBUG && e.cause !== undefined) ctx.stderr.write(`调试信息：${debugText(e.cause)}\n`);
+      writeDebug(ctx, e);
       return e.exitCode;
     }
     if (e instanceof CommanderError) {
@@ -174,19 +174,6 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     if (ctx.env.SCORE_DEBUG) ctx.stderr.write(`${(e as Error).stack}\n`);
     return exitCodeFor([diag]);
   }
-}
-
-/**
- * What the libraries said, the error and the errors that caused it, by their messages: no stack,
- * which SCORE_DEBUG keeps for internal errors (a refused file is not a defect of score).
- */
-function debugText(e: unknown): string {
-  const parts: string[] = [];
-  for (let c: unknown = e, depth = 0; c !== undefined && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
-    parts.push(c instanceof Error ? `${c.name}: ${c.message}` : String(c));
-    if (!(c instanceof Error)) break;
-  }
-  return parts.join('；原因：');
 }
 
 /** `score help nonexist`: commander shows the general help and exits 0, which tells a script nothing went wrong. */

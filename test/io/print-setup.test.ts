@@ -42,9 +42,10 @@ describe('通报 workbook prints on A4 (issue 13)', () => {
     expect(zhengding.getWorksheet('排名')!.headerFooter.oddHeader).toBe('&C&B&14正定县政府绩效管理年度评估 得分和排名');
   });
 
-  it('fits 排名 to one landscape page width with the header repeated', () => {
+  // Two pages down as the print plan chooses (a page spared while type stays ≥ 9 pt, print-plan.ts).
+  it('fits 排名 to one landscape page width and two pages down, with the header repeated', () => {
     const ws = zhengding.getWorksheet('排名')!;
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 2, printTitlesRow: '1:1' });
   });
 
   it('splits a wide 指标得分 over pages at a readable scale, the unit columns repeated', () => {

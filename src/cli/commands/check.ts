@@ -8,6 +8,7 @@ import { colours, type Context } from '../context.js';
 import { assessAssembled, limitsFrom, loadInputs, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
 import { withNearestFiles } from '../typos.js';
+import { writeDebug } from '../debug.js';
 
 export interface CheckOptions extends LoadOptions {
   json?: boolean;
@@ -29,6 +30,7 @@ async function findings(files: string[], options: CheckOptions, ctx: Context): P
   } catch (e) {
     // A missing file or an .xls is a finding too: --json must say so on stdout like any other.
     if (!(e instanceof ScoreError)) throw e;
+    writeDebug(ctx, e);
     return { diagnostics: withNearestFiles(e.diagnostics, ctx.cwd) };
   }
 }

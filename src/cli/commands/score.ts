@@ -25,6 +25,7 @@ import type { SchemeSource } from '../../scheme/load-scheme.js';
 import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
 import { withNearestFiles } from '../typos.js';
+import { writeDebug } from '../debug.js';
 import { planFeedback } from '../feedback.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
@@ -60,6 +61,7 @@ export async function runScore(files: string[], options: ScoreOptions, ctx: Cont
     progress.done();
     if (!(e instanceof ScoreError)) throw e;
     printDiagnostics(withNearestFiles(e.diagnostics, ctx.cwd), ctx.stderr, colours(ctx, ctx.stderr, options.color));
+    writeDebug(ctx, e);
     code = e.exitCode;
   }
   const earlier = `${outputBase(files[0]!, options.out)}.xlsx`;
