@@ -4,11 +4,21 @@ import type { RawSheet } from '../io/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import { copiedSheet } from './layout.js';
 
-/** A sheet's rows above its data: title rows and the header (the row naming 单位名称), or its first row. */
-function headerOnly(sheet: RawSheet): RawSheet {
+/** The number of a sheet's header row (the row naming 单位名称), or of its first row. */
+function headerRowOf(sheet: RawSheet): number {
   const table = readTable(sheet, [{ key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true }], []);
-  const last = table?.headerRow.number ?? sheet.rows[0]?.number ?? 0;
-  return { ...sheet, rows: sheet.rows.filter((r) => r.number <= last) };
+  return table?.headerRow.number ?? sheet.rows[0]?.number ?? 0;
+}
+
+/** A new year starts without the sample's: a title's year (「2009年」「2013年度」) is left to fill in, marked like the scheme's. */
+const YEAR = /(19|20)\d{2}(?=\s*年)/g;
+
+/** A sheet with the year in its title rows (those above the header) marked 【待填】; `dataToo`: keep the rows below. */
+function newYear(sheet: RawSheet, dataToo: boolean): RawSheet {
+  const header = headerRowOf(sheet);
+  const rows = sheet.rows.filter((r) => dataToo || r.number <= header).map((r) => (r.number >= header ? r
+    : { ...r, values: r.values.map((v) => (typeof v === 'string' ? v.replace(YEAR, '【待填】') : v)) }));
+  return { ...sheet, rows };
 }
 
 /**
@@ -19,6 +29,6 @@ function headerOnly(sheet: RawSheet): RawSheet {
 export function starterBooks(sample: readonly RawSheet[]): { indicators: SheetModel[]; scores: SheetModel[] } {
   const indicators = sample.filter((s) => s.name === SHEETS.indicators[0]).map((s) => copiedSheet(s.name, s));
   const scores = sample.filter((s) => s.name !== SHEETS.scheme[0] && s.name !== SHEETS.indicators[0])
-    .map((s) => copiedSheet(s.name, s.name === SHEETS.roster[0] ? s : headerOnly(s)));
+    .map((s) => copiedSheet(s.name, newYear(s, s.name === SHEETS.roster[0])));
   return { indicators, scores };
 }

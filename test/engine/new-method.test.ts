@@ -51,7 +51,7 @@ describe('a method added in one module (test-only registration)', () => {
     const out = path.join(dir, 'annual.通报.xlsx');
     // 40 + 50, 0 + 55.5, 40 + 41: by hand.
     const leaves = byUnit(await dumpSheet(out, '指标得分'));
-    expect(['一局', '二局', '三局'].map((u) => [leaves.get(u)!['M 门槛任务（40）'], leaves.get(u)!['总分']])).toEqual([[40, 90], [0, 55.5], [40, 81]]);
+    expect(['一局', '二局', '三局'].map((u) => [leaves.get(u)!['M 门槛任务\n（40）'], leaves.get(u)!['总分']])).toEqual([[40, 90], [0, 55.5], [40, 81]]);
     const ranking = byUnit(await dumpSheet(out, '排名'));
     expect(['一局', '三局', '二局'].map((u) => [ranking.get(u)!['名次'], ranking.get(u)!['总分']])).toEqual([[1, 90], [2, 81], [3, 55.5]]);
     const explain = await runCli(['explain', file, '二局']);

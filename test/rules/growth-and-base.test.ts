@@ -45,7 +45,7 @@ describe('增长率 and 百分制扣分', () => {
     const b = book();
     b['得分表'] = (b['得分表'] as Rows).map((r) => (r[0] === '一局' ? ['一局', 125, -1] : r));
     const run = await runCli(['check', await writeBook(path.join(tempDir(), 'annual.xlsx'), b)]);
-    expect(run.stderr).toMatch(/E_NEGATIVE .*单位「一局」指标「D」：为负数 -1/);
+    expect(run.stderr).toMatch(/单位「一局」指标「D」：为负数 -1.*（代码 E_NEGATIVE）/);
     expect(run.stderr).not.toMatch(/指标「G」/);
   });
 });

@@ -61,16 +61,16 @@ describe('rater groups with weights', () => {
     rows.push(['二局', 'S', '新人', 15, null], ['二局', 'S', '专家1', 15, '专家']);
     const run = await runCli(['check', (await exact(sheets('分组=领导:30、服务对象:30、公众:40', rows), '一局')).file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/E_RATER_GROUP .*评议!E\d+：指标「S」按评分组计分，这条评分没有填写评分组。/);
-    expect(run.stderr).toMatch(/E_RATER_GROUP .*评议!E\d+：评分组「专家」不是指标「S」的评分组。/);
-    expect(run.stderr).toMatch(/E_NO_RATERS .*单位「一局」指标「S」的评分组「公众」没有评分。/);
+    expect(run.stderr).toMatch(/评议!E\d+：指标「S」按评分组计分，这条评分没有填写评分组。.*（代码 E_RATER_GROUP）/);
+    expect(run.stderr).toMatch(/评议!E\d+：评分组「专家」不是指标「S」的评分组。.*（代码 E_RATER_GROUP）/);
+    expect(run.stderr).toMatch(/单位「一局」指标「S」的评分组「公众」没有评分。.*（代码 E_NO_RATERS）/);
   });
 
   it('refuses groups whose percentages do not add to 100, and a group given for a leaf without groups', async () => {
     const bad = await runCli(['check', (await exact(sheets('分组=领导:30、公众:40'), '一局')).file]);
-    expect(bad.stderr).toMatch(/E_INDICATOR_PARAM .*「分组」各组百分比合计为 70，应为 100。/);
+    expect(bad.stderr).toMatch(/「分组」各组百分比合计为 70，应为 100。.*（代码 E_INDICATOR_PARAM）/);
     const none = await runCli(['check', (await exact(sheets(''), '一局')).file]);
-    expect(none.stderr).toMatch(/E_RATER_GROUP .*指标「S」的评议不分组，「评分组」应空着，现为「领导」。/);
+    expect(none.stderr).toMatch(/指标「S」的评议不分组，「评分组」应空着，现为「领导」。.*（代码 E_RATER_GROUP）/);
   });
 
   it('gives the form\'s 评议 sheet a 评分组 column', async () => {
