@@ -1,7 +1,7 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { excelCellText } from '../core/excel-text.js';
-import { fittedHeights, pageSetup } from '../report/print-plan.js';
-import { cellRef, columnLetter } from './raw-sheet.js';
+import { fittedHeights, type PageSetup } from '../report/print-plan.js';
+import { cellRef } from './raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
 
@@ -70,14 +70,17 @@ function quoted(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The print titles and print area of the page setup the print plan chooses (print-plan.ts), as the workbook names them. */
-export function printNames(model: SheetModel, name: string): SheetNames {
-  const setup = pageSetup(model);
-  const dollars = (range: string): string => range.split(':').map((x) => `$${x}`).join(':');
-  const titles = [setup.printTitlesColumn, setup.printTitlesRow].filter((x) => x !== undefined).map((x) => `${quoted(name)}!${dollars(x)}`).join(',');
+/** Excel's form of a range in a defined name: every column and row anchored (A$1:E$22 → $A$1:$E$22, 1:2 → $1:$2). */
+function anchored(range: string): string {
+  return range.split(':').map((x) => x.replace(/^\$?([A-Z]*)\$?(\d*)$/, (_, col: string, row: string) => `${col ? `$${col}` : ''}${row ? `$${row}` : ''}`)).join(':');
+}
+
+/** The print titles and print area of a sheet's page setup (print-plan.ts), as the workbook names them. */
+export function printNames(setup: PageSetup, name: string): SheetNames {
+  const titles = [setup.printTitlesColumn, setup.printTitlesRow].filter((x) => x !== undefined).map((x) => `${quoted(name)}!${anchored(x)}`).join(',');
   return {
     ...(titles ? { printTitles: titles } : {}),
-    ...(model.printRows ? { printArea: `${quoted(name)}!$A$1:$${columnLetter(Math.max(1, model.widths.length) - 1)}$${model.printRows}` } : {}),
+    ...(setup.printArea ? { printArea: `${quoted(name)}!${anchored(setup.printArea)}` } : {}),
   };
 }
 
@@ -102,8 +105,7 @@ function coveredCells(merges: readonly Merge[]): Set<number> {
  * as Excel opens them (control characters visible, at most 32,767 characters); the other cells
  * of a merged range take only their style, their borders closing the merged box.
  */
-export function* worksheetXml(model: SheetModel, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string> {
-  const setup = pageSetup(model);
+export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string> {
   const frozen = model.headerRows ?? 0;
   const frozenColumns = model.frozenColumns ?? 0;
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';

@@ -1,4 +1,5 @@
 import type { SheetModel } from '../report/sheet-model.js';
+import { pageSetup } from '../report/print-plan.js';
 import { distinctSheetNames } from '../core/excel-text.js';
 import type { PendingFile } from './atomic-write.js';
 import { printNames, SharedStrings, worksheetXml, type SheetNames } from './worksheet-xml.js';
@@ -72,9 +73,11 @@ export async function writeWorkbook(file: string, sheets: readonly SheetModel[])
     await zip.add('_rels/.rels', [ROOT_RELS]);
     await zip.add('docProps/core.xml', [CORE]);
     await zip.add('docProps/app.xml', [APP]);
-    await zip.add('xl/workbook.xml', [workbookXml(sheets, names, sheets.map((s, i) => printNames(s, names[i]!)))]);
+    // The plan of each sheet's pages, made once: the workbook names its print titles, the sheet writes the rest.
+    const setups = sheets.map(pageSetup);
+    await zip.add('xl/workbook.xml', [workbookXml(sheets, names, setups.map((setup, i) => printNames(setup, names[i]!)))]);
     await zip.add('xl/_rels/workbook.xml.rels', [workbookRels(sheets.length)]);
-    for (const [i, sheet] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(sheet, i === 0, styles, strings));
+    for (const [i, sheet] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(sheet, setups[i]!, i === 0, styles, strings));
     await zip.add('xl/sharedStrings.xml', strings.xml());
     await zip.add('xl/styles.xml', [styles.xml()]);
   } catch (e) {
