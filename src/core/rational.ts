@@ -112,7 +112,8 @@ export class Rational {
   }
 
   minus(other: Numeric): Rational {
-    return this.plus(Rational.of(other).neg());
+    const o = Rational.of(other);
+    return o.n === 0n ? this : this.plus(o.neg());
   }
 
   mul(other: Numeric): Rational {

@@ -21,8 +21,8 @@ const FLAGS = 0x0808;
 /** Classic zip (no Zip64): a part or the whole file beyond 4 GB is refused rather than written wrong. */
 const LIMIT = 0xffffffff;
 
-/** Text to write is gathered into pieces of about this many characters before deflating. */
-const PIECE = 1 << 16;
+/** Bytes of text deflated at a time. */
+const PIECE_BYTES = 1 << 18;
 
 interface Written {
   name: Buffer;
@@ -90,23 +90,28 @@ export class ZipWriter {
         await this.put(chunk);
       }
     };
-    const feed = async (text: string): Promise<void> => {
-      const bytes = Buffer.from(text, 'utf8');
+    const feed = async (bytes: Buffer): Promise<void> => {
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
       if (entry.size > LIMIT) throw new Error('zip: part over 4 GB');
       await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
       await flushOut();
     };
-    let piece = '';
+    // The pieces are encoded straight into one buffer: joining them into one string first made a
+    // chain of strings to flatten, a tenth of a province's run. The buffer is used again once
+    // deflate has taken it in (its write has called back).
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    let used = 0;
     for await (const text of content) {
-      piece += text;
-      if (piece.length >= PIECE) {
-        await feed(piece);
-        piece = '';
+      // UTF-8 takes at most 3 bytes for each UTF-16 unit of the text.
+      if (used > 0 && used + text.length * 3 > PIECE_BYTES) {
+        await feed(buffer.subarray(0, used));
+        used = 0;
       }
+      if (text.length * 3 > PIECE_BYTES) await feed(Buffer.from(text, 'utf8'));
+      else used += buffer.write(text, used, 'utf8');
     }
-    if (piece !== '') await feed(piece);
+    if (used > 0) await feed(buffer.subarray(0, used));
     await new Promise<void>((resolve, reject) => {
       deflate.once('end', resolve);
       deflate.once('error', reject);

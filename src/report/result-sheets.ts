@@ -1,5 +1,5 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
-import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
+import { roundHalfUp, show, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { bandText, orList } from '../engine/describe.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -14,8 +14,22 @@ const header = (v: string): CellModel => ({ v, s: 'header' });
 
 /** A published score as a number cell: exact to the scheme's decimals, so the file holds what we computed. */
 export function scoreCell(value: Rational | null, decimals: number): CellModel {
-  return value === null ? text('—') : { v: Number(value.toFixed(decimals)), s: 'score' };
+  if (value === null) return text('—');
+  // Most scores are the very numbers read (one object per distinct value): their cells are made
+  // once and shared, not once per unit and leaf (a province's 指标得分 has millions).
+  const known = SCORE_CELLS.get(decimals)?.get(value);
+  if (known) return known;
+  const cell: CellModel = Object.freeze({ v: Number(value.toFixed(decimals)), s: 'score' });
+  const cells = SCORE_CELLS.get(decimals) ?? SCORE_CELLS.set(decimals, new Map()).get(decimals)!;
+  // Computed totals are each a number of their own: when they have filled the cache it starts
+  // again, so that the scores read, met again at once, are shared again.
+  if (cells.size >= SCORE_CELLS_KEPT) cells.clear();
+  cells.set(value, cell);
+  return cell;
 }
+
+const SCORE_CELLS = new Map<number, Map<Rational, CellModel>>();
+const SCORE_CELLS_KEPT = 65_536;
 
 function scoreFormat(decimals: number): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
@@ -122,7 +136,10 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   // 说明 wraps in a column of its own width rather than pushing the page wide (a long remark took a whole line).
   const widths = capLast(widthsFor(allRows({ rows, body, after })), REMARK_WIDTH);
   const merges: Merge[] = [];
-  const note = roundingNote(a, (r) => [...r.score.parts, ...sides.map((side) => r.score[side]?.applied ?? null).map((x, i) => (x && sides[i] === 'deduction' ? x.neg() : x))], '各部分');
+  const note = roundingNote(a, (r, add) => {
+    for (const p of r.score.parts) add(p);
+    for (const side of sides) add(side === 'deduction' ? r.score[side]?.applied.neg() : r.score[side]?.applied);
+  }, '各部分');
   if (note) noteRow(rows.length + body.count, after, merges, note, head.length);
   return { name: '排名', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 得分和排名`, keyColumns: 3 };
 }
@@ -160,13 +177,21 @@ export function detailSheet(a: Assessment): SheetModel {
   const rows: Row[] = [head.map(header)];
   const leaves = a.tree.leaves;
   // No cell of a unit's row wraps: every row one line high.
-  const body = unitRows(a, (r) => [text(r.unit.category), text(r.unit.name), ...leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)], ROW_HEIGHT);
+  const body = unitRows(a, (r) => {
+    const row: Row = [text(r.unit.category), text(r.unit.name)];
+    for (const l of leaves) row.push(scoreCell(r.score.leaves.get(l.code) ?? null, d));
+    row.push(scoreCell(r.score.total, d));
+    return row;
+  }, ROW_HEIGHT);
   // A leaf's header wraps over a few lines in a narrow column: more columns to a page, at a readable size.
   const widths = widthsFor(allRows({ rows, body }), 6, 24).map((w, i) => (i >= 2 ? Math.min(w, LEAF_WIDTH) : w));
-  const adjusted = (r: UnitResult): Rational => (r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO);
   const merges: Merge[] = [];
   const after: Row[] = [];
-  const note = roundingNote(a, (r) => [...leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
+  const note = roundingNote(a, (r, add) => {
+    for (const l of leaves) add(r.score.leaves.get(l.code));
+    // 加分 less 减分, shown as one figure beside the leaves.
+    add((r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO));
+  }, '各指标');
   if (note) noteRow(rows.length + body.count, after, merges, note, Math.min(head.length, 8));
   return { name: '指标得分', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各单位指标得分`, keyColumns: 2 };
 }
@@ -175,10 +200,13 @@ export function detailSheet(a: Assessment): SheetModel {
  * One note where published figures do not add up to the published total: each is rounded on its
  * own while the total is rounded once from the exact sum (issue 9: say so, never hide it).
  */
-function roundingNote(a: Assessment, addends: (r: UnitResult) => (Rational | null)[], what: string): string | undefined {
+function roundingNote(a: Assessment, addends: (r: UnitResult, add: (x: Rational | null | undefined) => void) => void, what: string): string | undefined {
   const d = a.scheme.rounding.decimals;
   const off = a.results.filter((r) => {
-    const shown = sum(addends(r).filter((x): x is Rational => x !== null).map((x) => roundHalfUp(x, d)));
+    let shown = ZERO;
+    addends(r, (x) => {
+      if (x) shown = shown.plus(roundHalfUp(x, d));
+    });
     return !shown.eq(roundHalfUp(r.score.total, d));
   });
   if (off.length === 0) return undefined;

@@ -100,16 +100,33 @@ export { displayWidth };
  */
 export function widthsFor(rows: Iterable<Row>, min = 6, max = 60): number[] {
   const widths: number[] = [];
+  // A province's 指标得分 is measured cell by cell: the same number is measured once.
+  const numbers = new Map<number, number>();
   for (const row of rows) {
-    row.forEach((cell, i) => {
-      if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') return;
-      // A text of several lines is as wide as its longest line.
-      const text = typeof cell.v === 'number' ? String(cell.v).length : Math.max(...String(cell.v).split('\n').map(displayWidth));
-      const needed = cell.s === 'header' ? Math.min(text + 2, Math.max(Math.ceil(text / 2) + 2, 10)) : text + 2;
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') continue;
+      let needed: number | undefined;
+      if (typeof cell.v === 'number' && cell.s !== 'header') {
+        needed = numbers.get(cell.v);
+        if (needed === undefined) {
+          needed = neededWidth(cell);
+          if (numbers.size < MEASURED_NUMBERS) numbers.set(cell.v, needed);
+        }
+      } else needed = neededWidth(cell);
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
-    });
+    }
   }
   return Array.from(widths, (w) => w ?? min);
+}
+
+const MEASURED_NUMBERS = 65_536;
+
+/** The width a cell's text needs: a text of several lines is as wide as its longest line. */
+function neededWidth(cell: CellModel): number {
+  const v = cell.v;
+  const text = typeof v === 'number' ? String(v).length : typeof v === 'string' && !v.includes('\n') ? displayWidth(v) : Math.max(...String(v).split('\n').map(displayWidth));
+  return cell.s === 'header' ? Math.min(text + 2, Math.max(Math.ceil(text / 2) + 2, 10)) : text + 2;
 }
 
 /** Every row of a sheet in order: `rows`, the body as it is made, then `after`. */
