@@ -119,6 +119,8 @@ export interface UnitEntries {
   periods?: Map<string, UnitEntries>;
   /** 加分 and 减分 items from the 加减分 sheet. */
   adjustments?: AdjustmentEntry[];
+  /** 自评分 by leaf code (004: 先自评、牵头部门审核): shown beside the audited points, never counted. */
+  selfAssessed?: Map<string, Rational>;
 }
 
 export interface AdjustmentEntry {
