@@ -2,7 +2,7 @@ import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { bandText, orList } from '../engine/describe.js';
-import type { Scheme } from '../scheme/schema.js';
+import { unitWord, type Scheme } from '../scheme/schema.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
@@ -67,7 +67,7 @@ export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, rea
   const sides = adjustmentSides(a);
   if (sides.length === 0) return undefined;
   const d = a.scheme.rounding.decimals;
-  const rows: (CellModel | null)[][] = [['类别', '单位名称', '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
+  const rows: (CellModel | null)[][] = [['类别', `${unitWord(a.scheme)}名称`, '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
   for (const r of a.results) {
     for (const e of entries.get(r.unit.name) ?? []) {
       rows.push([text(r.unit.category), text(r.unit.name), text(SIDE_WORD[e.side]), text(e.item), scoreCell(e.points, d), text(e.reason), text(e.evidence), text(e.source)]);
@@ -103,7 +103,7 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const flags = flagNames(a.scheme);
   const ranks = a.scheme.history?.rankChange === true;
   const sides = adjustmentSides(a);
-  const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
+  const head = ['类别', '名次', `${unitWord(a.scheme)}名称`, ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
@@ -142,7 +142,7 @@ function noteRow(rows: (CellModel | null)[][], merges: Merge[], note: string, wi
 export function detailSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
   // The points on a line of their own: a narrow column wraps the name, never 「（」 from 「25）」.
-  const head = ['类别', '单位名称', ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
+  const head = ['类别', `${unitWord(a.scheme)}名称`, ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
   const rows: (CellModel | null)[][] = [head.map(header)];
   for (const r of a.results) {
     rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);
@@ -153,7 +153,7 @@ export function detailSheet(a: Assessment): SheetModel {
   const merges: Merge[] = [];
   const note = roundingNote(a, (r) => [...a.tree.leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
   if (note) noteRow(rows, merges, note, Math.min(head.length, 8));
-  return { name: '指标得分', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各单位指标得分`, keyColumns: 2 };
+  return { name: '指标得分', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各${unitWord(a.scheme)}指标得分`, keyColumns: 2 };
 }
 
 /**
