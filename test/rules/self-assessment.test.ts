@@ -1,6 +1,8 @@
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from '../support/cli.js';
 import { deducted, entered, frac, periodMean, ratioed, sumOf, type Fraction } from '../support/rules-reckoning.mjs';
+import { fillXlsx, type FillValue } from '../support/fill-form.js';
 import { dumpSheet, writeBook, type Rows } from '../support/workbook.js';
 
 // docs/scheme.md「自评与审核（selfAssessment、「自评」表）」: 004 先自评、牵头部门审核.
@@ -115,5 +117,23 @@ describe('自评 beside the audited score', () => {
     const sheet = await dumpSheet(path.join(dir, '得分填报表.xlsx'), '自评');
     expect(sheet[1]).toEqual(['单位名称', '类别', 'A1\n重点工作\n（自评分，0—30）', 'A2\n常规工作\n（自评分，0—20）', 'A3\n其他工作\n（自评分，0—10）', 'B2\n作风建设\n（自评分，0—20）']);
     expect(sheet.slice(2).map((r) => r[0])).toEqual(UNITS);
+  });
+
+  it('merges the 自评 of returned forms, and refuses two different self-assessments of one cell', async () => {
+    const dir = tempDir();
+    const run = await runCli(['template', await writeBook(path.join(dir, 'annual.xlsx'), book(null)), '-o', path.join(dir, 'forms')]);
+    expect(run.code).toBe(0);
+    const form = path.join(dir, 'forms', '得分填报表.xlsx');
+    const copy = path.join(dir, '得分填报表-副本.xlsx');
+    copyFileSync(form, copy);
+    // 一局 is row 3; A1 and A2 are columns C and D.
+    await fillXlsx(form, new Map([['自评', new Map<string, FillValue>([['C3', 30], ['D3', '20分']])]]));
+    const merged = path.join(dir, 'merged.xlsx');
+    expect((await runCli(['merge', form, '-o', merged])).code).toBe(0);
+    expect((await dumpSheet(merged, '自评')).find((r) => r[0] === '一局')?.slice(2, 4)).toEqual([30, '20分']);
+    await fillXlsx(copy, new Map([['自评', new Map<string, FillValue>([['C3', 29]])]]));
+    const conflict = await runCli(['merge', form, copy, '-o', path.join(dir, 'two.xlsx')]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toMatch(/单位「一局」指标「A1」的自评分在两份表中不同.*为「30」.*为「29」.*（代码 E_MERGE_CONFLICT）/);
   });
 });
