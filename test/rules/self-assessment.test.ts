@@ -74,8 +74,11 @@ describe('自评 beside the audited score', () => {
     expect(text).toContain(`自评 30 分，审核 28 分，差额 +2 分（计入审核分）`);
     expect(text).toContain(`自评 19 分，审核 ${a.B2.halfUp(2).replace(/0+$/, '').replace(/\.$/, '')} 分，差额 +${frac(19).minus(a.B2).halfUp(2).replace(/0+$/, '').replace(/\.$/, '')} 分`);
 
-    const run = await runCli([file]);
+    const run = await runCli([file, '--feedback', path.join(dir, '反馈单')]);
     expect(run.code).toBe(0);
+    const feedback = (await dumpSheet(path.join(dir, '反馈单', '一局.反馈单.xlsx'), '反馈单')).flat();
+    expect(feedback).toContain('自评 30 分，审核 28 分，差额 +2 分（计入审核分）');
+    expect(feedback).toContain(`自评 19 分，审核 ${a.B2.halfUp(2)} 分，差额 +${frac(19).minus(a.B2).halfUp(2)} 分（计入审核分）`);
     // 二局's A1 equals the audit and is not listed; 三局 did not self-assess and is reported.
     expect(run.stderr).toMatch(/单位「二局」没有填写指标 A2 的自评分。.*（代码 W_SELF_MISSING）/);
     expect(run.stderr).toMatch(/单位「三局」没有填写指标 A1、A2、A3、B2 的自评分。.*（代码 W_SELF_MISSING）/);
