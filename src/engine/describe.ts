@@ -1,7 +1,8 @@
 import type { Rational } from '../core/rational.js';
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
 import { fixed, show } from '../core/rational.js';
-import { unitWord, type Band, type Scheme } from '../scheme/schema.js';
+import type { Band, Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import type { BandingEvent } from './banding.js';
 import type { UnitResult } from './assess.js';
 

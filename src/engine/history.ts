@@ -1,5 +1,6 @@
 import { info, warning, type Diagnostic } from '../core/diagnostic.js';
-import { unitWord, type Scheme } from '../scheme/schema.js';
+import type { Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import type { UnitResult } from './assess.js';
 import { conditionText, previousOf, type PreviousResult } from './rules.js';
 

@@ -3,7 +3,7 @@ import { show, type Rational } from '../core/rational.js';
 import type { Assessment } from '../engine/assess.js';
 import { nameOf, type Deduction, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
-import { unitWord } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /** One row of a 扣分明细 sheet as it was read: whose, which leaf, in which period ('' for the year). */
 export interface DeductionRow {

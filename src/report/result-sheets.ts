@@ -2,7 +2,8 @@ import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic
 import { roundHalfUp, show, sum, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { bandText, orList } from '../engine/describe.js';
-import { unitWord, type Scheme } from '../scheme/schema.js';
+import type { Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';

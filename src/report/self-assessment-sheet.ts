@@ -2,7 +2,7 @@ import type { Assessment } from '../engine/assess.js';
 import { nameOf, type UnitEntries } from '../engine/model.js';
 import { selfReview, type SelfLine } from '../engine/self-review.js';
 import { scoreCell } from './result-sheets.js';
-import { unitWord } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
 
 export const SELF_SHEET = '自评对照';

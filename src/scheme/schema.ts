@@ -287,9 +287,6 @@ export const schemeSchema = z.strictObject({
 });
 
 export type SchemeInput = z.input<typeof schemeSchema>;
-
-/** What the assessed are called in headers and notes (项目名称, 项目「…」): the scheme's unitNoun, 单位 when it is empty. */
-export const unitWord = (scheme: { unitNoun: string }): string => scheme.unitNoun || '单位';
 export type ParsedScheme = z.output<typeof schemeSchema>;
 export type Band = z.output<typeof bandSchema>;
 export type Quota = z.output<typeof quotaSchema>;
