@@ -104,6 +104,9 @@ export class Rational {
 
   plus(other: Numeric): Rational {
     const o = Rational.of(other);
+    // Adding nothing keeps the value itself: a sum starting at 0 holds no copy of each addend.
+    if (o.n === 0n) return this;
+    if (this.n === 0n) return o;
     if (this.d === o.d) return this.d === 1n ? new Rational(this.n + o.n, 1n) : Rational.fraction(this.n + o.n, this.d);
     return Rational.fraction(this.n * o.d + o.n * this.d, this.d * o.d);
   }
@@ -114,6 +117,9 @@ export class Rational {
 
   mul(other: Numeric): Rational {
     const o = Rational.of(other);
+    // × 1 (a part's full weight, a leaf's whole share) keeps the value itself rather than a copy.
+    if (o.d === 1n && o.n === 1n) return this;
+    if (this.d === 1n && this.n === 1n) return o;
     if (this.d === 1n && o.d === 1n) return new Rational(this.n * o.n, 1n);
     return Rational.fraction(this.n * o.n, this.d * o.d);
   }
@@ -179,6 +185,8 @@ export class Rational {
 
   /** Rounded to `decimals` places; half-up rounds x.xx5 away from zero (1.005 → 1.01, -2.5 → -3). */
   round(decimals: number, mode: RoundingMode = 'half-up'): Rational {
+    // Already that exact (most entries and sums of them): the value itself, not a copy.
+    if (this.d === 1n || (decimals < POW10.length && POW10[decimals]! % this.d === 0n)) return this;
     return Rational.fraction(this.scaledInteger(decimals, mode), pow10(decimals));
   }
 

@@ -1,4 +1,5 @@
 import type { Rational } from '../core/rational.js';
+import type { CodeTable } from '../core/code-map.js';
 import type { Where } from '../core/diagnostic.js';
 import type { MethodName } from './methods/index.js';
 
@@ -109,16 +110,16 @@ export interface UnitEntries {
    * Keyed by leaf code. direct, pass, grade: the points; ratio, inverse: the actual value (完成值);
    * rate: the rate in percent; rank: the place (位次).
    */
-  values: Map<string, Rational>;
+  values: CodeTable<Rational>;
   /** ratio and inverse leaves: the unit's target (its own, or the indicator's default). */
-  targets: Map<string, Rational>;
+  targets: CodeTable<Rational>;
   /** raters leaves: every rater's score. */
-  raters: Map<string, Rational[]>;
+  raters: CodeTable<Rational[]>;
   /** Leaves scored against the unit's peers: the entries of every unit of its category (its own included). */
   peers?: Map<string, Rational[]>;
   /** raters leaves with groups: each score's group, in the order of `raters`. */
   raterGroups?: Map<string, string[]>;
-  deductions: Map<string, Deduction[]>;
+  deductions: CodeTable<Deduction[]>;
   /** Leaves left blank as missing items (缺项) where the indicator or the scheme allows it. */
   missing?: Set<string>;
   /** Entries of each period (期次), for parts scored per period. */

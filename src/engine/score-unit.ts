@@ -1,3 +1,4 @@
+import { codeIndexOf, CodeMap, type CodeTable } from '../core/code-map.js';
 import { Rational, ZERO, roundHalfUp, sum } from '../core/rational.js';
 import { methodOf } from './methods/index.js';
 import type { Adjustments } from '../scheme/schema.js';
@@ -11,7 +12,7 @@ export interface Rounding {
 
 export interface UnitScore {
   /** Leaf code → points earned, exact (for a part scored per period: the period-weighted points). */
-  leaves: Map<string, Rational>;
+  leaves: CodeTable<Rational>;
   /**
    * One per part (tree.parts), what it adds to the total after weights and periods; null where
    * the part does not apply to the unit's category. Rounded first when the scheme says so.
@@ -79,13 +80,13 @@ export function rescaleOf(root: Indicator, entries: UnitEntries): { missing: Ind
 }
 
 /** A part's score from these entries: the sum of its leaves, rescaled where the unit has 缺项. */
-function partScore(root: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
+function partScore(root: Indicator, entries: UnitEntries, leaves: CodeTable<Rational>, share: Rational): Rational {
   const factor = rescaleOf(root, entries)?.factor ?? ONE;
   // Each leaf is recorded rescaled too, so that 指标得分 adds up to the part.
   return scoreNode(root, entries, leaves, share.mul(factor)).mul(factor);
 }
 
-function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Rational>, share: Rational): Rational {
+function scoreNode(node: Indicator, entries: UnitEntries, leaves: CodeTable<Rational>, share: Rational): Rational {
   if (node.children.length === 0) {
     // A missing item has no points of its own: its cell in 指标得分 stays empty.
     if (isMissing(node, entries)) return ZERO;
@@ -100,7 +101,7 @@ function scoreNode(node: Indicator, entries: UnitEntries, leaves: Map<string, Ra
 const ONE = Rational.of(1);
 
 /** What one part adds to the total: its score × weight, or Σ over periods of the period's score × its weight. */
-function partContribution(root: Indicator, rule: PartRule | undefined, entries: UnitEntries, leaves: Map<string, Rational>): Rational {
+function partContribution(root: Indicator, rule: PartRule | undefined, entries: UnitEntries, leaves: CodeTable<Rational>): Rational {
   if (rule?.periods) {
     return sum(rule.periods.map((p) => {
       const periodEntries = entries.periods?.get(p.name);
@@ -112,7 +113,7 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
 }
 
 export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {
-  const leaves = new Map<string, Rational>();
+  const leaves = new CodeMap<Rational>(codeIndexOf(tree));
   const category = entries.unit.category;
   const parts = tree.parts.map((part) => {
     const root = rootFor(tree, part, category);

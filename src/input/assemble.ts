@@ -1,3 +1,4 @@
+import { codeIndexOf } from '../core/code-map.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
@@ -193,7 +194,7 @@ function collectAllPeriods(scheme: Scheme, tree: IndicatorTree, roster: Roster, 
     const targets = sheets.targets ? readWide(sheets.targets, tree, roster, diagnostics, codes) : undefined;
     const deductions = sheets.deductions ? readDeductions(sheets.deductions, tree, roster, diagnostics, codes) : new Map();
     const raters = sheets.raters ? readRaters(sheets.raters, tree, roster, diagnostics, codes) : noRaters();
-    return collectEntries(leaves, roster, scores, targets, deductions, raters, diagnostics);
+    return collectEntries(leaves, codeIndexOf(tree), roster, scores, targets, deductions, raters, diagnostics);
   };
   // Every unit of the roster gets entries, whether or not it has anything scored for the whole year.
   const yearly = new Map((collect('') ?? []).map((e) => [e.unit, e]));

@@ -1,4 +1,5 @@
 import type { Rational } from '../core/rational.js';
+import { CodeMap, type CodeIndex } from '../core/code-map.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { allMethods, methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
@@ -14,7 +15,7 @@ import type { Cell, WideData } from './wide-sheet.js';
  * Checks every entry against its leaf: present where required, a number, within [0, max] for
  * direct leaves, not negative for ratio. Each problem names its cell; all are collected.
  */
-export function collectEntries(leaves: readonly Indicator[], roster: Roster, scores: WideData | undefined, targets: WideData | undefined,
+export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, roster: Roster, scores: WideData | undefined, targets: WideData | undefined,
   deductions: DeductionData, raters: RaterData, diagnostics: Diagnostic[]): UnitEntries[] {
   const out: UnitEntries[] = [];
   const missing = scores ? missingColumns(leaves, roster, scores, diagnostics) : new Set<string>();
@@ -38,7 +39,7 @@ export function collectEntries(leaves: readonly Indicator[], roster: Roster, sco
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new Map(), targets: new Map(), raters: raters.scores.get(unit) ?? new Map(), ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? new Map() };
+    const entries: UnitEntries = { unit, values: new CodeMap(codes), targets: new CodeMap(codes), raters: raters.scores.get(unit) ?? new CodeMap(codes), ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? new CodeMap(codes) };
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {

@@ -1,12 +1,9 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { excelCellText } from '../core/excel-text.js';
-import { fittedHeights, type PageSetup } from '../report/print-plan.js';
+import { rowHeights, type PageSetup } from '../report/print-plan.js';
 import { cellRef } from './raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
-
-/** A streamed row's height: one line of 11-point type as Excel and WPS lay it out (print-plan.ts writes every row's). */
-const STREAMED_ROW_HEIGHT = 14.25;
 
 /** Page numbers as a clerk files them. */
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
@@ -115,17 +112,21 @@ export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolea
   if (model.widths.length > 0) yield `<cols>${model.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
   yield '<sheetData>';
   const covered = coveredCells(model.merges);
-  const heights = fittedHeights(model);
+  const height = rowHeights(model);
   const scoreStyle = styles.of('score', model.scoreFormat);
   let r = 0;
   for (const cells of model.rows) {
     r++;
-    yield rowXml(cells, r, heights[r - 1], covered, styles, strings, scoreStyle);
+    yield rowXml(cells, r, height(cells, r - 1), covered, styles, strings, scoreStyle);
   }
-  // Texts of streamed rows are unique (a unit's record): sharing them would only hold them all.
-  for (const cells of model.more?.() ?? []) {
+  // Texts of streamed rows are mostly unique (a unit's name, its record): sharing them would only hold them all.
+  for (const cells of model.body?.rows() ?? []) {
     r++;
-    yield rowXml(cells, r, STREAMED_ROW_HEIGHT, covered, styles, undefined, scoreStyle);
+    yield rowXml(cells, r, height(cells, r - 1), covered, styles, strings, scoreStyle, true);
+  }
+  for (const cells of model.after ?? []) {
+    r++;
+    yield rowXml(cells, r, height(cells, r - 1), covered, styles, strings, scoreStyle);
   }
   yield '</sheetData>';
   if (model.protect) {
@@ -149,7 +150,8 @@ export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolea
   yield '</worksheet>';
 }
 
-function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings | undefined, scoreStyle: number): string {
+/** `inline`: texts written in the cell itself (an empty text stays shared: readers take an empty inline text for no value). */
+function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings, scoreStyle: number, inline = false): string {
   let out = '';
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
@@ -164,7 +166,7 @@ function rowXml(cells: readonly (CellModel | null)[], r: number, height: number 
       if (!Number.isFinite(v)) throw new Error(`${ref}: ${v} is no number a cell can hold`);
       out += `<c r="${ref}"${style}><v>${String(v)}</v></c>`;
     }
-    else if (strings) out += `<c r="${ref}"${style} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
+    else if (!inline || v === '') out += `<c r="${ref}"${style} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
     else {
       const text = excelCellText(v);
       out += `<c r="${ref}"${style} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;

@@ -1,5 +1,5 @@
 import { displayWidth } from '../core/text.js';
-import type { CellModel, SheetModel } from './sheet-model.js';
+import { allRows, rowCount, type CellModel, type SheetModel } from './sheet-model.js';
 
 /**
  * How a sheet goes onto A4: which way round, and whether it is shrunk to the page's width or
@@ -124,12 +124,16 @@ function lineHeight(style: CellModel['s']): number {
  * Every row's height, in points, written into the file: the most lines any wrapping cell needs in
  * its (merged) width, or a line of its largest type. Set rather than left to the program that
  * prints, so Excel, WPS and LibreOffice (whose default rows are lower) break pages where the plan counts them.
+ * Gives the height of a row by its 0-based index among all the sheet's rows (`rows`, body, `after`).
  */
-export function fittedHeights(model: SheetModel): number[] {
+export function rowHeights(model: SheetModel): (row: readonly (CellModel | null)[], index: number) => number {
   const span = new Map(model.merges.map((m) => [`${m.top}:${m.left}`, m.right - m.left + 1]));
-  return model.rows.map((row, r) => {
+  const first = model.rows.length;
+  const last = first + (model.body?.count ?? 0);
+  return (row, r) => {
     const given = model.heights?.[r];
     if (given !== undefined) return given;
+    if (r >= first && r < last && model.body?.height !== undefined) return model.body.height;
     let lines = 1;
     let line = ROW_HEIGHT;
     row.forEach((cell, c) => {
@@ -146,7 +150,13 @@ export function fittedHeights(model: SheetModel): number[] {
     });
     // Wrapped lines of 11-point type a little apart, and room above and below them.
     return lines > 1 ? Math.max(line, 15) * lines + 4 : line;
-  });
+  };
+}
+
+/** The heights of every row of the sheet, in order (a streamed body is walked once for them). */
+export function fittedHeights(model: SheetModel): number[] {
+  const height = rowHeights(model);
+  return [...allRows(model)].map(height);
 }
 
 /** The page setup a sheet is written with, in the terms of Excel's (and exceljs's) page setup. */
@@ -178,13 +188,27 @@ function titleRows(model: SheetModel): [number, number] | undefined {
 
 /** The sheet's extent on paper: its widths, and the heights of its printed rows and of those repeated on each page. */
 export function sheetExtent(model: SheetModel): PrintExtent {
-  const heights = fittedHeights(model);
-  const printed = heights.slice(0, model.printRows ?? heights.length);
+  const heightOf = rowHeights(model);
+  const printed = model.printRows ?? rowCount(model);
   const titles = titleRows(model);
+  let height = 0;
+  let repeated = 0;
+  let r = 0;
+  // A body of rows all one height is counted, not walked.
+  const fixed = model.body?.height;
+  const walked = fixed === undefined ? allRows(model) : [...model.rows, ...(model.after ?? [])];
+  for (const row of walked) {
+    if (fixed !== undefined && r === model.rows.length) r += model.body!.count;
+    const h = heightOf(row, r);
+    if (r < printed) height += h;
+    if (titles && r >= titles[0] - 1 && r < titles[1]) repeated += h;
+    r++;
+  }
+  if (fixed !== undefined) height += fixed * Math.max(0, Math.min(model.body!.count, printed - model.rows.length));
   return {
     widths: model.widths,
-    height: printed.reduce((a, h) => a + h, 0),
-    repeated: titles ? heights.slice(titles[0] - 1, titles[1]).reduce((a, h) => a + h, 0) : 0,
+    height,
+    repeated,
     ...(model.onePage ? { onePage: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import type { UnitEntries } from '../engine/model.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
+import { ROW_HEIGHT } from './print-plan.js';
 import { bandText, flagTexts, honourText } from './result-sheets.js';
 
 /**
@@ -100,7 +101,7 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
  * 记录 sheet writes them one by one as they are made (eachUnit), so a province's record is never
  * whole in memory; only comparing with an earlier record (units) keeps them all.
  */
-export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachUnit(): Iterable<UnitRecord> } {
+export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachUnit(): Iterable<UnitRecord>; unitCount: number } {
   const byUnit = new Map(entries.map((e) => [e.unit, e]));
   let units: UnitRecord[] | undefined;
   function* eachUnit(): Generator<UnitRecord> {
@@ -117,6 +118,7 @@ export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta
     },
     excluded: [...a.excluded],
     eachUnit,
+    unitCount: a.results.length,
   };
 }
 
@@ -125,15 +127,18 @@ export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta
  * below Excel's 32,767 characters a cell; a longer one is split over the row's next cells),
  * written as each unit's record is made.
  */
-export function recordSheet(record: ResultRecord & { eachUnit?(): Iterable<UnitRecord> }): SheetModel {
+export function recordSheet(record: ResultRecord & { eachUnit?(): Iterable<UnitRecord>; unitCount?: number }): SheetModel {
   const { format, tool, scheme, inputs, decimals, excluded } = record;
   const meta = { format, tool, scheme, inputs, decimals, excluded };
   const row = (kind: string, value: unknown): CellModel[] => [{ v: kind }, ...chunks(JSON.stringify(value)).map((v) => ({ v }))];
-  const units = record.eachUnit ? record.eachUnit() : record.units;
   return {
     name: RECORD_SHEET, rows: [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', meta)], merges: [], widths: [12, 80], hidden: true,
-    *more() {
-      for (const u of units) yield row('unit', u);
+    body: {
+      count: record.unitCount ?? record.units.length,
+      height: ROW_HEIGHT,
+      *rows() {
+        for (const u of record.eachUnit ? record.eachUnit() : record.units) yield row('unit', u);
+      },
     },
   };
 }

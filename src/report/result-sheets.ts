@@ -7,14 +7,15 @@ import { unitWord } from '../scheme/unit-word.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
-import { widthsFor, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
+import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
+import { ROW_HEIGHT } from './print-plan.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
 
 /** A published score as a number cell: exact to the scheme's decimals, so the file holds what we computed. */
 export function scoreCell(value: Rational | null, decimals: number): CellModel {
-  return value === null ? text('—') : { v: Number(roundHalfUp(value, decimals).toFixed(decimals)), s: 'score' };
+  return value === null ? text('—') : { v: Number(value.toFixed(decimals)), s: 'score' };
 }
 
 function scoreFormat(decimals: number): string {
@@ -106,24 +107,36 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const sides = adjustmentSides(a);
   const head = ['类别', '名次', `${unitWord(a.scheme)}名称`, ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
-  const rows: (CellModel | null)[][] = [head.map(header)];
-  for (const r of a.results) {
+  const unitRow = (r: UnitResult): Row => {
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
     const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
     const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
-    rows.push([text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r), 'center'),
+    return [text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r), 'center'),
       ...(honours.length > 0 ? [text(honourText(r))] : []), ...(awards.length > 0 ? [text(r.awards.join('、'))] : []), ...(flags.length > 0 ? [text(flagTexts(r, a.scheme).join('、'))] : []),
-      ...(ranks ? [text(rankChangeText(r.rankChange))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')]);
-  }
+      ...(ranks ? [text(rankChangeText(r.rankChange))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')];
+  };
+  const rows: Row[] = [head.map(header)];
+  const body = unitRows(a, unitRow);
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
   const blank = head.length - 5 - a.tree.parts.length - sides.length;
-  for (const name of a.excluded) rows.push([text('—'), text('—', 'center'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比', 'center'), ...Array.from({ length: blank }, () => text(''))]);
+  const after: Row[] = a.excluded.map((name) => [text('—'), text('—', 'center'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比', 'center'), ...Array.from({ length: blank }, () => text(''))]);
   // 说明 wraps in a column of its own width rather than pushing the page wide (a long remark took a whole line).
-  const widths = capLast(widthsFor(rows), REMARK_WIDTH);
+  const widths = capLast(widthsFor(allRows({ rows, body, after })), REMARK_WIDTH);
   const merges: Merge[] = [];
   const note = roundingNote(a, (r) => [...r.score.parts, ...sides.map((side) => r.score[side]?.applied ?? null).map((x, i) => (x && sides[i] === 'deduction' ? x.neg() : x))], '各部分');
-  if (note) noteRow(rows, merges, note, head.length);
-  return { name: '排名', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 得分和排名`, keyColumns: 3 };
+  if (note) noteRow(rows.length + body.count, after, merges, note, head.length);
+  return { name: '排名', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 得分和排名`, keyColumns: 3 };
+}
+
+/** One row per unit of the results, made as the sheet is walked (never all held: a province has 300,000). */
+function unitRows(a: Assessment, row: (r: UnitResult) => Row, height?: number): StreamedRows {
+  return {
+    count: a.results.length,
+    ...(height !== undefined ? { height } : {}),
+    *rows() {
+      for (const r of a.results) yield row(r);
+    },
+  };
 }
 
 const REMARK_WIDTH = 36;
@@ -133,10 +146,11 @@ function capLast(widths: number[], max: number): number[] {
   return widths.map((w, i) => (i === widths.length - 1 ? Math.min(w, max) : w));
 }
 
-/** A note below a table, after a blank row, merged across `width` columns so it wraps within the table. */
-function noteRow(rows: (CellModel | null)[][], merges: Merge[], note: string, width: number): void {
-  rows.push([], [text(note, 'note'), ...Array<null>(width - 1).fill(null)]);
-  merges.push({ top: rows.length, left: 1, bottom: rows.length, right: width });
+/** A note below a table, after a blank row, merged across `width` columns so it wraps within the table; `above`: rows before `after`. */
+function noteRow(above: number, after: Row[], merges: Merge[], note: string, width: number): void {
+  after.push([], [text(note, 'note'), ...Array<null>(width - 1).fill(null)]);
+  const top = above + after.length;
+  merges.push({ top, left: 1, bottom: top, right: width });
 }
 
 /** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
@@ -144,17 +158,18 @@ export function detailSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
   // The points on a line of their own: a narrow column wraps the name, never 「（」 from 「25）」.
   const head = ['类别', `${unitWord(a.scheme)}名称`, ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
-  const rows: (CellModel | null)[][] = [head.map(header)];
-  for (const r of a.results) {
-    rows.push([text(r.unit.category), text(r.unit.name), ...a.tree.leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)]);
-  }
+  const rows: Row[] = [head.map(header)];
+  const leaves = a.tree.leaves;
+  // No cell of a unit's row wraps: every row one line high.
+  const body = unitRows(a, (r) => [text(r.unit.category), text(r.unit.name), ...leaves.map((l) => scoreCell(r.score.leaves.get(l.code) ?? null, d)), scoreCell(r.score.total, d)], ROW_HEIGHT);
   // A leaf's header wraps over a few lines in a narrow column: more columns to a page, at a readable size.
-  const widths = widthsFor(rows, 6, 24).map((w, i) => (i >= 2 ? Math.min(w, LEAF_WIDTH) : w));
+  const widths = widthsFor(allRows({ rows, body }), 6, 24).map((w, i) => (i >= 2 ? Math.min(w, LEAF_WIDTH) : w));
   const adjusted = (r: UnitResult): Rational => (r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO);
   const merges: Merge[] = [];
-  const note = roundingNote(a, (r) => [...a.tree.leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
-  if (note) noteRow(rows, merges, note, Math.min(head.length, 8));
-  return { name: '指标得分', rows, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各${unitWord(a.scheme)}指标得分`, keyColumns: 2 };
+  const after: Row[] = [];
+  const note = roundingNote(a, (r) => [...leaves.map((l) => r.score.leaves.get(l.code) ?? null), adjusted(r)], '各指标');
+  if (note) noteRow(rows.length + body.count, after, merges, note, Math.min(head.length, 8));
+  return { name: '指标得分', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各${unitWord(a.scheme)}指标得分`, keyColumns: 2 };
 }
 
 /**

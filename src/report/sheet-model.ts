@@ -16,9 +16,25 @@ export type CellStyle = 'title' | 'section' | 'header' | 'body' | 'score' | 'not
   /** Bordered and centred: a rank or a band beside a number, so the two never read as one (「1新安镇」). */
   | 'center';
 
+/** One row of cells; null where a cell is empty. */
+export type Row = (CellModel | null)[];
+
 export interface CellModel {
   v: string | number | null;
   s?: CellStyle;
+}
+
+/**
+ * Rows never held as a whole: made again each time they are walked (for the column widths, for
+ * the page plan, and by the writer), from what the sheet is about. Plain rows: no merges; their
+ * texts stored in the cells themselves (a unit's name is not worth a shared string).
+ */
+export interface StreamedRows {
+  /** How many rows `rows()` makes. */
+  count: number;
+  rows: () => Iterable<Row>;
+  /** The height of every row (points) where none wraps; else each row is fitted as it is written. */
+  height?: number;
 }
 
 export interface Merge {
@@ -60,11 +76,10 @@ export interface SheetModel {
   printTitleRows?: [number, number];
   /** The printed page's footer, in Excel's codes (&P this page, &N pages); page numbers when not given. */
   footer?: string;
-  /**
-   * Rows after `rows`, made as they are written and never held (a province's 记录, one row per
-   * unit): plain rows of default height, no merges, their texts stored in the cells themselves.
-   */
-  more?: () => Iterable<(CellModel | null)[]>;
+  /** Rows made as they are written, after `rows` (a province's 排名, 指标得分 and 记录: one row per unit). */
+  body?: StreamedRows;
+  /** Rows after the body (a note below the table), numbered after it; merges count them so. */
+  after?: Row[];
 }
 
 /** What a cell accepts. Numbers are written as text so that exact decimals stay exact. */
@@ -83,16 +98,28 @@ export { displayWidth };
  * tall enough), so a long header widens its column only to half its length, and never below a
  * four-character header's width: data, not headers, decide how wide a printed table is.
  */
-export function widthsFor(rows: (CellModel | null)[][], min = 6, max = 60): number[] {
+export function widthsFor(rows: Iterable<Row>, min = 6, max = 60): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
       if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') return;
       // A text of several lines is as wide as its longest line.
-      const text = Math.max(...String(cell.v).split('\n').map(displayWidth));
+      const text = typeof cell.v === 'number' ? String(cell.v).length : Math.max(...String(cell.v).split('\n').map(displayWidth));
       const needed = cell.s === 'header' ? Math.min(text + 2, Math.max(Math.ceil(text / 2) + 2, 10)) : text + 2;
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
     });
   }
   return Array.from(widths, (w) => w ?? min);
+}
+
+/** Every row of a sheet in order: `rows`, the body as it is made, then `after`. */
+export function* allRows(model: Pick<SheetModel, 'rows' | 'body' | 'after'>): Generator<Row> {
+  yield* model.rows;
+  if (model.body) yield* model.body.rows();
+  yield* model.after ?? [];
+}
+
+/** The number of rows a sheet has, the body's included. */
+export function rowCount(model: SheetModel): number {
+  return model.rows.length + (model.body?.count ?? 0) + (model.after?.length ?? 0);
 }

@@ -13,6 +13,32 @@ const rows = (n: number, height = ROW_HEIGHT): { widths: number[]; height: numbe
   ({ widths: [10, 10, 10, 10], height: ROW_HEIGHT + n * height, repeated: ROW_HEIGHT });
 
 describe('print plan', () => {
+  it('counts the rows of a streamed body of one height without making them, and fits each of the others', () => {
+    const head: CellModel[] = [{ v: '单位', s: 'header' }];
+    const sheet: SheetModel = {
+      name: 't', rows: [head], merges: [], widths: [10], headerRows: 1,
+      body: { count: 100_000, height: ROW_HEIGHT, rows: () => { throw new Error('a body of one height is not walked for the plan'); } },
+      after: [[], [{ v: '注：'.repeat(30), s: 'note' }]],
+    };
+    const extent = sheetExtent(sheet);
+    const note = fittedHeights({ ...sheet, body: undefined })[2]!;
+    expect(note).toBeGreaterThan(ROW_HEIGHT);
+    expect(extent.height).toBeCloseTo(ROW_HEIGHT + 100_000 * ROW_HEIGHT + ROW_HEIGHT + note, 6);
+    expect(extent.repeated).toBe(ROW_HEIGHT);
+  });
+
+  it('walks a body whose rows wrap, and fits each of them', () => {
+    const long = '很长的说明'.repeat(10);
+    const sheet: SheetModel = {
+      name: 't', rows: [[{ v: '说明', s: 'header' }]], merges: [], widths: [12],
+      body: { count: 2, rows: () => [[{ v: '短', s: 'wrap' }], [{ v: long, s: 'wrap' }]] },
+    };
+    const heights = fittedHeights(sheet);
+    expect(heights[1]).toBe(ROW_HEIGHT);
+    expect(heights[2]).toBeGreaterThan(3 * ROW_HEIGHT);
+    expect(sheetExtent(sheet).height).toBeCloseTo(heights.reduce((a, h) => a + h, 0), 6);
+  });
+
   it('turns a table on its side when upright would shrink the type and both take a page (qitai 排名: 9.9 pt upright, 11 pt on its side)', () => {
     // 15 units in columns 226 mm wide: upright shrinks to 0.8 (8.8 pt…), on its side it fits at full size.
     const widths = [8, 6, 14, 18, 12, 8, 10, 8, 36];

@@ -1,0 +1,88 @@
+/**
+ * Figures keyed by indicator code, one table per unit: a province has 300,000 units × 40 leaves,
+ * and a Map per unit costs a hash table each (about 2 KB for 40 entries). The codes are numbered
+ * once per indicator system (CodeIndex) and each unit holds a plain array in that numbering.
+ * Iteration follows the numbering: the indicator system's order for its leaves, then codes in the
+ * order first set.
+ */
+export class CodeIndex {
+  private readonly numbers = new Map<string, number>();
+  readonly codes: string[] = [];
+
+  constructor(codes: Iterable<string> = []) {
+    for (const code of codes) this.number(code);
+  }
+
+  /** The code's number, given one when it has none. */
+  number(code: string): number {
+    let n = this.numbers.get(code);
+    if (n === undefined) {
+      n = this.codes.length;
+      this.codes.push(code);
+      this.numbers.set(code, n);
+    }
+    return n;
+  }
+
+  find(code: string): number | undefined {
+    return this.numbers.get(code);
+  }
+}
+
+/** What is read of a table keyed by code: a Map (tests, small inputs) or a CodeMap. */
+export interface CodeTable<V> extends Iterable<[string, V]> {
+  get(code: string): V | undefined;
+  has(code: string): boolean;
+  set(code: string, value: V): this;
+  readonly size: number;
+}
+
+/** A Map-like table of one unit's figures by code, stored as an array in the index's numbering. */
+export class CodeMap<V> implements CodeTable<V> {
+  private readonly slots: (V | undefined)[] = [];
+  private count = 0;
+
+  constructor(private readonly index: CodeIndex) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(code: string): V | undefined {
+    const n = this.index.find(code);
+    return n === undefined ? undefined : this.slots[n];
+  }
+
+  has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+
+  /** `undefined` is no value: setting it removes the code. */
+  set(code: string, value: V): this {
+    const n = this.index.number(code);
+    while (this.slots.length < n) this.slots.push(undefined);
+    const had = this.slots[n] !== undefined;
+    this.slots[n] = value;
+    this.count += (value !== undefined ? 1 : 0) - (had ? 1 : 0);
+    return this;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, V]> {
+    for (let n = 0; n < this.slots.length; n++) {
+      const v = this.slots[n];
+      if (v !== undefined) yield [this.index.codes[n]!, v];
+    }
+  }
+}
+
+const indexes = new WeakMap<object, CodeIndex>();
+
+/** The one CodeIndex of an indicator system (its leaves' codes in order), made on first use. */
+export function codeIndexOf(tree: { leaves: readonly { code: string }[] }): CodeIndex {
+  let index = indexes.get(tree);
+  if (!index) {
+    index = new CodeIndex(tree.leaves.map((l) => l.code));
+    indexes.set(tree, index);
+  }
+  return index;
+}

@@ -1,0 +1,38 @@
+import { CodeIndex, CodeMap, codeIndexOf } from '../../src/core/code-map.js';
+
+// Issue 11: a unit's figures by indicator code held as one array in a shared numbering, not a Map each.
+
+describe('CodeMap', () => {
+  it('reads back what was set, by code, and counts only codes that hold a value', () => {
+    const index = new CodeIndex(['A1', 'A2', 'B1']);
+    const m = new CodeMap<number>(index);
+    expect(m.size).toBe(0);
+    m.set('B1', 3).set('A1', 1);
+    expect([m.get('A1'), m.get('A2'), m.get('B1'), m.get('ZZ')]).toEqual([1, undefined, 3, undefined]);
+    expect([m.has('A1'), m.has('A2')]).toEqual([true, false]);
+    expect(m.size).toBe(2);
+    m.set('A1', 5);
+    expect(m.size).toBe(2);
+    m.set('A1', undefined as unknown as number);
+    expect(m.size).toBe(1);
+    expect(m.has('A1')).toBe(false);
+  });
+
+  it('iterates in the indicator system order, codes unknown to it after, in the order first set', () => {
+    const index = new CodeIndex(['A1', 'A2', 'B1']);
+    const m = new CodeMap<string>(index);
+    m.set('X9', 'x').set('B1', 'b').set('A1', 'a');
+    expect([...m]).toEqual([['A1', 'a'], ['B1', 'b'], ['X9', 'x']]);
+    // A second unit's table shares the numbering: X9 is known now, with no effect on the first.
+    const other = new CodeMap<string>(index).set('X9', 'y');
+    expect([...other]).toEqual([['X9', 'y']]);
+    expect(m.get('X9')).toBe('x');
+  });
+
+  it('gives one index per indicator system, numbered in the order of its leaves', () => {
+    const tree = { leaves: [{ code: 'C' }, { code: 'A' }] };
+    expect(codeIndexOf(tree)).toBe(codeIndexOf(tree));
+    expect(codeIndexOf(tree).codes).toEqual(['C', 'A']);
+    expect(codeIndexOf({ leaves: [{ code: 'C' }] })).not.toBe(codeIndexOf(tree));
+  });
+});
