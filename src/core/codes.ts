@@ -86,7 +86,7 @@ export const CODES = {
   E_ALL_MISSING: { severity: 'error', exit: ExitCode.dataProblems, meaning: '一个单位某一级指标下的指标全部缺项，无从折算' },
   E_SCHEME_NODE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 nodes 中的指标不在指标体系中，或其一级指标已在 components 中分期' },
   E_SCHEME_TIEBREAK: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 tieBreak 中的部分不是指标体系的一级指标' },
-  E_SCHEME_TARGET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 awards、conditions 的 on 不是指标体系的一级指标或末级指标编码' },
+  E_SCHEME_TARGET: { severity: 'error', exit: ExitCode.dataProblems, meaning: '方案 awards、conditions、selfAssessment 的 on 不是指标体系的一级指标或末级指标编码' },
   W_HISTORY_SHORT: { severity: 'warning', exit: ExitCode.ok, meaning: '往年结果（--previous）不够连续几年的规则判断，该规则本次不标记' },
   I_CONDITION: { severity: 'info', exit: ExitCode.ok, meaning: '单位某项指标低于方案 conditions 的分数线：取消评优资格或标记' },
   // Sheets and tables.
@@ -151,6 +151,8 @@ export const CODES = {
   E_GRADE_RANGE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '等级指标的分数不在等级的分值范围内，或按范围计分的等级没有填具体分数' },
   E_RATE_RANGE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '比率超过 100% 或不像百分数' },
   E_BAD_PLACE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '位次不是正整数' },
+  E_SELF_VALUE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '「自评」表中的自评分不是 0 到指标分值之间的数' },
+  W_SELF_MISSING: { severity: 'warning', exit: ExitCode.ok, meaning: '方案要求自评（selfAssessment），单位没有填写某些指标的自评分，或没有「自评」表' },
   W_NUMBER_AS_TEXT: { severity: 'warning', exit: ExitCode.ok, meaning: '数字存成了文本，已按数字计' },
   // 扣分明细.
   E_DEDUCTION_CODE: { severity: 'error', exit: ExitCode.dataProblems, meaning: '扣分明细的指标编码不是扣分制指标' },

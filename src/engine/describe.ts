@@ -2,6 +2,7 @@ import type { Rational } from '../core/rational.js';
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
 import { fixed, show } from '../core/rational.js';
 import type { Band, Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import type { BandingEvent } from './banding.js';
 import type { UnitResult } from './assess.js';
 
@@ -30,7 +31,7 @@ export function describeEvents(events: readonly BandingEvent[], group: string, r
     switch (e.kind) {
       case 'quota': {
         const rounding = scheme.bandsOf.get(group)?.find((b) => b.name === e.band)?.quota?.rounding ?? 'half-up';
-        return info('I_QUOTA', {}, `${groupText(group)}共 ${e.groupSize} 个单位，「${e.band}」名额 ${e.exact.toString()} 个，按方案${ROUNDING_WORDS[rounding]}为 ${e.places} 个。`);
+        return info('I_QUOTA', {}, `${groupText(group)}共 ${e.groupSize} 个${unitWord(scheme)}，「${e.band}」名额 ${e.exact.toString()} 个，按方案${ROUNDING_WORDS[rounding]}为 ${e.places} 个。`);
       }
       case 'quota-short':
         return info('I_QUOTA_SHORT', {}, `${groupText(group)}「${e.band}」名额 ${e.min ?? e.quota} 个，符合分数等条件的只有 ${e.got} 个，按实际评定。`);
@@ -66,5 +67,5 @@ export function boundaryNote(result: UnitResult, basis: Rational, bands: readonl
   const inclusive = band.atLeast !== undefined;
   const unit = scheme.bandBasis === 'percent' ? '%' : '';
   return info('I_ON_BOUNDARY', result.unit.source,
-    `单位「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${show(basis, scheme.rounding.decimals)}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${bandText(result)}」。`);
+    `${unitWord(scheme)}「${result.unit.name}」总分 ${fixed(result.score.total, scheme.rounding.decimals)}${unit ? `（${show(basis, scheme.rounding.decimals)}%）` : ''} 恰好等于「${band.name}」的分界 ${band.atLeast ?? band.above}${unit}（方案：${inclusive ? '含' : '不含'}该分数），评为「${bandText(result)}」。`);
 }

@@ -1,11 +1,12 @@
 import { info, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import type { UnitResult } from './assess.js';
 import { conditionText, previousOf, type PreviousResult } from './rules.js';
 
 /** Each condition a unit falls under, told once (I_CONDITION). */
 export function conditionNotes(results: readonly UnitResult[], scheme: Scheme): Diagnostic[] {
-  return results.flatMap((r) => r.conditions.map((hit) => info('I_CONDITION', r.unit.source, `单位「${r.unit.name}」${conditionText(hit, scheme.rounding.decimals)}。`)));
+  return results.flatMap((r) => r.conditions.map((hit) => info('I_CONDITION', r.unit.source, `${unitWord(scheme)}「${r.unit.name}」${conditionText(hit, scheme.rounding.decimals)}。`)));
 }
 
 /**

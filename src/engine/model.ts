@@ -26,6 +26,12 @@ export interface LeafParams {
   /** rank: points lost per place below first, and the least a ranked unit gets. */
   step?: Rational;
   floor?: Rational;
+  /** rank, position: the points of the last of N places, linear from full marks at the first (末位=…). */
+  last?: Rational;
+  /** rank, position: 前 20% 得 10 分…: the first band whose share (in %) the place p/N is within, bounds ascending. */
+  percentiles?: { upTo: Rational; points: Rational }[];
+  /** rank: how many places there are (共=…, 同行业共几个单位) when points go by position out of N. */
+  of?: Rational;
   /** raters: drop the highest and the lowest score before the mean (去掉最高最低分). */
   trim?: boolean;
   /** deduct: deductions are taken from this (百分制 100) and the rest rescaled to the leaf's points (004 管理). */
@@ -120,6 +126,8 @@ export interface UnitEntries {
   periods?: Map<string, UnitEntries>;
   /** 加分 and 减分 items from the 加减分 sheet. */
   adjustments?: AdjustmentEntry[];
+  /** 自评分 by leaf code (004: 先自评、牵头部门审核): shown beside the audited points, never counted. */
+  selfAssessed?: Map<string, Rational>;
 }
 
 export interface AdjustmentEntry {

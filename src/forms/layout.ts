@@ -105,7 +105,8 @@ export interface WideOptions {
   /** The sheet's name, e.g. 得分表（中期）. */
   name: string;
   title: string;
-  kind: 'scores' | 'targets';
+  /** 得分表, 目标值, or 自评 (each unit's own proposed points, 004). */
+  kind: 'scores' | 'targets' | 'self';
   leaves: readonly Indicator[];
   units: readonly Unit[];
   /** Filled values (merge); a blank form without. */
@@ -120,7 +121,7 @@ export function wideSheet(o: WideOptions): SheetModel {
   const title = titleRow(o.title, width);
   const header: CellModel[] = [{ v: '单位名称', s: 'header' }, { v: '类别', s: 'header' }];
   for (const leaf of o.leaves) {
-    const what = o.kind === 'targets' ? `目标值${leaf.params.target ? `，空则按 ${plain(leaf.params.target)}` : ''}` : entryWords(leaf);
+    const what = o.kind === 'targets' ? `目标值${leaf.params.target ? `，空则按 ${plain(leaf.params.target)}` : ''}` : o.kind === 'self' ? `自评分，0—${plain(leaf.points)}` : entryWords(leaf);
     header.push({ v: `${leaf.code}\n${nameOf(leaf)}\n（${what}）`, s: 'header' });
   }
   const rows: (CellModel | null)[][] = [title.cells, header];
@@ -136,7 +137,9 @@ export function wideSheet(o: WideOptions): SheetModel {
   const validations: RangeValidation[] = [];
   if (o.form && o.units.length > 0) {
     o.leaves.forEach((leaf, i) => {
-      const rule = o.kind === 'targets' ? { type: 'decimal' as const, min: '0', prompt: `${leaf.code} ${nameOf(leaf)}：填该单位的目标值（大于 0）。` } : leafValidation(leaf);
+      const rule = o.kind === 'targets' ? { type: 'decimal' as const, min: '0', prompt: `${leaf.code} ${nameOf(leaf)}：填该单位的目标值（大于 0）。` }
+        : o.kind === 'self' ? { type: 'decimal' as const, min: '0', max: plain(leaf.points), prompt: `${leaf.code} ${nameOf(leaf)}：填本单位的自评分（0 到 ${plain(leaf.points)}），只作对照，计入总分的是审核分。` }
+        : leafValidation(leaf);
       if (rule) validations.push({ top: HEADER_ROWS + 1, left: 3 + i, bottom: HEADER_ROWS + o.units.length, right: 3 + i, rule });
     });
   }

@@ -20,6 +20,7 @@ import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
 import { copiedSheet, leavesByPeriod, renamedPeriods, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
 import { NO_DEPARTMENT, OFFICE_FORM } from './template.js';
+import { requiredLeaves } from '../input/self-assessment.js';
 
 /** One returned form (or any score workbook): its file and every sheet read from it. */
 export interface FormInput {
@@ -182,6 +183,7 @@ function collectForm(form: FormInput, scheme: Scheme, tree: IndicatorTree, roste
       collectList(sheets.raters, 'raters', period, roster, collected, diagnostics);
     }
     if (period !== '') continue;
+    if (sheets.selfAssessed) collectWide(sheets.selfAssessed, 'selfAssessed', period, new Set(tree.leaves.map((l) => l.code)), tree, roster, collected, diagnostics);
     if (sheets.adjustments) {
       readAdjustments(sheets.adjustments, scheme.adjustments, roster, diagnostics);
       collectList(sheets.adjustments, 'adjustments', period, roster, collected, diagnostics);
@@ -193,7 +195,7 @@ function collectForm(form: FormInput, scheme: Scheme, tree: IndicatorTree, roste
   }
 }
 
-function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string, scope: ReadonlySet<string>, tree: IndicatorTree, roster: Roster,
+function collectWide(sheet: RawSheet, role: 'scores' | 'targets' | 'selfAssessed', period: string, scope: ReadonlySet<string>, tree: IndicatorTree, roster: Roster,
   collected: Collected, diagnostics: Diagnostic[]): void {
   const data = readWide(sheet, tree, roster, diagnostics, scope);
   const key = slot(period, role);
@@ -207,7 +209,7 @@ function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string
         diagnostics.push(notApplicable(leaf, unit, cell.where, '未合并'));
         continue;
       }
-      const meaning = role === 'scores' ? scoreMeaning(leaf, cell, unit, diagnostics) : targetMeaning(leaf, cell, unit, diagnostics);
+      const meaning = role === 'scores' ? scoreMeaning(leaf, cell, unit, diagnostics) : role === 'targets' ? targetMeaning(leaf, cell, unit, diagnostics) : selfMeaning(cell.value);
       if (meaning === undefined) continue;
       const entries = byUnit.get(unit) ?? new Map<string, Entry>();
       byUnit.set(unit, entries);
@@ -217,11 +219,19 @@ function collectWide(sheet: RawSheet, role: 'scores' | 'targets', period: string
       if (!earlier) entries.set(code, { value, meaning, where: cell.where });
       else if (earlier.meaning !== meaning) {
         diagnostics.push(error('E_MERGE_CONFLICT', cell.where,
-          `单位「${unit.name}」指标「${code}」的${role === 'scores' ? '得分' : '目标值'}在两份表中不同：${placeOf(earlier.where)} 为「${cellText(earlier.value)}」，${placeOf(cell.where)} 为「${cellText(cell.value)}」。`,
+          `单位「${unit.name}」指标「${code}」的${WIDE_WORD[role]}在两份表中不同：${placeOf(earlier.where)} 为「${cellText(earlier.value)}」，${placeOf(cell.where)} 为「${cellText(cell.value)}」。`,
           '合并不替您选择：请与填报部门核实，在其中一份表中改正或清空后重新合并。'));
       }
     }
   }
+}
+
+const WIDE_WORD = { scores: '得分', targets: '目标值', selfAssessed: '自评分' } as const;
+
+/** A 自评分 as scoring reads it (85 and "85分" one number); scoring checks its range. */
+function selfMeaning(value: CellValue): string {
+  const n = readNumber(value);
+  return n.ok ? n.value.toString() : cellText(value);
 }
 
 function placeOf(where: Where): string {
@@ -454,6 +464,15 @@ function mergedSheets({ scheme, tree, roster }: { scheme: Scheme; tree: Indicato
         rows: rows.map((r) => [...r.values, `${r.file} ${r.where.sheet}!${r.where.cell}`]),
       }));
     }
+  }
+  // 004 自评: the leaves the scheme asks units to self-assess, and any others a form brought.
+  const self = collected.wide.get(slot('', 'selfAssessed')) ?? new Map<Unit, Map<string, Entry>>();
+  const asked = new Set(scheme.selfAssessment ? requiredLeaves(scheme.selfAssessment.on, tree, {}, []) : []);
+  const selfLeaves = tree.leaves.filter((l) => asked.has(l) || [...self.values()].some((m) => m.has(l.code)));
+  if (selfLeaves.length > 0) {
+    const name = SHEETS.selfAssessed[0];
+    const values = new Map([...self].map(([u, m]) => [u, new Map([...m].map(([c, e]) => [c, e.value]))]));
+    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: selfLeaves, units: unitsFor(roster, selfLeaves), values, form: false }));
   }
   return sheets;
 }

@@ -1,5 +1,7 @@
 import { readTable } from '../input/table.js';
 import { SHEETS } from '../input/sheet-names.js';
+import { roleOf } from '../input/assemble.js';
+import { normalizeName } from '../input/cells.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import { copiedSheet } from './layout.js';
@@ -23,12 +25,13 @@ function newYear(sheet: RawSheet, dataToo: boolean): RawSheet {
 
 /**
  * `score init`: from a sample's workbook, the indicator workbook (its 指标体系 as it is) and an
- * empty score workbook (the roster kept, every entry sheet reduced to its title and header).
+ * empty score workbook (the roster kept, under whichever of its names the sample gives it — 单位名单,
+ * 考核对象 — and every entry sheet reduced to its title and header).
  * The 方案 goes out as the sample's commented YAML, not from here.
  */
 export function starterBooks(sample: readonly RawSheet[]): { indicators: SheetModel[]; scores: SheetModel[] } {
   const indicators = sample.filter((s) => s.name === SHEETS.indicators[0]).map((s) => copiedSheet(s.name, s));
   const scores = sample.filter((s) => s.name !== SHEETS.scheme[0] && s.name !== SHEETS.indicators[0])
-    .map((s) => copiedSheet(s.name, newYear(s, s.name === SHEETS.roster[0])));
+    .map((s) => copiedSheet(s.name, newYear(s, roleOf(normalizeName(s.name)) === 'roster')));
   return { indicators, scores };
 }

@@ -5,6 +5,7 @@ import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
+import { requiredLeaves } from '../input/self-assessment.js';
 import type { RawSheet } from '../io/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -50,7 +51,9 @@ export function planForms(basics: Basics, embedded: Embedded, byDepartment: bool
     diagnostics.push(warning('W_NO_DEPARTMENT', unowned[0]!.source, `${unowned.length} 个末级指标没有填写牵头部门（${unowned.slice(0, 5).map((l) => l.code).join('、')}${unowned.length > 5 ? ' 等' : ''}），放在「${NO_DEPARTMENT}」的表中。`,
       '请在指标体系的「牵头部门」列中填写。'));
   }
-  if (!byDepartment) return { forms: [buildForm(basics, embedded, tree.leaves, undefined, true)], diagnostics };
+  // 004 先自评: the units' own points, asked for in the form of every indicator, not a lead department's.
+  const self = basics.scheme.selfAssessment ? requiredLeaves(basics.scheme.selfAssessment.on, tree, { path: 'selfAssessment.on' }, diagnostics) : [];
+  if (!byDepartment) return { forms: [buildForm(basics, embedded, tree.leaves, undefined, true, self)], diagnostics };
   const departments = new Map<string, Indicator[]>();
   for (const leaf of tree.leaves) {
     const d = leaf.department === '' ? NO_DEPARTMENT : leaf.department;
@@ -104,7 +107,7 @@ export function fileSafe(name: string, maxBytes = 200): string {
   return out;
 }
 
-function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicator[], department: string | undefined, office: boolean): Form {
+function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicator[], department: string | undefined, office: boolean, self: readonly Indicator[] = []): Form {
   const { scheme, tree, roster } = basics;
   const own = new Set(leaves);
   const sheets: SheetModel[] = [];
@@ -145,6 +148,10 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
     }
   }
   if (office) sheets.push(...officeSheets(scheme, unitList, blank, forWhom));
+  if (self.length > 0) {
+    const name = SHEETS.selfAssessed[0];
+    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: self, units: unitsFor(roster, self), form: true }));
+  }
   const guide = guideSheet(scheme, leaves, department, sheets.map((s) => s.name));
   return {
     name: department ? `${FORM_FILE}-${fileSafe(department)}` : FORM_FILE,
@@ -235,6 +242,7 @@ function guideSheet(scheme: Scheme, leaves: readonly Indicator[], department: st
     '一个单元格只填一个数（或一个等级），不要填公式、单位或说明文字；说明请写在「扣分原因」「事由」等列中。',
     '填完后保存为 .xlsx（Excel 或 WPS 均可），按原文件名交回绩效办。',
     '本工作簿中隐藏的「方案」「指标体系」工作表是绩效办合并时核对用的，请不要改动。',
+    ...(entrySheets.includes(SHEETS.selfAssessed[0]) ? [`「${SHEETS.selfAssessed[0]}」表填各单位对指标的自评分（0 到分值）：与审核的分数对照列出，计入总分的是审核分。`] : []),
   ];
   steps.forEach((s, i) => line(`${i + 1}. ${s}`));
   line('');

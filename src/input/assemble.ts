@@ -21,6 +21,8 @@ import { sheetSchemeSource } from './scheme-sheet.js';
 import { OUTPUT_SHEETS, PERIOD_ROLES, periodSheetName, periodSuffixes, SHEETS, type SheetRole } from './sheet-names.js';
 import { readVetoes, type VetoEntry } from './vetoes.js';
 import { readDecisions } from './decisions.js';
+import { readSelfAssessment } from './self-assessment.js';
+import { whereIsKey } from '../scheme/locate-key.js';
 import { readWide } from './wide-sheet.js';
 
 export interface Inputs {
@@ -127,6 +129,7 @@ export function assemble(inputs: Inputs): Assembled {
   const year = found.get('') ?? {};
   result.entries = collectAllPeriods(scheme, tree, roster, found, inputs.sheets, diagnostics);
   if (year.vetoes) result.vetoes = readVetoes(year.vetoes, scheme.vetoes, roster, diagnostics);
+  if (year.selfAssessed || scheme.selfAssessment) readSelfAssessment(year.selfAssessed, scheme, tree, roster, result.entries, whereIsKey(basics.schemeSource!, ['selfAssessment']), diagnostics);
   if (year.decisions) result.decisions = readDecisions(year.decisions, scheme, roster, diagnostics);
   if (year.adjustments) {
     const adjustments = readAdjustments(year.adjustments, scheme.adjustments, roster, diagnostics);

@@ -18,9 +18,12 @@ const KEYS: Record<string, keyof LeafParams> = {
   扣分基数: 'base', 百分制扣分: 'base', base: 'base',
   分组: 'groups', 评分组: 'groups', groups: 'groups',
   缺项: 'missing', 缺项折算: 'missing', missing: 'missing',
+  末位: 'last', 末位得分: 'last', last: 'last',
+  百分位: 'percentiles', 按百分位: 'percentiles', percentiles: 'percentiles',
+  共: 'of', 共几名: 'of', 总数: 'of', of: 'of',
 };
 
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数', last: '末位', percentiles: '百分位', of: '共' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -50,6 +53,13 @@ export function readParams(textValue: string, indicator: Indicator, where: Where
   }
   for (const need of method.params.needs.filter((k) => params[k] === undefined)) {
     bad(`评分方法 ${indicator.method} 需要参数「${WORDS[need]}」。`, method.params.example);
+  }
+  const ways = method.params.oneOf ?? [];
+  if (ways.length > 0 && ways.filter((k) => params[k] !== undefined).length !== 1) {
+    bad(`评分方法 ${indicator.method} 的参数「${ways.map((k) => WORDS[k]).join('」「')}」须写其中一个，也只能写一个。`, method.params.example);
+  }
+  for (const [a, b] of (method.params.pairs ?? []).filter(([x, y]) => params[x] !== undefined && params[y] === undefined)) {
+    bad(`写了「${WORDS[a]}」，还需要参数「${WORDS[b]}」。`, method.params.example);
   }
   return params;
 }
@@ -90,10 +100,17 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
       params.cap = n;
       return undefined;
     }
+    case 'of': {
+      const n = positive(value);
+      if (n === undefined || !n.isInteger()) return `「共」应为正整数（共几个单位），现为「${value}」。`;
+      params.of = n;
+      return undefined;
+    }
+    case 'last':
     case 'floor': {
       const n = nonNegative(value);
-      if (n === undefined || n.gt(indicator.points)) return `「最低」应在 0 到分值 ${indicator.points.toString()} 之间，现为「${value}」。`;
-      params.floor = n;
+      if (n === undefined || n.gt(indicator.points)) return `「${WORDS[key]}」应在 0 到分值 ${indicator.points.toString()} 之间，现为「${value}」。`;
+      params[key] = n;
       return undefined;
     }
     case 'missing':
@@ -108,6 +125,8 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
       return readGroups(value, params);
     case 'tiers':
       return readTiers(value, indicator, params);
+    case 'percentiles':
+      return readPercentiles(value, indicator, params);
   }
 }
 
@@ -162,5 +181,18 @@ function readTiers(value: string, indicator: Indicator, params: LeafParams): str
   }
   const sorted = (tiers as { from: Rational; points: Rational }[]).sort((a, b) => b.from.comparedTo(a.from));
   params.tiers = sorted;
+  return undefined;
+}
+
+/** 20:10、50:8、100:5 — 前 20% 得 10 分，前 50% 得 8 分，其余 5 分: shares in (0, 100], ascending, the last 100. */
+function readPercentiles(value: string, indicator: Indicator, params: LeafParams): string | undefined {
+  const list = pairs(value);
+  const bands = list?.map(([upTo, points]) => ({ upTo: positive(upTo.replace(/^前/, '').replace(/[%％]$/, '')), points: nonNegative(points) }));
+  const shape = `「百分位」应写作「20:10、50:8、100:5」（前百分之几:得分，从小到大，最后一档为 100），现为「${value}」。`;
+  if (!bands || bands.some((b) => b.upTo === undefined || b.points === undefined || b.upTo.gt(100))) return shape;
+  const sorted = bands as { upTo: Rational; points: Rational }[];
+  if (sorted.some((b, i) => i > 0 && !b.upTo.gt(sorted[i - 1]!.upTo)) || !sorted.at(-1)!.upTo.eq(100)) return shape;
+  if (sorted.some((b) => b.points.gt(indicator.points))) return `「百分位」中的得分应在 0 到分值 ${indicator.points.toString()} 之间。`;
+  params.percentiles = sorted;
   return undefined;
 }

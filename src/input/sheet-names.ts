@@ -12,12 +12,13 @@ export const SHEETS = {
   raters: ['评议', '评议打分', '测评'],
   adjustments: ['加减分', '加减分明细', '加分减分'],
   decisions: ['决定', '人工决定', '研究决定'],
+  selfAssessed: ['自评', '自评表', '自评分'],
 } as const;
 
 export type SheetRole = keyof typeof SHEETS;
 
 /** Sheets our own 通报 workbook writes; reading one back is not an unknown sheet. */
-export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分明细', '加减分核算', '问题', '说明', '变更', '记录'];
+export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分明细', '加减分核算', '问题', '说明', '变更', '记录', '自评对照'];
 
 /** Sheets that a period (期次) may have of its own: 得分表（中期）, 目标值（中期）… */
 export const PERIOD_ROLES: readonly SheetRole[] = ['scores', 'targets', 'deductions', 'raters'];

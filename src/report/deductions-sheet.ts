@@ -3,6 +3,7 @@ import { show, type Rational } from '../core/rational.js';
 import type { Assessment } from '../engine/assess.js';
 import { nameOf, type Deduction, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
 import { widthsFor, type CellModel, type SheetModel } from './sheet-model.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /** One row of a 扣分明细 sheet as it was read: whose, which leaf, in which period ('' for the year). */
 export interface DeductionRow {
@@ -57,7 +58,7 @@ function pointsCell(value: Rational, decimals: number): CellModel {
 export function deductionsSheet(a: Assessment, rows: readonly DeductionRow[]): SheetModel {
   const d = a.scheme.rounding.decimals;
   const periods = rows.some((r) => r.period !== '');
-  const head = ['类别', '单位名称', '指标编码', '指标名称', ...(periods ? ['期次'] : []), '扣分', '扣分原因', '依据', '来源'];
+  const head = ['类别', `${unitWord(a.scheme)}名称`, '指标编码', '指标名称', ...(periods ? ['期次'] : []), '扣分', '扣分原因', '依据', '来源'];
   const cells: (CellModel | null)[][] = [head.map((v) => ({ v, s: 'header' }))];
   const text = (v: string): CellModel => ({ v, s: 'body' });
   const wrap = (v: string): CellModel => ({ v, s: 'wrap' });

@@ -32,6 +32,7 @@ export function explanationJson(e: Explanation): Record<string, unknown> {
     reasons: e.reasons,
     margins: e.margins,
     titles: e.titles,
+    ...(e.selfAssessment.length > 0 ? { selfAssessment: e.selfAssessment.map((x) => ({ code: x.leaf.code, self: s(x.self), audited: x.audited ? s(x.audited) : null, difference: x.difference ? s(x.difference) : null })) } : {}),
   };
 }
 

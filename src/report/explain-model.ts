@@ -3,6 +3,7 @@ import type { AdjustmentResult } from '../engine/adjust.js';
 import { partRules, type Assessment, type UnitResult } from '../engine/assess.js';
 import type { AdjustmentEntry, UnitEntries } from '../engine/model.js';
 import { traceUnit, type PartTrace } from '../engine/trace.js';
+import { selfReview, type SelfLine } from '../engine/self-review.js';
 import type { Scheme } from '../scheme/schema.js';
 import { bandReasons, margins } from './explain-band.js';
 import { titleLines } from './explain-titles.js';
@@ -29,6 +30,8 @@ export interface Explanation {
   margins: string[];
   /** Honours, flags and the figures that follow the band. */
   titles: string[];
+  /** Leaves the unit self-assessed (自评), beside the audited points that counted. */
+  selfAssessment: SelfLine[];
 }
 
 export interface PartLine {
@@ -75,6 +78,7 @@ export function explainUnit(a: Assessment, entries: UnitEntries, result: UnitRes
     reasons: bandReasons(a, result),
     margins: margins(a, result),
     titles: titleLines(a, result),
+    selfAssessment: selfReview(scheme, a.tree, entries),
   };
 }
 

@@ -5,6 +5,7 @@ import { sourceText } from './deductions-sheet.js';
 import { deductionLines, leafRule } from './explain-leaf.js';
 import { percent, type AdjustmentLine, type Explanation, type PartLine } from './explain-model.js';
 import { chineseOrdinal } from './wording.js';
+import type { SelfLine } from '../engine/self-review.js';
 
 /**
  * `score explain` as text: the calculation of one unit, line by line, in the order a clerk
@@ -18,7 +19,7 @@ export function renderExplanation(e: Explanation): string {
     `总分 ${fixed(r.score.total, d)}，名次 ${r.rank} / 类别「${r.unit.category}」${e.groupSize} 个单位，等次「${e.band}」`,
   ];
   const sections: [string, string[]][] = [
-    ['各部分得分', e.parts.flatMap((p) => partLines(p, d))],
+    ['各部分得分', e.parts.flatMap((p) => partLines(p, d, new Map(e.selfAssessment.map((x) => [x.leaf.code, x]))))],
     ...(e.adjustments.length > 0 ? [['加分与减分', adjustmentSection(e, d)] as [string, string[]]] : []),
     ['总分', totalLines(e)],
     ['名次', [rankLine(e)]],
@@ -29,12 +30,20 @@ export function renderExplanation(e: Explanation): string {
   return `${lines.join('\n')}\n`;
 }
 
-function leafLines(t: LeafTrace, d: number): string[] {
+function leafLines(t: LeafTrace, d: number, self?: SelfLine): string[] {
   const head = `${t.leaf.code} ${nameOf(t.leaf)}（${t.leaf.points.toString()} 分）：${leafRule(t, d)}`;
-  return [head, ...deductionLines(t, d, true).map((l) => `    ${l}`)];
+  return [head, ...deductionLines(t, d, true).map((l) => `    ${l}`), ...(self ? [`    ${selfText(self, d)}`] : [])];
 }
 
-function partLines(p: PartLine, d: number): string[] {
+/** 004 先自评、牵头部门审核: 「自评 10 分，审核 9 分，差额 +1 分（计入审核分）」. */
+export function selfText(x: SelfLine, d: number): string {
+  const n = (v: Rational): string => show(v, d);
+  if (!x.audited || !x.difference) return `自评 ${n(x.self)} 分，审核为缺项（不计分）`;
+  if (x.difference.isZero()) return `自评 ${n(x.self)} 分，与审核一致`;
+  return `自评 ${n(x.self)} 分，审核 ${n(x.audited)} 分，差额 ${x.difference.isNegative() ? '' : '+'}${n(x.difference)} 分（计入审核分）`;
+}
+
+function partLines(p: PartLine, d: number, self: ReadonlyMap<string, SelfLine>): string[] {
   const n = (x: Rational): string => show(x, d);
   const t = p.trace;
   const out = [p.heading];
@@ -46,8 +55,11 @@ function partLines(p: PartLine, d: number): string[] {
       if (!period.missing) out.push(`    ${period.name}小计 ${n(period.score)}`);
     }
     out.push(`  计入：${t.periods.map((x) => `${n(x.score)} × ${percent(x.weight)}`).join(' + ')} = ${n(t.contribution)}`);
+    // Self-assessed once for the year: beside the part, against the periods' points averaged.
+    const leaves = [...new Set(t.periods.flatMap((x) => x.leaves.map((l) => l.leaf.code)))];
+    out.push(...leaves.flatMap((code) => (self.has(code) ? [`  ${code} ${selfText(self.get(code)!, d)}`] : [])));
   } else {
-    out.push(...t.leaves.flatMap((l) => leafLines(l, d)).map((l) => `  ${l}`));
+    out.push(...t.leaves.flatMap((l) => leafLines(l, d, self.get(l.leaf.code))).map((l) => `  ${l}`));
     const score = t.score!;
     if (t.rescale) out.push(`  ${rescaleText(t.rescale, n)}`);
     const sum = t.rescale ? '' : t.leaves.length > 1 ? `${t.leaves.map((l) => n(l.points)).join(' + ')} = ` : '';

@@ -5,6 +5,8 @@ import { deductionLines, leafRule } from './explain-leaf.js';
 import { percent, type Explanation, type PartLine } from './explain-model.js';
 import { displayWidth, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
 import { chineseOrdinal } from './wording.js';
+import { selfText } from './explain.js';
+import type { SelfLine } from '../engine/self-review.js';
 
 /**
  * A unit's 反馈单 (004: 扣分原因 fed back to each unit): its total, rank among how many, band and
@@ -47,7 +49,8 @@ export function feedbackSheet(e: Explanation): SheetModel {
   b.row([]);
   b.row(HEADER.map((v) => ({ v, s: 'header' })));
   const headerRow = b.rows.length;
-  e.parts.forEach((p, i) => partRows(b, p, i + 1, d));
+  const self = new Map(e.selfAssessment.map((x) => [x.leaf.code, x]));
+  e.parts.forEach((p, i) => partRows(b, p, i + 1, d, self));
   if (e.adjustments.length > 0) adjustmentRows(b, e, e.parts.length + 1);
   b.across(totalText(e), 'section');
   b.row([]);
@@ -83,7 +86,7 @@ function numbered(lines: readonly string[]): string {
   return lines.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
 }
 
-function partRows(b: Builder, p: PartLine, index: number, d: number): void {
+function partRows(b: Builder, p: PartLine, index: number, d: number, self: ReadonlyMap<string, SelfLine>): void {
   const t = p.trace;
   const n = (x: Rational): string => show(x, d);
   b.across(`${chineseOrdinal(index)}、${p.heading}　计入 ${n(p.counted)} 分${p.rounded ? `（${n(t.contribution)} 先四舍五入）` : ''}`, 'section');
@@ -92,21 +95,28 @@ function partRows(b: Builder, p: PartLine, index: number, d: number): void {
       b.across(`${period.name}（×${percent(period.weight)}）　小计 ${n(period.score)} 分${period.missing ? '（该期没有本单位的数据）' : ''}`, 'wrap');
       period.leaves.forEach((l) => leafRow(b, l, d));
     }
+    // Self-assessed once for the year: after the periods, against their points averaged.
+    const codes = [...new Set(t.periods.flatMap((x) => x.leaves.map((l) => l.leaf.code)))];
+    for (const code of codes) if (self.has(code)) noteRow(b, `${code} ${selfText(self.get(code)!, d)}`);
   } else {
-    t.leaves.forEach((l) => leafRow(b, l, d));
+    t.leaves.forEach((l) => leafRow(b, l, d, self.get(l.leaf.code)));
     if (!t.weight.eq(1)) b.across(`小计 ${n(t.score!)} 分 × ${percent(t.weight)} = ${n(t.contribution)} 分`, 'wrap');
   }
 }
 
 /** A leaf's row, then one row per deduction: a row taller than a page would not print whole. */
-function leafRow(b: Builder, t: LeafTrace, d: number): void {
+function leafRow(b: Builder, t: LeafTrace, d: number, self?: SelfLine): void {
   const lost = t.leaf.points.minus(t.points);
   b.row([{ v: t.leaf.code, s: 'wrap' }, { v: nameOf(t.leaf), s: 'wrap' }, { v: t.leaf.points.toString(), s: 'score' }, { v: show(t.points, d), s: 'score' },
     { v: lost.gt(0) ? show(lost, d) : '', s: 'score' }, { v: leafRule(t, d), s: 'wrap' }]);
-  for (const line of deductionLines(t, d, false)) {
-    b.row([...Array.from({ length: COLUMNS - 1 }, (): CellModel => ({ v: '', s: 'wrap' })), { v: line, s: 'wrap' }]);
-    b.merges.push({ top: b.rows.length, left: 1, bottom: b.rows.length, right: COLUMNS - 1 });
-  }
+  for (const line of deductionLines(t, d, false)) noteRow(b, line);
+  if (self) noteRow(b, selfText(self, d));
+}
+
+/** A line under a leaf's row, in the last column: a deduction, the unit's self-assessment. */
+function noteRow(b: Builder, line: string): void {
+  b.row([...Array.from({ length: COLUMNS - 1 }, (): CellModel => ({ v: '', s: 'wrap' })), { v: line, s: 'wrap' }]);
+  b.merges.push({ top: b.rows.length, left: 1, bottom: b.rows.length, right: COLUMNS - 1 });
 }
 
 function adjustmentRows(b: Builder, e: Explanation, index: number): void {

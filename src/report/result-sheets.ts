@@ -3,6 +3,7 @@ import { roundHalfUp, show, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { bandText, orList } from '../engine/describe.js';
 import type { Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
@@ -82,7 +83,7 @@ export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, rea
   const sides = adjustmentSides(a);
   if (sides.length === 0) return undefined;
   const d = a.scheme.rounding.decimals;
-  const rows: (CellModel | null)[][] = [['类别', '单位名称', '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
+  const rows: (CellModel | null)[][] = [['类别', `${unitWord(a.scheme)}名称`, '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
   for (const r of a.results) {
     for (const e of entries.get(r.unit.name) ?? []) {
       rows.push([text(r.unit.category), text(r.unit.name), text(SIDE_WORD[e.side]), text(e.item), scoreCell(e.points, d), text(e.reason), text(e.evidence), text(e.source)]);
@@ -118,7 +119,7 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const flags = flagNames(a.scheme);
   const ranks = a.scheme.history?.rankChange === true;
   const sides = adjustmentSides(a);
-  const head = ['类别', '名次', '单位名称', ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
+  const head = ['类别', '名次', `${unitWord(a.scheme)}名称`, ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
   const unitRow = (r: UnitResult): Row => {
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
@@ -173,7 +174,7 @@ function noteRow(above: number, after: Row[], merges: Merge[], note: string, wid
 export function detailSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
   // The points on a line of their own: a narrow column wraps the name, never 「（」 from 「25）」.
-  const head = ['类别', '单位名称', ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
+  const head = ['类别', `${unitWord(a.scheme)}名称`, ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
   const rows: Row[] = [head.map(header)];
   const leaves = a.tree.leaves;
   // No cell of a unit's row wraps: every row one line high.
@@ -193,7 +194,7 @@ export function detailSheet(a: Assessment): SheetModel {
     add((r.score.bonus?.applied ?? ZERO).minus(r.score.deduction?.applied ?? ZERO));
   }, '各指标');
   if (note) noteRow(rows.length + body.count, after, merges, note, Math.min(head.length, 8));
-  return { name: '指标得分', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各单位指标得分`, keyColumns: 2 };
+  return { name: '指标得分', rows, body, after, merges, widths, headerRows: 1, scoreFormat: scoreFormat(d), title: `${a.scheme.name} 各${unitWord(a.scheme)}指标得分`, keyColumns: 2 };
 }
 
 /**

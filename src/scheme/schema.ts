@@ -233,6 +233,15 @@ export const historySchema = z.strictObject({
   rules: z.array(historyRuleSchema).default([]),
 });
 
+/**
+ * 先自评、牵头部门审核 (004): units propose their own points (自评分) beside the audited ones; the
+ * audited ones count, the proposals are shown beside them. `on`: the parts (一级指标 name or code) or
+ * leaves (code) every unit must self-assess; none: every leaf.
+ */
+export const selfAssessmentSchema = z.strictObject({
+  on: z.array(nonEmpty).optional(),
+});
+
 /** A figure that follows from the band (宿迁: 公务员优秀比例 先进 18%, 达标 15%, 诫勉 12%). */
 export const figureSchema = z.strictObject({
   name: nonEmpty,
@@ -271,6 +280,7 @@ export const schemeSchema = z.strictObject({
   awards: z.array(awardSchema).default([]),
   conditions: z.array(conditionSchema).default([]),
   history: historySchema.optional(),
+  selfAssessment: selfAssessmentSchema.optional(),
   excluded: excludedSchema,
   notice: noticeSchema,
   appendix: appendixSchema,
@@ -286,6 +296,7 @@ export type Flag = z.output<typeof flagSchema>;
 export type Award = z.output<typeof awardSchema>;
 export type Condition = z.output<typeof conditionSchema>;
 export type HistoryRule = z.output<typeof historyRuleSchema>;
+export type SelfAssessment = z.output<typeof selfAssessmentSchema>;
 export type Component = z.output<typeof componentSchema>;
 export type NodeRule = z.output<typeof nodeRuleSchema>;
 export type AdjustmentSide = z.output<typeof adjustmentSideSchema>;

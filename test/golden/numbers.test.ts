@@ -55,7 +55,8 @@ async function published(file: string, numbers: Numbers): Promise<{ units: Expec
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const at = (name: string): ExcelJS.Cell | undefined => (col(name) > 0 ? row.getCell(col(name)) : undefined);
-    const name = at('单位名称')!.text;
+    // The name column is called after the scheme's unitNoun: 单位名称, 项目名称.
+    const name = row.getCell(head.findIndex((h, i) => i > 0 && h.endsWith('名称'))).text;
     if (at('等次')!.text === '不参与评比' && at('名次')!.text === '—' && at('总分')!.text === '—') {
       excluded.push(name);
       continue;

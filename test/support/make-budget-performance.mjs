@@ -89,6 +89,24 @@ function leafPoints(leaf, [, , , entries, targets, deductions]) {
   }
 }
 
+// 002「自评和外部评价相结合」: the 项目绩效 leaves are self-assessed by the offices in charge (scheme selfAssessment),
+// who round their own points up to the next half point; the 财政局's evaluation is what counts.
+const SELF_ASSESSED = LEAVES.filter((l) => l.part === '项目绩效');
+const selfPoints = (leaf, project) => {
+  const audited = leafPoints(leaf, project);
+  const halves = audited.times(2);
+  return Number(min(leaf.points, frac((halves.n + halves.d - 1n) / halves.d).div(2)).toString());
+};
+
+/** The 自评对照 rows: [project, code, 自评, 审核, 差额] where the self-assessment differs, published to 2 places. */
+export function selfDifferences() {
+  return projects.flatMap((project) => SELF_ASSESSED.flatMap((leaf) => {
+    const audited = leafPoints(leaf, project);
+    const self = frac(selfPoints(leaf, project));
+    return self.eq(audited) ? [] : [[project[0], leaf.code, self.halfUp(2), audited.halfUp(2), self.minus(audited).halfUp(2)]];
+  }));
+}
+
 /** Every project's numbers: the three parts summed, ranked within its 类别, rated by floors. */
 export function numbers() {
   const scheme = readScheme(dir);
@@ -109,11 +127,12 @@ async function build() {
     ['编码', '一级指标', '二级指标', '三级指标', '分值', '评分方法', '参数', '牵头部门'],
     ...TREE.map(([code, part, second, third, points, method, params]) => [code, part, second, third, points, method ?? null, params ?? null, lead(code)]),
   ]);
-  // The roster sheet keeps its usual name: `score init` keeps the rows of 单位名单 only (it empties a roster named 考核对象).
-  sheet('单位名单', [['考核对象', '类别', '简称'], ...projects.map(([name, category, short]) => [name, category, short])]);
+  // The roster under the name a budget office gives it: 考核对象 (score reads it as 单位名单; init keeps it as it is).
+  sheet('考核对象', [['考核对象', '类别', '简称'], ...projects.map(([name, category, short]) => [name, category, short])]);
   sheet('得分表', [['考核对象', ...ENTERED], ...projects.map(([name, , , entries]) => [name, ...entries])]);
   sheet('目标值', [['考核对象', 'C11', 'C14'], ...projects.map(([name, , , , targets]) => [name, targets.C11, targets.C14])]);
   sheet('扣分明细', [['考核对象', '指标编码', '扣分', '扣分原因'], ...projects.flatMap(([name, , , , , deductions]) => deductions.map(([code, points, reason]) => [name, code, points, reason]))]);
+  sheet('自评', [['考核对象', ...SELF_ASSESSED.map((l) => l.code)], ...projects.map((project) => [project[0], ...SELF_ASSESSED.map((l) => selfPoints(l, project))])]);
   await save();
 }
 

@@ -22,10 +22,21 @@ const CONTENTS = {
 };
 const PREFIX = { 乡镇: 'QZ', 园区: 'QY', 部门: 'QB' };
 const quarterly = (category) => DIMENSIONS.map((_, i) => `${PREFIX[category]}${i + 1}`);
+// 社会满意程度, the fifth 勤政 dimension, is in each category's 勤政 and assessed once a year.
+const satisfactionCode = (category) => `${PREFIX[category]}5`;
+// 行政管理能力: place within the 分管条线 (steps); 业务拓展能力: place among the 8 units of the trade (共=8), by 百分位.
 const RANK = '步长=0.5；最低=3';
+const TRADE = 8;
+const PERCENTILES = [[25, 6], [50, 5], [75, 4], [100, 3]];
+const TRADE_RANK = `共=${TRADE}；百分位=${PERCENTILES.map(([upTo, points]) => `${upTo}:${points}`).join('、')}`;
+const HALF_YEARLY = ['合作共事能力', '组织创新能力', '超常发展能力'];
 const INTEGRITY = ['日常教育达标', '责任落实达标', '制度建设达标', '工作推进达标', '廉洁自律达标'];
-// 述绩: 县四套班子领导、人大代表、政协委员、各单位主要负责人现场评议; two of each, so the plain mean weighs the four groups equally.
-const RATERS = ['县领导一', '县领导二', '人大代表一', '人大代表二', '政协委员一', '政协委员二', '单位负责人一', '单位负责人二'];
+// 述绩: 县四套班子领导、人大代表、政协委员、各单位主要负责人现场评议, four rater groups weighed equally
+// whatever their size: three 县领导 and two of each other group, so a plain mean of the nine would not do.
+const GROUPS = ['县领导', '人大代表', '政协委员', '单位负责人'];
+const RATERS = ['县领导一', '县领导二', '县领导三', '人大代表一', '人大代表二', '政协委员一', '政协委员二', '单位负责人一', '单位负责人二'];
+const groupOf = (r) => GROUPS.find((g) => RATERS[r].startsWith(g));
+const GROUPING = `分组=${GROUPS.map((g) => `${g}:25`).join('、')}`;
 
 // [unit, category, 勤政 quarter base (of 8), 满意率 %, 行政管理 位次, 业务拓展 位次, 半年 base (of 6), 廉政 未达标 items, 述绩 base (of 15)]
 const units = [
@@ -51,23 +62,32 @@ const SWING = [0.5, -0.5, 0, 0];
 const quarterValue = (base, d, k) => Math.min(8, base + SWING[(d + k) % 4]);
 // The halves of a 优政 ability: half a point apart, averaging to the base.
 const halfValue = (base, a, h) => Math.min(6, base + (h === 0 ? 0.5 : -0.5) * (a % 2 === 0 ? 1 : -1));
-// A rater's score: the base spread by up to a point either way over the eight raters, mean the base.
-const SPREAD = [1, -1, 0.5, -0.5, 0.5, -0.5, 0, 0];
+// A rater's score: the base spread by up to a point either way; each group's mean is the base but the
+// 县领导's, half a point over three raters above it in the first half and below it in the second.
+const SPREAD = [1, -1, 0.5, 0.5, -0.5, 0.5, -0.5, 0, 0];
 const raterScore = (base, r, h) => Math.min(15, base + SPREAD[r] * (h === 0 ? 1 : -1));
 
-/** One unit's points by part, exact (docs/scheme.md: periods weighted, rank, pass, raters mean). */
+const mean = (xs) => sum(xs).div(xs.length);
+
+/**
+ * One unit's points by part, exact (docs/scheme.md): 勤政 = each dimension's quarterly mean + 8 × 满意率;
+ * 优政 = 行政管理 by steps + 业务拓展 by 百分位 of 共 8 + each half-yearly ability's mean of the halves;
+ * 廉政 = 3 per item passed; 述绩 = each half's Σ group mean × 25%, the halves 50% each.
+ */
 function partsOf([, category, base, rate, place1, place2, half, failed, talk]) {
-  const q = sum(QUARTERS.map((_, k) => sum(quarterly(category).map((_, d) => frac(quarterValue(base, d, k)))).times(25).div(100)));
-  const satisfaction = frac(8).times(frac(rate)).div(100);
-  const rank = (place) => max(frac(3), frac(6).minus(frac(place - 1).times(frac('0.5'))));
-  const yearly = rank(place1).plus(rank(place2));
-  const halfYearly = sum(HALVES.map((_, h) => sum([0, 1, 2].map((a) => frac(halfValue(half, a, h)))).times(50).div(100)));
+  const dimensions = sum(quarterly(category).map((_, d) => mean(QUARTERS.map((_, k) => frac(quarterValue(base, d, k))))));
+  const diligence = dimensions.plus(frac(8).times(frac(rate)).div(100));
+  const byStep = (place) => max(frac(3), frac(6).minus(frac(place - 1).times(frac('0.5'))));
+  const byShare = (place) => frac(PERCENTILES.find(([upTo]) => !frac(place).times(100).div(TRADE).gt(upTo))[1]);
+  const halfYearly = sum(HALF_YEARLY.map((_, a) => mean(HALVES.map((_, h) => frac(halfValue(half, a, h))))));
+  const governance = sum([byStep(place1), byShare(place2), halfYearly]);
   const integrity = frac(3 * INTEGRITY.filter((i) => !failed.includes(i)).length);
-  const review = sum(HALVES.map((_, h) => sum(RATERS.map((_, r) => frac(raterScore(talk, r, h)))).div(RATERS.length).times(50).div(100)));
-  return [q, satisfaction, yearly, halfYearly, integrity, review];
+  const groupMean = (h, g) => mean(RATERS.flatMap((_, r) => (groupOf(r) === g ? [frac(raterScore(talk, r, h))] : [])));
+  const review = sum(HALVES.map((_, h) => sum(GROUPS.map((g) => groupMean(h, g).times(25).div(100))).times(50).div(100)));
+  return [diligence, governance, integrity, review];
 }
 
-/** Every unit's numbers: six parts summed, ranked within 乡镇/园区/部门, 先进/达标/未达标 by floors. */
+/** Every unit's numbers: four parts summed, ranked within 乡镇/园区/部门, 先进/达标/未达标 by floors. */
 export function numbers() {
   const scheme = readScheme(dir);
   const scored = units.map((u, order) => ({ category: u[1], name: u[0], order, ...totalOf(partsOf(u), scheme), tieKeys: [] }));
@@ -81,22 +101,20 @@ async function build() {
   sheet('指标体系', [
     ['编码', '一级指标', '二级指标', '分值', '评分方法', '参数', '牵头部门', '适用类别', '评分标准'],
     ...['乡镇', '园区', '部门'].flatMap((category) => [
-      [`${PREFIX[category]}`, '勤政四维', null, 32, null, null, '县绩效办', category],
-      ...DIMENSIONS.map((name, d) => [quarterly(category)[d], '勤政四维', name, 8, 'direct', null, '县绩效办', null, CONTENTS[category][d]]),
+      [`${PREFIX[category]}`, '勤政', null, 40, null, null, '县绩效办', category],
+      ...DIMENSIONS.map((name, d) => [quarterly(category)[d], '勤政', name, 8, 'direct', null, '县绩效办', null, CONTENTS[category][d]]),
+      [satisfactionCode(category), '勤政', '社会满意程度', 8, 'rate', null, '县绩效办', null, '内部和外部评议，按年度评估'],
     ]),
-    ['S', '社会满意程度', null, 8, null, null, '县绩效办'],
-    ['S1', '社会满意程度', '社会满意率', 8, 'rate', null, '县绩效办', null, '内部和外部评议，按年度评估'],
-    ['Y', '优政年度评定', null, 12, null, null, '县绩效办'],
-    ['Y1', '优政年度评定', '行政管理能力', 6, 'rank', RANK, '县分管领导', null, '在分管部门和条线中按实绩排序'],
-    ['Y2', '优政年度评定', '业务拓展能力', 6, 'rank', RANK, '上一级主管部门', null, '按同行业所处位次排序'],
-    ['H', '优政半年评定', null, 18, null, null, '县绩效办'],
-    ['H1', '优政半年评定', '合作共事能力', 6, 'direct', null, '本单位或平级部门', null, '平级评估'],
-    ['H2', '优政半年评定', '组织创新能力', 6, 'direct', null, '县绩效办', null, '通过成果展示评定'],
-    ['H3', '优政半年评定', '超常发展能力', 6, 'direct', null, '县绩效办', null, '通过纵横比较评定'],
-    ['L', '廉政五维', null, 15, null, null, '县纪委、监察局'],
-    ...INTEGRITY.map((name, i) => [`L${i + 1}`, '廉政五维', name, 3, 'pass', null, '县纪委、监察局']),
+    ['Y', '优政', null, 30, null, null, '县绩效办'],
+    ['Y1', '优政', '行政管理能力', 6, 'rank', RANK, '县分管领导', null, '在分管部门和条线中按实绩排序'],
+    ['Y2', '优政', '业务拓展能力', 6, 'rank', TRADE_RANK, '上一级主管部门', null, `按同行业所处位次排序（同行业共 ${TRADE} 个单位）`],
+    ['H1', '优政', '合作共事能力', 6, 'direct', null, '本单位或平级部门', null, '平级评估'],
+    ['H2', '优政', '组织创新能力', 6, 'direct', null, '县绩效办', null, '通过成果展示评定'],
+    ['H3', '优政', '超常发展能力', 6, 'direct', null, '县绩效办', null, '通过纵横比较评定'],
+    ['L', '廉政', null, 15, null, null, '县纪委、监察局'],
+    ...INTEGRITY.map((name, i) => [`L${i + 1}`, '廉政', name, 3, 'pass', null, '县纪委、监察局']),
     ['T', '述绩', null, 15, null, null, '县三政绩效管理委员会'],
-    ['T1', '述绩', '公开述绩现场评议', 15, 'raters', null, '县三政绩效管理委员会', null, '县四套班子领导、人大代表、政协委员、各单位主要负责人现场评议'],
+    ['T1', '述绩', '公开述绩现场评议', 15, 'raters', GROUPING, '县三政绩效管理委员会', null, '县四套班子领导、人大代表、政协委员、各单位主要负责人现场评议'],
   ]);
   sheet('单位名单', [['单位名称', '类别'], ...units.map(([name, category]) => [name, category])]);
   const allQuarterly = ['乡镇', '园区', '部门'].flatMap(quarterly);
@@ -104,10 +122,11 @@ async function build() {
     [name, ...allQuarterly.map((code) => { const d = quarterly(category).indexOf(code); return d < 0 ? null : quarterValue(base, d, k); })])]));
   HALVES.forEach((period, h) => {
     sheet(`得分表（${period}）`, [['单位名称', 'H1', 'H2', 'H3'], ...units.map(([name, , , , , , half]) => [name, ...[0, 1, 2].map((a) => halfValue(half, a, h))])]);
-    sheet(`评议（${period}）`, [['单位名称', '指标编码', '评分人', '分数'], ...units.flatMap(([name, , , , , , , , talk]) => RATERS.map((rater, r) => [name, 'T1', rater, raterScore(talk, r, h)]))]);
+    sheet(`评议（${period}）`, [['单位名称', '指标编码', '评分人', '分数', '评分组'], ...units.flatMap(([name, , , , , , , , talk]) => RATERS.map((rater, r) => [name, 'T1', rater, raterScore(talk, r, h), groupOf(r)]))]);
   });
-  sheet('得分表', [['单位名称', 'S1', 'Y1', 'Y2', ...INTEGRITY.map((_, i) => `L${i + 1}`)], ...units.map(([name, , , rate, place1, place2, , failed]) =>
-    [name, rate, place1, place2, ...INTEGRITY.map((i) => (failed.includes(i) ? '未达标' : '达标'))])]);
+  const satisfaction = ['乡镇', '园区', '部门'].map(satisfactionCode);
+  sheet('得分表', [['单位名称', ...satisfaction, 'Y1', 'Y2', ...INTEGRITY.map((_, i) => `L${i + 1}`)], ...units.map(([name, category, , rate, place1, place2, , failed]) =>
+    [name, ...satisfaction.map((code) => (code === satisfactionCode(category) ? rate : null)), place1, place2, ...INTEGRITY.map((i) => (failed.includes(i) ? '未达标' : '达标'))])]);
   await save();
 }
 

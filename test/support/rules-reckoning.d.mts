@@ -23,3 +23,6 @@ export function raterMean(scores: readonly Num[], trim?: boolean): Fraction;
 export function groupedRaters(groups: readonly (readonly [Num, readonly Num[]])[], trim?: boolean): Fraction;
 export function tiered(rate: Num, tiers: readonly (readonly [Num, Num])[]): Fraction;
 export function deductedOn(points: Num, base: Num, deductions: readonly Num[]): Fraction;
+export function linearPlace(points: Num, place: number, n: number, last: Num): Fraction;
+export function percentilePlace(place: number, n: number, bands: readonly (readonly [Num, Num])[]): Fraction;
+export function placesOf(values: readonly Num[]): number[];

@@ -45,3 +45,17 @@ export function tiered(rate, tiers) {
 
 /** deduct on a scale of `base`: points × max(0, base − Σ deductions) ÷ base. */
 export const deductedOn = (points, base, deductions) => frac(points).times(max(0, frac(base).minus(sumOf(deductions)))).div(base);
+
+/** 位次 out of N, linear: full at the first place, `last` at the N-th, evenly between (N = 1: full). */
+export const linearPlace = (points, place, n, last) => (BigInt(n) === 1n ? frac(points)
+  : frac(points).minus(frac(place - 1).times(frac(points).minus(last)).div(n - 1)));
+
+/** 位次 out of N by 百分位 bands `[[upTo%, points], …]` ascending: the first band with place ÷ N × 100 ≤ upTo; none: 0. */
+export function percentilePlace(place, n, bands) {
+  const share = frac(place).times(100).div(n);
+  const hit = bands.find(([upTo]) => !share.gt(upTo));
+  return hit ? frac(hit[1]) : ZERO;
+}
+
+/** Places of values, highest first, equal values sharing the best place (1, 2, 2, 4). */
+export const placesOf = (values) => values.map((v) => 1 + values.filter((w) => frac(w).gt(v)).length);

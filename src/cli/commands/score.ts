@@ -22,6 +22,7 @@ import { adjustmentsSheet, detailSheet, problemsSheet, rankingSheet } from '../.
 import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import type { SchemeSource } from '../../scheme/load-scheme.js';
+import { selfAssessmentSheet } from '../../report/self-assessment-sheet.js';
 import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
 import { withNearestFiles } from '../typos.js';
@@ -192,5 +193,6 @@ export function outputSheets(assessment: Assessment, entries: readonly UnitEntri
   const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
   // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
   const deducting = assessment.tree.leaves.some((l) => methodOf(l).sheet === 'deductions') ? [deductionsSheet(assessment, deductions)] : [];
-  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), problemsSheet(diagnostics, `${assessment.scheme.name} 数据检查发现的问题`)];
+  const self = selfAssessmentSheet(assessment, entries);
+  return [ranking, appendixSheet(assessment), detailSheet(assessment), ...deducting, ...(adjustments ? [adjustments] : []), ...(self ? [self] : []), problemsSheet(diagnostics, `${assessment.scheme.name} 数据检查发现的问题`)];
 }

@@ -6,6 +6,7 @@ import { growth } from './growth.js';
 import { inverse } from './inverse.js';
 import type { Detail, Method } from './method.js';
 import { pass } from './pass.js';
+import { position } from './position.js';
 import { rank } from './rank.js';
 import { rate } from './rate.js';
 import { ratio } from './ratio.js';
@@ -15,14 +16,14 @@ import { relative } from './relative.js';
 export type { Detail, EntrySheet, Method, ScoresMethod, ListMethod } from './method.js';
 
 /** The scoring methods, in the order docs and messages list them (domain: "Scoring methods"). */
-export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters', 'relative', 'growth'] as const;
+export const METHOD_NAMES = ['direct', 'deduct', 'ratio', 'inverse', 'pass', 'grade', 'rate', 'rank', 'raters', 'relative', 'growth', 'position'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /**
  * One module per method. A name without a module, a module without a name, or a module filed
  * under another's name does not compile.
  */
-const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters, relative, growth } satisfies { [K in MethodName]: Method<any> & { name: K } };
+const BUILTIN = { direct, deduct, ratio, inverse, pass, grade, rate, rank, raters, relative, growth, position } satisfies { [K in MethodName]: Method<any> & { name: K } };
 
 const registry = new Map<string, Method<any>>(METHOD_NAMES.map((n) => [n, BUILTIN[n]]));
 

@@ -33,7 +33,11 @@ export interface MethodBase<D extends Detail, N extends string> {
   /** Every other word the indicator workbook accepts for it (Chinese too), matched without case. */
   aliases: readonly string[];
   /** Parameters of the 参数 column it takes, and those it cannot do without. */
-  params: { takes: readonly ParamKey[]; needs: readonly ParamKey[]; example?: string };
+  params: { takes: readonly ParamKey[]; needs: readonly ParamKey[]; example?: string;
+    /** Ways of scoring of which the 参数 must name exactly one (位次: 步长, 末位 or 百分位). */
+    oneOf?: readonly ParamKey[];
+    /** [a, b]: a parameter a that is written needs b as well (位次: 末位 needs 共). */
+    pairs?: readonly (readonly [ParamKey, ParamKey])[] };
   /** Scored against a target (目标值 sheet, or 目标值=… in 参数). */
   targets: boolean;
   /** Scored against the other units of its category (以最高分为满分, 位次 out of N): their entries are in `entries.peers`. */
