@@ -7,7 +7,7 @@ import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from
 import { leavesOf } from '../input/assemble.js';
 import type { Roster } from '../input/roster.js';
 import type { Scheme } from '../scheme/schema.js';
-import type { CellValue, RawSheet } from '../io/raw-sheet.js';
+import type { CellValue, RawSheet } from '../core/raw-sheet.js';
 import type { CellModel, RangeValidation, SheetModel, Validation } from '../report/sheet-model.js';
 import { periodSuffixes, SHEETS } from '../input/sheet-names.js';
 import { firstPageColumns, printPlan, sheetExtent } from '../report/print-plan.js';

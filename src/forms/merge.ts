@@ -14,7 +14,7 @@ import { periodSuffixes, SHEETS, type SheetRole } from '../input/sheet-names.js'
 import { at, NOTE_COLUMNS, readTable, whereOf, type ColumnSpec, type Table } from '../input/table.js';
 import { COLUMNS as VETO_COLUMNS, readVetoes } from '../input/vetoes.js';
 import { readWide } from '../input/wide-sheet.js';
-import { cellRef, type CellValue, type RawSheet } from '../io/raw-sheet.js';
+import { cellRef, type CellValue, type RawSheet } from '../core/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';

@@ -2,7 +2,7 @@ import { codeIndexOf } from '../core/code-map.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { targetOf } from '../engine/rules.js';
 import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Decision, type Indicator, type IndicatorTree, type Unit, type UnitEntries } from '../engine/model.js';

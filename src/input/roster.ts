@@ -1,6 +1,6 @@
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { boundedDidYouMean, didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, splitList, text, whereOf, type ColumnSpec } from './table.js';

@@ -1,7 +1,7 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { excelCellText } from '../core/excel-text.js';
 import { rowHeights, type PageSetup } from '../report/print-plan.js';
-import { cellRef, columnLetter } from './raw-sheet.js';
+import { cellRef, columnLetter } from '../core/raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
 
