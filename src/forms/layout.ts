@@ -4,7 +4,7 @@ import { displayWidth } from '../core/text.js';
 import { fitsInlineList } from '../engine/methods/grade.js';
 import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
-import { leavesOf } from '../input/assemble.js';
+import { leavesOf } from '../input/period-entries.js';
 import type { Roster } from '../input/roster.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { CellValue, RawSheet } from '../core/raw-sheet.js';
