@@ -70,6 +70,8 @@ export function leavesUnder(node: Indicator, category: string): Indicator[] {
  * to the part's: × (points of all its leaves) ÷ (points of those it has). Undefined when none is missing.
  */
 export function rescaleOf(root: Indicator, entries: UnitEntries): { missing: Indicator[]; full: Rational; present: Rational; factor: Rational } | undefined {
+  // Most units have no 缺项 at all: nothing to look for leaf by leaf.
+  if (!hasMissing(entries)) return undefined;
   const all = leavesUnder(root, entries.unit.category);
   const missing = all.filter((l) => isMissing(l, entries));
   if (missing.length === 0) return undefined;
@@ -95,7 +97,16 @@ function scoreNode(node: Indicator, entries: UnitEntries, leaves: CodeTable<Rati
     return points;
   }
   const category = entries.unit.category;
-  return sum(node.children.filter((c) => appliesTo(c, category)).map((c) => scoreNode(c, entries, leaves, share)));
+  let total = ZERO;
+  for (const c of node.children) if (appliesTo(c, category)) total = total.plus(scoreNode(c, entries, leaves, share));
+  return total;
+}
+
+/** Whether the unit has any leaf as 缺项, for the year or in a period. */
+function hasMissing(entries: UnitEntries): boolean {
+  if (entries.missing !== undefined && entries.missing.size > 0) return true;
+  for (const period of entries.periods?.values() ?? []) if (period.missing !== undefined && period.missing.size > 0) return true;
+  return false;
 }
 
 const ONE = Rational.of(1);
