@@ -12,9 +12,8 @@ import { isInvalidValue } from '../core/raw-sheet.js';
  * against the leaf's method and points. A problem is reported with the cell, and gives undefined.
  */
 export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, diagnostics: Diagnostic[]): Rational | undefined {
-  const where = cell.where;
   const fail = (code: CodeOf<'error'>, message: string, hint?: string): undefined => {
-    diagnostics.push(error(code, where, `单位「${unitName}」指标「${leaf.code}」：${message}`, hint));
+    diagnostics.push(error(code, cell.where, `单位「${unitName}」指标「${leaf.code}」：${message}`, hint));
     return undefined;
   };
   const method = methodOf(leaf);
@@ -35,11 +34,11 @@ export function readLeafEntry(leaf: Indicator, cell: Cell, unitName: string, dia
     const code = n.reason === 'blank' ? 'E_EMPTY_CELL' : n.reason === 'formula' ? 'E_FORMULA_NO_RESULT' : n.reason === 'error' ? 'E_ERROR_CELL' : 'E_NOT_A_NUMBER';
     return fail(code, `${p.message}。`, p.hint);
   }
-  if (n.normalised !== undefined && !percentText) diagnostics.push(warning('W_NUMBER_AS_TEXT', where, `「${n.normalised}」是文本，按数字 ${n.value.toString()} 计。`));
+  if (n.normalised !== undefined && !percentText) diagnostics.push(warning('W_NUMBER_AS_TEXT', cell.where, `「${n.normalised}」是文本，按数字 ${n.value.toString()} 计。`));
   const percentFormat = percent === true && cell.percent === true && typeof cell.value === 'number';
   const v = percentFormat ? n.value.mul(100) : n.value;
   // Excel stores a typed 92% as 0.92 and shows 92%: the clerk meant 92, and is told how it was read.
-  if (percentFormat) diagnostics.push(info('I_RATE_PERCENT', where, `单位「${unitName}」指标「${leaf.code}」：单元格为百分比格式，按百分比格式读作 ${v.toString()}。`));
+  if (percentFormat) diagnostics.push(info('I_RATE_PERCENT', cell.where, `单位「${unitName}」指标「${leaf.code}」：单元格为百分比格式，按百分比格式读作 ${v.toString()}。`));
   if (v.isNegative() && method.entry.negative !== true) return fail('E_NEGATIVE', `为负数 ${v.toString()}。`, '不能为负；扣分请填入「扣分明细」。');
   const problem = method.entry.check(leaf, v, percentText || percentFormat);
   return problem ? fail(problem.code, problem.message, problem.hint) : v;

@@ -24,6 +24,20 @@ export interface Cell {
   percent?: boolean;
 }
 
+/** A cell of a wide sheet: its address spelt out only when something is said about it. */
+class RowCell implements Cell {
+  constructor(readonly value: CellValue, private readonly sheet: RawSheet, private readonly row: number, private readonly column: number) {}
+
+  get where(): Where {
+    return { file: this.sheet.file, sheet: this.sheet.name, cell: cellRef(this.row, this.column) };
+  }
+
+  get percent(): boolean | undefined {
+    const percent = this.sheet.percent;
+    return percent !== undefined && typeof this.value === 'number' && percent.has(cellRef(this.row, this.column)) ? true : undefined;
+  }
+}
+
 /**
  * A unit's cells of a wide sheet, by leaf code, read from the sheet's row when asked for: a
  * province's 得分表 has millions of cells, and an object per cell with its address spelt out
@@ -37,10 +51,7 @@ class RowCells extends Map<string, Cell> {
 
   private cellAt(column: number): Cell {
     const { sheet, row } = this;
-    const ref = cellRef(row.number, column);
-    const cell: Cell = { value: row.values[column] ?? null, where: { file: sheet.file, sheet: sheet.name, cell: ref } };
-    if (sheet.percent?.has(ref)) cell.percent = true;
-    return cell;
+    return new RowCell(row.values[column] ?? null, sheet, row.number, column);
   }
 
   override get(code: string): Cell | undefined {
