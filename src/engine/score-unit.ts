@@ -102,6 +102,17 @@ function scoreNode(node: Indicator, entries: UnitEntries, leaves: CodeTable<Rati
   return total;
 }
 
+/**
+ * Where every leaf's points are the very numbers entered (every leaf `direct`, nothing rescaled or
+ * weighted below the part), the unit's entries are its leaf points: one table kept, not two (a
+ * province holds 300,000 of them).
+ */
+function sameTable(leaves: CodeMap<Rational>, values: CodeTable<Rational>): boolean {
+  if (!(values instanceof CodeMap) || values.size !== leaves.size) return false;
+  for (const [code, v] of leaves) if (values.get(code) !== v) return false;
+  return true;
+}
+
 /** Whether the unit has any leaf as 缺项, for the year or in a period. */
 function hasMissing(entries: UnitEntries): boolean {
   if (entries.missing !== undefined && entries.missing.size > 0) return true;
@@ -133,7 +144,7 @@ export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: R
     return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
   });
   let exact = sum(parts.filter((p): p is Rational => p !== null));
-  const score: UnitScore = { leaves, parts, exact, total: ZERO };
+  const score: UnitScore = { leaves: sameTable(leaves, entries.values) ? entries.values : leaves, parts, exact, total: ZERO };
   // 002 正定: 综合得分 = 指标评估 + 领导评估 + 加分 − 减分, where the adjustments apply to the category.
   if (adjustments && (adjustments.categories === undefined || adjustments.categories.includes(category))) {
     const items = entries.adjustments ?? [];
