@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { displayWidth } from '../../src/core/text.js';
 import { copySample, runCli } from '../support/cli.js';
 import { frac, ratioed } from '../support/rules-reckoning.mjs';
@@ -107,5 +108,20 @@ describe('the 反馈单 on paper', () => {
     for (const l of labels) expect(firstColumn).toContain(l);
     // A character of padding on each side, as widthsFor gives text.
     for (const l of labels) expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(displayWidth(l) + 2);
+  });
+});
+
+describe('the 通报.docx on paper', () => {
+  it('keeps a long 发文机关标志 on one line: 「灌南县三政绩效管理委员会办公室」 broke before 「公室」 in 32-point type', async () => {
+    const dir = samples['guannan-sanzheng']!.dir;
+    const xml = await (await JSZip.loadAsync(readFileSync(path.join(dir, 'annual.通报.docx')))).file('word/document.xml')!.async('string');
+    const issuer = '灌南县三政绩效管理委员会办公室';
+    const run = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].find((m) => m[1]!.includes(`>${issuer}<`))![1]!;
+    const points = Number(/<w:sz w:val="(\d+)"\/>/.exec(run)![1]) / 2;
+    // GB/T 9704's margins leave 210 − 28 − 26 = 156 mm for the text.
+    const line = (156 / 25.4) * 72;
+    expect([...issuer].length * points).toBeLessThanOrEqual(line);
+    expect(points).toBeGreaterThanOrEqual(26);
+    expect(run).toContain('<w:color w:val="FF0000"/>');
   });
 });
