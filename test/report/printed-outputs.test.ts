@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { displayWidth } from '../../src/core/text.js';
 import { copySample, runCli } from '../support/cli.js';
 import { frac, ratioed } from '../support/rules-reckoning.mjs';
-import { dumpSheet, type DumpValue } from '../support/workbook.js';
+import { columnOf, dumpSheet, editWorkbook, rowOf, type DumpValue } from '../support/workbook.js';
 
 // What the samples guannan-sanzheng and budget-performance looked like on paper (rendered with
 // test/support/render-pages.sh), pinned so that what a clerk would object to does not come back.
@@ -125,5 +125,27 @@ describe('the 通报.docx on paper', () => {
     expect([...issuer].length * points).toBeLessThanOrEqual(line);
     expect(points).toBeGreaterThanOrEqual(26);
     expect(run).toContain('<w:color w:val="FF0000"/>');
+  });
+});
+
+describe('the 变更 sheet of a re-run', () => {
+  it('calls the assessed by the scheme\'s noun, on paper and on screen', async () => {
+    const dir = copySample('budget-performance');
+    const file = path.join(dir, 'annual.xlsx');
+    expect((await runCli([file])).code).toBe(0);
+    // 中小学校舍维修改造 (90.03, 优, 3rd) loses its 绩效目标 points: 83.03, 良, and 城区背街小巷改造 (86.75) passes it.
+    await editWorkbook(file, file, (wb) => {
+      const ws = wb.getWorksheet('得分表')!;
+      for (const code of [/^A21/, /^A22/]) rowOf(ws, '中小学校舍维修改造').getCell(columnOf(ws, code)).value = 0;
+    });
+    const run = await runCli([file]);
+    expect(run.code).toBe(0);
+    const summary = '1 个项目等次变化，2 个项目名次变化，总分变化 1 个';
+    expect(run.stdout).toContain(summary);
+    const sheet = await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '变更');
+    expect(sheet[0]).toEqual(['类别', '项目名称', '变化', '原因']);
+    expect(sheet.find((r) => r[1] === '城区背街小巷改造')?.[3]).toBe('本项目数据未变，因其他项目得分变化');
+    expect(texts(sheet).join('\n')).toContain(summary);
+    expect(texts(sheet).filter((t) => t.includes('单位'))).toEqual([]);
   });
 });
