@@ -4,7 +4,10 @@ import type { IndicatorTree } from '../engine/model.js';
 import type { PreviousResult } from '../engine/rules.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import { assemble, readBasics, roleOf, type Assembled, type Basics, type Inputs } from '../input/assemble.js';
+import { assemble, type Assembled, type Inputs } from '../input/assemble.js';
+import { readBasics, type Basics } from '../input/basics.js';
+import { roleOf } from '../input/find-sheets.js';
+import { readScheme } from '../input/read-scheme.js';
 import { normalizeName } from '../input/cells.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { ReadLimits } from '../io/zip-reader.js';
@@ -52,14 +55,17 @@ function quoteArg(file: string): string {
 
 /** Reads every input and gives it meaning; data problems are collected. */
 export async function loadInputs(files: readonly string[], options: LoadOptions): Promise<Assembled> {
-  const assembled = assemble(oneAssessment(await readInputs(files, options)));
+  const inputs = oneAssessment(await readInputs(files, options));
+  // Step by step: the scheme, the indicators and roster against it, then the entries.
+  const assembled = assemble(inputs, readBasics(inputs, readScheme(inputs)));
   if (assembled.schemeSource) assembled.diagnostics.push(...placeholderWarnings(assembled.schemeSource));
   return assembled;
 }
 
 /** Reads the scheme, indicators and roster only (template, merge). */
 export async function loadBasics(files: readonly string[], options: LoadOptions): Promise<Basics> {
-  const basics = readBasics(oneAssessment(await readInputs(files, options)));
+  const inputs = oneAssessment(await readInputs(files, options));
+  const basics = readBasics(inputs, readScheme(inputs));
   if (basics.schemeSource) basics.diagnostics.push(...placeholderWarnings(basics.schemeSource));
   return basics;
 }

@@ -75,6 +75,23 @@ export class CodeMap<V> implements CodeTable<V> {
   }
 }
 
+/**
+ * The one empty table every unit without such figures shares (most units have no 目标值, 评议 or
+ * 扣分明细 entries): reading it gives nothing; setting a value in it is a mistake of the program.
+ */
+export const NO_CODES: CodeTable<never> = Object.freeze({
+  get: () => undefined,
+  has: () => false,
+  set(): never {
+    throw new Error('NO_CODES is shared and empty: make a CodeMap for the unit instead');
+  },
+  size: 0,
+  *[Symbol.iterator](): Iterator<[string, never]> {},
+});
+
+/** A shared empty list, for the many per-unit lists that stay empty (never pushed to: it is frozen). */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 const indexes = new WeakMap<object, CodeIndex>();
 
 /** The one CodeIndex of an indicator system (its leaves' codes in order), made on first use. */

@@ -16,6 +16,8 @@ const TEN = 10n;
 /** 10^k as BigInt for the small k that cell texts need, computed once. */
 const POW10: bigint[] = Array.from({ length: 24 }, (_, k) => TEN ** BigInt(k));
 const pow10 = (k: number): bigint => POW10[k] ?? TEN ** BigInt(k);
+/** 10^k → k, for the denominators of decimals as read. */
+const POW10_PLACES = new Map(POW10.map((p, k) => [p, k]));
 
 function gcdNumber(x: number, y: number): number {
   while (y !== 0) {
@@ -218,7 +220,8 @@ export class Rational {
    * ("14/3"). Never a long repeating tail. For what people read, see `show`.
    */
   toString(): string {
-    const places = decimalPlaces(this.d);
+    if (this.d === 1n) return this.n.toString();
+    const places = POW10_PLACES.get(this.d) ?? decimalPlaces(this.d);
     return places === undefined ? `${this.n}/${this.d}` : digits((this.n * pow10(places)) / this.d, places);
   }
 

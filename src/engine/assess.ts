@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
+import { NONE } from '../core/code-map.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
 import { componentFor, type Flag, type Scheme } from '../scheme/schema.js';
 import { assignBands, type BandingEvent, type Contender } from './banding.js';
@@ -84,9 +85,10 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
     const onExact = scheme.rounding.rankOn === 'exact';
     const members = scored.filter((s) => s.unit.category === category).map((s) => ({ score: onExact ? s.score.exact : s.score.total, order: s.unit.order, scored: s }));
     const ranked = rank(members).map(({ item, rank: r }) => {
-      const vetoes = options.vetoes?.get(item.scored.unit) ?? [];
-      const decisions = (options.decisions?.get(item.scored.unit) ?? []).map((d) => ({ ...d, applied: false }));
-      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [], awards: [], conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
+      // Most units have no veto, decision, award or condition: they share one empty list.
+      const vetoes = options.vetoes?.get(item.scored.unit) ?? NONE;
+      const decisions = options.decisions?.get(item.scored.unit)?.map((d) => ({ ...d, applied: false })) ?? NONE;
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [], awards: NONE, conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
       const change = rankChange(item.scored.unit, r, options.previous ?? []);
       if (change !== undefined) result.rankChange = change;
       const contender = contenderOf(results.length, result, full, scheme, tieBreak);
@@ -112,7 +114,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   applyHonours(titles);
   for (const flag of scheme.flags) applyFlag(titles, flag);
   const awards = giveAwards(scheme, tree, contenders.map((c) => ({ unit: results[c.id]!.unit, score: results[c.id]!.score, eligible: c.veto === undefined })));
-  for (const r of results) r.awards = awards.get(r.unit) ?? [];
+  for (const r of results) r.awards = awards.get(r.unit) ?? NONE;
   for (const r of results) for (const hit of r.conditions) if (hit.condition.effects.includes('flag')) r.flags.push(hit.condition.name);
   diagnostics.push(...conditionNotes(results, scheme), ...applyHistory(results, scheme, options.previous ?? []));
   diagnostics.push(...unusedDecisions(results, contenders));
@@ -141,7 +143,7 @@ function contenderOf(id: number, r: UnitResult, full: Rational, scheme: Scheme, 
     id,
     total,
     basis: scheme.bandBasis === 'percent' ? total.div(full).mul(100) : total,
-    tieKeys: tieBreak.map((i) => key(r.score.parts[i])),
+    tieKeys: tieBreak.length === 0 ? NONE : tieBreak.map((i) => key(r.score.parts[i])),
   };
   if (r.decisions.length > 0) c.decisions = { outcomes: new Map(r.decisions.map((d) => [d.kind, d.outcome])), used: new Set() };
   // 002 正定: 失职渎职 makes a unit 不合格 whatever its score; other vetoes take away 评先 eligibility.

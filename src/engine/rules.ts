@@ -1,3 +1,4 @@
+import { NONE } from '../core/code-map.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
 import type { Award, Condition, Scheme } from '../scheme/schema.js';
@@ -126,7 +127,7 @@ export function conditionsOf(scheme: Scheme, tree: IndicatorTree, rules: (part: 
     const hit = conditionHit(scheme, condition, target, score, full);
     if (hit) hits.push(hit);
   }
-  return hits;
+  return hits.length > 0 ? hits : NONE;
 }
 
 /** What a condition hit says of a unit: 「满意率」 55% 低于 60%，取消评优资格、标记「满意率低于60%」. */

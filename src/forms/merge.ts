@@ -2,7 +2,10 @@ import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.
 import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { COLUMNS as ADJUSTMENT_COLUMNS, readAdjustments } from '../input/adjustments.js';
-import { findSheets, leavesOf, readBasics, roleOf, type Basics } from '../input/assemble.js';
+import { readBasics, type Basics } from '../input/basics.js';
+import { findSheets, roleOf } from '../input/find-sheets.js';
+import { leavesOf } from '../input/period-entries.js';
+import { readScheme } from '../input/read-scheme.js';
 import { cellText, isBlank, normalizeLabel, normalizeName, readNumber } from '../input/cells.js';
 import { COLUMNS as DEDUCTION_COLUMNS, readDeductions } from '../input/deductions.js';
 import { COLUMNS as RATER_COLUMNS, readRaters } from '../input/raters.js';
@@ -14,7 +17,7 @@ import { periodSuffixes, SHEETS, type SheetRole } from '../input/sheet-names.js'
 import { at, NOTE_COLUMNS, readTable, whereOf, type ColumnSpec, type Table } from '../input/table.js';
 import { COLUMNS as VETO_COLUMNS, readVetoes } from '../input/vetoes.js';
 import { readWide } from '../input/wide-sheet.js';
-import { cellRef, type CellValue, type RawSheet } from '../io/raw-sheet.js';
+import { cellRef, type CellValue, type RawSheet } from '../core/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -104,7 +107,8 @@ export function mergeForms(inputs: MergeInputs): MergeResult {
   const carried = carriedSheets(inputs, diagnostics);
   if (diagnostics.length > 0) return result;
   const basicsSheets = CARRIED.map((r) => carried.get(r)).filter((s): s is RawSheet => s !== undefined);
-  const basics = readBasics({ sheets: basicsSheets, files: inputs.forms.map((f) => f.file), ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) });
+  const given = { sheets: basicsSheets, files: inputs.forms.map((f) => f.file), ...(inputs.scheme ? { scheme: inputs.scheme } : {}), ...(inputs.indicatorSheets ? { indicatorSheets: inputs.indicatorSheets } : {}) };
+  const basics = readBasics(given, readScheme(given));
   diagnostics.push(...basics.diagnostics);
   const { scheme, tree, roster } = basics;
   if (scheme) result.scheme = scheme;

@@ -1,8 +1,8 @@
 import { readTable } from '../input/table.js';
 import { SHEETS } from '../input/sheet-names.js';
-import { roleOf } from '../input/assemble.js';
+import { roleOf } from '../input/find-sheets.js';
 import { normalizeName } from '../input/cells.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { SheetModel } from '../report/sheet-model.js';
 import { copiedSheet } from './layout.js';
 

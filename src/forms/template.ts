@@ -6,7 +6,7 @@ import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine
 import type { Roster } from '../input/roster.js';
 import { SHEETS } from '../input/sheet-names.js';
 import { requiredLeaves } from '../input/self-assessment.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
 import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';

@@ -3,7 +3,7 @@ import { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
 import { lookup } from '../core/text.js';
 import type { CodeOf } from '../core/codes.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { AdjustmentEntry, Unit } from '../engine/model.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';

@@ -1,7 +1,7 @@
 import { brief } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
-import { isErrorValue, isFormulaWithoutResult, isInvalidValue, type CellValue, type InvalidValue } from '../io/raw-sheet.js';
+import { isErrorValue, isFormulaWithoutResult, isInvalidValue, type CellValue, type InvalidValue } from '../core/raw-sheet.js';
 
 /** The text of a cell as a clerk sees it, for labels and names. */
 export function cellText(v: CellValue | undefined): string {

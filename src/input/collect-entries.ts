@@ -1,5 +1,5 @@
 import type { Rational } from '../core/rational.js';
-import { CodeMap, type CodeIndex } from '../core/code-map.js';
+import { CodeMap, NO_CODES, type CodeIndex } from '../core/code-map.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { allMethods, methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
@@ -39,7 +39,7 @@ export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, r
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new CodeMap(codes), targets: new CodeMap(codes), raters: raters.scores.get(unit) ?? new CodeMap(codes), ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? new CodeMap(codes) };
+    const entries: UnitEntries = { unit, values: new CodeMap(codes), targets: NO_CODES, raters: raters.scores.get(unit) ?? NO_CODES, ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? NO_CODES };
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
@@ -73,7 +73,7 @@ export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, r
       entries.values.set(leaf.code, value);
       if (method.targets) {
         const target = readTarget(targets?.rows.get(unit)?.get(leaf.code), cell, leaf, unit.name, diagnostics);
-        if (target !== undefined) entries.targets.set(leaf.code, target);
+        if (target !== undefined) (entries.targets === NO_CODES ? (entries.targets = new CodeMap(codes)) : entries.targets).set(leaf.code, target);
       }
     }
     allMissing(leaves, entries, diagnostics);

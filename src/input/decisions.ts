@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { Decision, Unit } from '../engine/model.js';
 import type { Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';

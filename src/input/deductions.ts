@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Deduction, type IndicatorTree, type Unit } from '../engine/model.js';
 import { notApplicable } from './collect-entries.js';

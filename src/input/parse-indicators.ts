@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { Indicator, IndicatorTree } from '../engine/model.js';
 import { allMethods, methodByWord, methodWords } from '../engine/methods/index.js';
 import { readParams } from './leaf-params.js';

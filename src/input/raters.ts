@@ -1,7 +1,7 @@
 import type { Rational } from '../core/rational.js';
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import { notApplicable } from './collect-entries.js';

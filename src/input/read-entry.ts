@@ -5,7 +5,7 @@ import type { Indicator } from '../engine/model.js';
 import type { CodeOf } from '../core/codes.js';
 import { cellText, normalizeLabel, numberProblem, readNumber } from './cells.js';
 import type { Cell } from './wide-sheet.js';
-import { isInvalidValue } from '../io/raw-sheet.js';
+import { isInvalidValue } from '../core/raw-sheet.js';
 
 /**
  * The entry of one leaf for one unit, as the engine wants it (see UnitEntries.values): checked

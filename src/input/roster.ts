@@ -1,6 +1,7 @@
+import { NONE } from '../core/code-map.js';
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { boundedDidYouMean, didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, splitList, text, whereOf, type ColumnSpec } from './table.js';
@@ -76,7 +77,8 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
       diagnostics.push(warning('W_NAME_NORMALISED', source, `单位名称「${written}」含空格或全角字符，按「${name}」处理。`));
     }
     const shortName = normalizeName(text(table, row, 'short')) || name;
-    const aliases = splitList(text(table, row, 'aliases')).map(normalizeName);
+    const listed = splitList(text(table, row, 'aliases')).map(normalizeName);
+    const aliases = listed.length > 0 ? listed : NONE;
     const unit: Unit = { name, category, shortName, aliases, order: units.length, source };
     units.push(unit);
     byName.set(name, unit);

@@ -1,4 +1,4 @@
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import type { SchemeSource } from '../scheme/load-scheme.js';
 import { cellText } from './cells.js';
 

@@ -1,7 +1,7 @@
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import type { Rational } from '../core/rational.js';
 import { didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../io/raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { targetOf } from '../engine/rules.js';
 import { appliesTo, type Indicator, type IndicatorTree, type UnitEntries } from '../engine/model.js';
 import type { Scheme } from '../scheme/schema.js';

@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
-import { cellRef, type CellValue, type RawRow, type RawSheet } from '../io/raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from '../core/raw-sheet.js';
 import { cellText, isBlank, normalizeLabel } from './cells.js';
 
 /** A column we look for, by the header texts clerks use for it. */

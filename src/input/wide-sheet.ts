@@ -1,6 +1,6 @@
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
-import { cellRef, type CellValue, type RawRow, type RawSheet } from '../io/raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from '../core/raw-sheet.js';
 import { nameOf, type IndicatorTree, type Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { at, readTable, text, whereOf, type ColumnSpec } from './table.js';

@@ -1,4 +1,4 @@
-import { columnLetter } from './raw-sheet.js';
+import { columnLetter } from '../core/raw-sheet.js';
 
 /**
  * The texts a worksheet stores, read as the standard defines them: numbers (xsd:double), cell

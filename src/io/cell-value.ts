@@ -1,6 +1,6 @@
 import { decodeEscapes, excelDate, isoDate, parseDouble } from './cell-text.js';
 import { FormatKind } from './number-formats.js';
-import type { CellValue, InvalidValue } from './raw-sheet.js';
+import type { CellValue, InvalidValue } from '../core/raw-sheet.js';
 
 /** One cell as the worksheet stores it, gathered between <c> and </c>. */
 export interface StoredCell {

@@ -8,7 +8,7 @@ import type { CommitOptions } from './commit.js';
 import { checkOutputs, existing, prepareFolder } from './output-check.js';
 import { packageRoot, readText } from './read-inputs.js';
 import { readXlsx } from './read-workbook.js';
-import type { RawSheet } from './raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { workbookFile } from './write-workbook.js';
 
 export async function presets(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { isPercentFormat } from './raw-sheet.js';
+import { isPercentFormat } from '../core/raw-sheet.js';
 
 /** What a cell's number format makes of its number, as far as scoring cares. */
 export const FormatKind = {

@@ -3,7 +3,7 @@ import { cellValue, type StoredCell, type ValueContext } from './cell-value.js';
 import { newControlNotes, shownText, type ControlNotes } from './control-notes.js';
 import { FormatKind } from './number-formats.js';
 import { readPart } from './ooxml-package.js';
-import { cellRef, type CellValue, type RawRow } from './raw-sheet.js';
+import { cellRef, type CellValue, type RawRow } from '../core/raw-sheet.js';
 import { clearMerged } from './sheet-merges.js';
 import { rootIs, type XmlElement as Tag, type XmlHandler } from './xml-events.js';
 import { XlsxProblem } from './xlsx-problem.js';

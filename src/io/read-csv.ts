@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import { cellRef, type CellValue, type RawRow, type RawSheet } from './raw-sheet.js';
+import { cellRef, type CellValue, type RawRow, type RawSheet } from '../core/raw-sheet.js';
 import { readRegular } from './regular-file.js';
 import { controlWarnings, newControlNotes, shownText, type ControlNotes } from './control-notes.js';
 import { decodeText } from './decode-text.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RawSheet } from './raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
 import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './zip-reader.js';

@@ -1,7 +1,7 @@
 import type { CodeOf } from '../core/codes.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
-import type { RawSheet } from './raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { openRegular } from './regular-file.js';
 import { describeProblem } from './xlsx-messages.js';
 import { XlsxProblem } from './xlsx-problem.js';

@@ -1,5 +1,5 @@
 import { parseRange } from './cell-text.js';
-import { cellRef, type CellValue, type RawRow } from './raw-sheet.js';
+import { cellRef, type CellValue, type RawRow } from '../core/raw-sheet.js';
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

@@ -1,7 +1,7 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { excelCellText } from '../core/excel-text.js';
 import { rowHeights, type PageSetup } from '../report/print-plan.js';
-import { cellRef } from './raw-sheet.js';
+import { cellRef, columnLetter } from '../core/raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
 
@@ -153,6 +153,12 @@ export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolea
   yield '</worksheet>';
 }
 
+/** Column letters by index, made once each (a province's sheet names millions of cells). */
+const LETTERS: string[] = [];
+function letters(c: number): string {
+  return LETTERS[c] ??= columnLetter(c);
+}
+
 /** `inline`: texts written in the cell itself (an empty text stays shared: readers take an empty inline text for no value). */
 function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings, scoreStyle: number, inline = false): string {
   let out = '';
@@ -160,7 +166,7 @@ function rowXml(cells: readonly (CellModel | null)[], r: number, height: number 
     const cell = cells[c];
     if (!cell) continue;
     const s = cell.s === undefined ? 0 : cell.s === 'score' ? scoreStyle : styles.of(cell.s);
-    const ref = cellRef(r, c);
+    const ref = `${letters(c)}${r}`;
     const style = s === 0 ? '' : ` s="${s}"`;
     const v = covered.has(r * 16384 + c + 1) ? null : cell.v;
     // An empty text stays an empty text (as a cell a clerk cleared), not a missing cell.

@@ -3,7 +3,7 @@ import { findWorkbookPart, isType, readRelationships, readWorkbookList, type Rel
 import { controlWarnings } from './control-notes.js';
 import { readCellFormats, readSharedStrings } from './ooxml-parts.js';
 import { readWorksheet, type SheetContext } from './ooxml-sheet.js';
-import type { RawSheet } from './raw-sheet.js';
+import type { RawSheet } from '../core/raw-sheet.js';
 import { within, XlsxProblem } from './xlsx-problem.js';
 import { openZip, type ReadLimits, type ZipPackage } from './zip-reader.js';
 

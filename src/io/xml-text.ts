@@ -5,6 +5,9 @@
  */
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any character INVALID could match (a surrogate may be half of a valid pair). */
+const MAYBE_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 function hex(ch: string): string {
   return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
@@ -13,7 +16,8 @@ function hex(ch: string): string {
 export function xmlText(text: string): string {
   let s = text;
   if (s.includes('_x')) s = s.replace(/_x(?=[0-9A-Fa-f]{4}_)/g, '_x005F_x');
-  s = s.replace(INVALID, hex);
+  // The search with look-arounds only for a text that has a control character or a surrogate at all.
+  if (MAYBE_INVALID.test(s)) s = s.replace(INVALID, hex);
   if (/[&<>]/.test(s)) s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return s;
 }

@@ -15,17 +15,23 @@ const header = (v: string): CellModel => ({ v, s: 'header' });
 
 /** A published score as a number cell: exact to the scheme's decimals, so the file holds what we computed. */
 export function scoreCell(value: Rational | null, decimals: number): CellModel {
+  return value === null ? text('—') : { v: Number(value.toFixed(decimals)), s: 'score' };
+}
+
+/**
+ * The same, shared: a leaf's points are most often the very number read (one object per distinct
+ * value), so their cells are made once, not once per unit and leaf (a province's 指标得分 has
+ * millions). Bounded: when computed values have filled the cache, it starts again.
+ */
+function sharedScoreCell(value: Rational | null, decimals: number): CellModel {
   if (value === null) return text('—');
-  // Most scores are the very numbers read (one object per distinct value): their cells are made
-  // once and shared, not once per unit and leaf (a province's 指标得分 has millions).
-  const known = SCORE_CELLS.get(decimals)?.get(value);
-  if (known) return known;
-  const cell: CellModel = Object.freeze({ v: Number(value.toFixed(decimals)), s: 'score' });
   const cells = SCORE_CELLS.get(decimals) ?? SCORE_CELLS.set(decimals, new Map()).get(decimals)!;
-  // Computed totals are each a number of their own: when they have filled the cache it starts
-  // again, so that the scores read, met again at once, are shared again.
-  if (cells.size >= SCORE_CELLS_KEPT) cells.clear();
-  cells.set(value, cell);
+  let cell = cells.get(value);
+  if (!cell) {
+    cell = Object.freeze(scoreCell(value, decimals));
+    if (cells.size >= SCORE_CELLS_KEPT) cells.clear();
+    cells.set(value, cell);
+  }
   return cell;
 }
 
@@ -180,7 +186,7 @@ export function detailSheet(a: Assessment): SheetModel {
   // No cell of a unit's row wraps: every row one line high.
   const body = unitRows(a, (r) => {
     const row: Row = [text(r.unit.category), text(r.unit.name)];
-    for (const l of leaves) row.push(scoreCell(r.score.leaves.get(l.code) ?? null, d));
+    for (const l of leaves) row.push(sharedScoreCell(r.score.leaves.get(l.code) ?? null, d));
     row.push(scoreCell(r.score.total, d));
     return row;
   }, ROW_HEIGHT);

@@ -1,4 +1,4 @@
-import { CodeIndex, CodeMap, codeIndexOf } from '../../src/core/code-map.js';
+import { CodeIndex, CodeMap, codeIndexOf, NO_CODES, NONE } from '../../src/core/code-map.js';
 
 // Issue 11: a unit's figures by indicator code held as one array in a shared numbering, not a Map each.
 
@@ -34,5 +34,12 @@ describe('CodeMap', () => {
     expect(codeIndexOf(tree)).toBe(codeIndexOf(tree));
     expect(codeIndexOf(tree).codes).toEqual(['C', 'A']);
     expect(codeIndexOf({ leaves: [{ code: 'C' }] })).not.toBe(codeIndexOf(tree));
+  });
+
+  it('shares one empty table and one empty list, which refuse to be written to', () => {
+    expect([NO_CODES.get('A1'), NO_CODES.has('A1'), NO_CODES.size, [...NO_CODES]]).toEqual([undefined, false, 0, []]);
+    expect(() => NO_CODES.set('A1', undefined as never)).toThrow(/shared and empty/);
+    expect(() => (NONE as string[]).push('x')).toThrow(TypeError);
+    expect(NONE).toHaveLength(0);
   });
 });

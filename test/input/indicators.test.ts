@@ -1,6 +1,6 @@
 import { Rational } from '../../src/core/rational.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import type { CellValue, RawSheet } from '../../src/io/raw-sheet.js';
+import type { CellValue, RawSheet } from '../../src/core/raw-sheet.js';
 import { checkPoints } from '../../src/input/check-points.js';
 import { parseIndicators } from '../../src/input/parse-indicators.js';
 

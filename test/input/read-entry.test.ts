@@ -1,7 +1,7 @@
 import { Rational } from '../../src/core/rational.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import type { Indicator, LeafParams, Method } from '../../src/engine/model.js';
-import type { CellValue } from '../../src/io/raw-sheet.js';
+import type { CellValue } from '../../src/core/raw-sheet.js';
 import { readLeafEntry } from '../../src/input/read-entry.js';
 
 function leaf(method: Method, points: number, params: LeafParams = {}): Indicator {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { isPercentFormat } from '../../src/io/raw-sheet.js';
+import { isPercentFormat } from '../../src/core/raw-sheet.js';
 import { readXlsx } from '../../src/io/read-workbook.js';
 import { tempDir } from '../support/cli.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { ScoreError } from '../../src/core/errors.js';
-import type { RawSheet } from '../../src/io/raw-sheet.js';
+import type { RawSheet } from '../../src/core/raw-sheet.js';
 import { readXlsx } from '../../src/io/read-workbook.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { MAIN, PKG, REL, sheetXml, workbookParts, writeParts, type Parts } from '../support/xlsx-parts.js';

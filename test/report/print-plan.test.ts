@@ -2,7 +2,7 @@ import { firstPageColumns, fittedHeights, MIN_TYPE, pageSetup, printPlan, ROW_HE
 import { changesSheet, type RecordDiff } from '../../src/report/diff.js';
 import { copiedSheet, wideSheet } from '../../src/forms/layout.js';
 import type { CellModel, SheetModel } from '../../src/report/sheet-model.js';
-import type { RawSheet } from '../../src/io/raw-sheet.js';
+import type { RawSheet } from '../../src/core/raw-sheet.js';
 import type { Indicator, Unit } from '../../src/engine/model.js';
 import { Rational } from '../../src/core/rational.js';
 

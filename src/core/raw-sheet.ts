@@ -1,8 +1,9 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 
 /**
  * What a sheet holds once read, before any meaning is given to it: rows of plain values.
  * Kept deliberately small (no per-cell objects) so that a province-sized sheet fits in memory.
+ * The reader (src/io) makes it; input and forms give it meaning without depending on how it was read.
  */
 export type CellValue =
   | null
