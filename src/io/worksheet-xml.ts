@@ -8,9 +8,12 @@ import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
 /** Page numbers as a clerk files them. */
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
 
-/** The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself). */
+/**
+ * The sheet's title as the printed page's header, in Excel's codes: bold 14-point, centred ("&" doubled to print as itself).
+ * The size comes before &B: digits after &14 would be read as part of the size (「2020年度…」 printed as 「年度…」).
+ */
 export function pageHeader(title: string): string {
-  return `&C&B&14${title.replace(/&/g, '&&')}`;
+  return `&C&14&B${title.replace(/&/g, '&&')}`;
 }
 
 /** The texts of a workbook's cells, each stored once (sharedStrings.xml) and referred to by number. */

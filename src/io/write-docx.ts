@@ -30,10 +30,22 @@ const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: 
 const run = (text: string, face = BODY_FONT, size = SANHAO, extra: { bold?: boolean; color?: string } = {}): TextRun =>
   new TextRun({ text, font: font(face), size, ...extra });
 
+/** The text's width on a portrait page (210 mm less GB/T 9704's 28 and 26 mm margins), in points. */
+const TEXT_WIDTH_PT = ((210 - 28 - 26) * 72) / 25.4;
+
+/**
+ * 发文机关标志 in 32-point type, smaller for a long name so that it stays on one line (「灌南县三政绩效管理委员会办公室」,
+ * 15 characters, broke before 「公室」); GB/T 9704 7.2.2 leaves its size to the office, 「醒目、美观、庄重」. Half-points.
+ */
+export function issuerSize(issuer: string): number {
+  const characters = [...issuer].reduce((n, c) => n + (/[\x00-\xff]/.test(c) ? 0.5 : 1), 0);
+  return Math.min(64, Math.floor((2 * TEXT_WIDTH_PT) / Math.max(characters, 1)));
+}
+
 /** 发文机关标志 in red over the 文号 and a red rule, when the scheme names them (GB/T 9704 7.2). */
 function letterhead(doc: NoticeDoc): Paragraph[] {
   const out: Paragraph[] = [];
-  if (doc.issuer) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.issuer, TITLE_FONT, 64, { color: 'FF0000' })] }));
+  if (doc.issuer) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.issuer, TITLE_FONT, issuerSize(doc.issuer), { color: 'FF0000' })] }));
   if (doc.docNumber) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(doc.docNumber)] }));
   if (out.length > 0) {
     out.push(new Paragraph({ spacing: { after: 480 }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 4 } }, children: [] }));

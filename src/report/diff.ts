@@ -1,6 +1,7 @@
 import type { ResultRecord, UnitRecord } from './record.js';
 import type { CellModel, Merge, SheetModel } from './sheet-model.js';
 import { widthsFor } from './sheet-model.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /** What changed for one unit between two results, and why. */
 export interface UnitChange {
@@ -25,6 +26,8 @@ export interface RecordDiff {
   /** Scheme settings that differ, key by key: 「bands 第 1 项的 atLeast：90 → 85」. */
   scheme: string[];
   counts: { band: number; rank: number; total: number; honour: number; flags: number; added: number; removed: number };
+  /** What the assessed are called (the scheme's unitNoun: 项目, 部门), 单位 when not given. */
+  noun?: string;
 }
 
 const NONE = '（无）';
@@ -117,6 +120,7 @@ export function diffRecords(old: ResultRecord, now: ResultRecord): RecordDiff {
   return {
     units,
     inputs,
+    noun: unitWord({ unitNoun: (now.scheme.settings as { unitNoun?: string } | null)?.unitNoun ?? '' }),
     scheme: schemeChanges(old.scheme.settings, now.scheme.settings),
     counts: {
       band: count('band'), rank: count('rank'), total: count('total'), honour: count('honour'), flags: count('flags'),
@@ -132,10 +136,11 @@ export function hasChanges(d: RecordDiff): boolean {
 /** 「3 个单位等次变化，7 个单位名次变化，总分变化 9 个」, or that nothing changed. */
 export function summaryLine(d: RecordDiff): string {
   const c = d.counts;
+  const noun = d.noun ?? '单位';
   const parts = [
-    `${c.band} 个单位等次变化`, `${c.rank} 个单位名次变化`, `总分变化 ${c.total} 个`,
+    `${c.band} 个${noun}等次变化`, `${c.rank} 个${noun}名次变化`, `总分变化 ${c.total} 个`,
     ...(c.honour > 0 ? [`荣誉变化 ${c.honour} 个`] : []), ...(c.flags > 0 ? [`标记变化 ${c.flags} 个`] : []),
-    ...(c.added > 0 ? [`新增单位 ${c.added} 个`] : []), ...(c.removed > 0 ? [`减少单位 ${c.removed} 个`] : []),
+    ...(c.added > 0 ? [`新增${noun} ${c.added} 个`] : []), ...(c.removed > 0 ? [`减少${noun} ${c.removed} 个`] : []),
   ];
   const inputs = d.inputs.length === 0 ? '输入文件未变' : `输入文件变化：${d.inputs.map((i) => `${i.name}（${i.change}）`).join('、')}`;
   const scheme = d.scheme.length === 0 ? '' : `；方案变化 ${d.scheme.length} 处`;
@@ -155,18 +160,19 @@ export function movedText(u: UnitChange): string {
   return out.join('，') || '得分明细变化，总分不变';
 }
 
-export function causeText(u: UnitChange): string {
+export function causeText(u: UnitChange, noun = '单位'): string {
   if (u.status !== 'changed') return '';
-  return u.byOthers ? '本单位数据未变，因其他单位得分变化' : u.causes.join('；');
+  return u.byOthers ? `本${noun}数据未变，因其他${noun}得分变化` : u.causes.join('；');
 }
 
 /** The 变更 sheet: what changed since the earlier result, unit by unit, with the causes; `name` is the assessment's, for the page header. */
 export function changesSheet(d: RecordDiff, against: string, name?: string): SheetModel {
-  const head = ['类别', '单位名称', '变化', '原因'].map((v): CellModel => ({ v, s: 'header' }));
+  const noun = d.noun ?? '单位';
+  const head = ['类别', `${noun}名称`, '变化', '原因'].map((v): CellModel => ({ v, s: 'header' }));
   const rows: (CellModel | null)[][] = [head];
   const cell = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
-  for (const u of d.units) rows.push([cell(u.category), cell(u.unit), cell(movedText(u), 'wrap'), cell(causeText(u), 'wrap')]);
-  if (d.units.length === 0) rows.push([cell('—'), cell('—'), cell('各单位结果均未变化'), cell('')]);
+  for (const u of d.units) rows.push([cell(u.category), cell(u.unit), cell(movedText(u), 'wrap'), cell(causeText(u, noun), 'wrap')]);
+  if (d.units.length === 0) rows.push([cell('—'), cell('—'), cell(`各${noun}结果均未变化`), cell('')]);
   const merges: Merge[] = [];
   // Notes span the table, so they wrap across its width rather than down the first column.
   const note = (v: string): void => {
@@ -187,7 +193,7 @@ export function correctionValues(d: RecordDiff, now: ResultRecord, notice: { tit
   return new Map([
     ['名称', notice.name],
     ['标题', `关于${notice.title ?? `${notice.name}情况通报`}的更正通报`],
-    ['更正情况', lines.length > 0 ? `${lines.join('；\n    ')}。` : '各单位的总分、名次和等次均无变化。'],
+    ['更正情况', lines.length > 0 ? `${lines.join('；\n    ')}。` : `各${d.noun ?? '单位'}的总分、名次和等次均无变化。`],
     ['变更摘要', summaryLine(d)],
     ['单位数', String(now.units.length)],
     ['发文单位', notice.issuer ?? ''],

@@ -35,9 +35,8 @@ function leafLines(t: LeafTrace, d: number, self?: SelfLine): string[] {
   return [head, ...deductionLines(t, d, true).map((l) => `    ${l}`), ...(self ? [`    ${selfText(self, d)}`] : [])];
 }
 
-/** 004 先自评、牵头部门审核: 「自评 10 分，审核 9 分，差额 +1 分（计入审核分）」. */
-export function selfText(x: SelfLine, d: number): string {
-  const n = (v: Rational): string => show(v, d);
+/** 004 先自评、牵头部门审核: 「自评 10 分，审核 9 分，差额 +1 分（计入审核分）」; `n` writes the numbers (a 反馈单 leaves exact values to the rule above). */
+export function selfText(x: SelfLine, d: number, n = (v: Rational): string => show(v, d)): string {
   if (!x.audited || !x.difference) return `自评 ${n(x.self)} 分，审核为缺项（不计分）`;
   if (x.difference.isZero()) return `自评 ${n(x.self)} 分，与审核一致`;
   return `自评 ${n(x.self)} 分，审核 ${n(x.audited)} 分，差额 ${x.difference.isNegative() ? '' : '+'}${n(x.difference)} 分（计入审核分）`;

@@ -5,6 +5,7 @@ import { deductionLines, leafRule } from './explain-leaf.js';
 import { percent, type Explanation, type PartLine } from './explain-model.js';
 import { displayWidth, type CellModel, type Merge, type SheetModel } from './sheet-model.js';
 import { chineseOrdinal } from './wording.js';
+import { unitWord } from '../scheme/unit-word.js';
 import { selfText } from './explain.js';
 import type { SelfLine } from '../engine/self-review.js';
 
@@ -15,7 +16,8 @@ import type { SelfLine } from '../engine/self-review.js';
  * Laid out from the same Explanation that `score explain` prints.
  */
 
-const WIDTHS = [8, 18, 7, 12, 10, 46];
+// 编码 as wide as the label 「荣誉、标记」 beside the summary, 得分 and 失分 as their numbers (the exact values are in the rule).
+const WIDTHS = [12, 18, 7, 10, 9, 45];
 const COLUMNS = WIDTHS.length;
 const HEADER = ['编码', '指标', '分值', '得分', '失分', '计算与失分原因'];
 
@@ -44,13 +46,13 @@ export function feedbackSheet(e: Explanation): SheetModel {
   const { scheme, result: r } = e;
   const d = scheme.rounding.decimals;
   b.across(`${scheme.name}结果反馈单`, 'title');
-  b.across(`单位：${r.unit.name}　　类别：${r.unit.category}`, 'note');
+  b.across(`${unitWord(scheme)}：${r.unit.name}　　类别：${r.unit.category}`, 'note');
   summary(b, e);
   b.row([]);
   b.row(HEADER.map((v) => ({ v, s: 'header' })));
   const headerRow = b.rows.length;
   const self = new Map(e.selfAssessment.map((x) => [x.leaf.code, x]));
-  e.parts.forEach((p, i) => partRows(b, p, i + 1, d, self));
+  e.parts.forEach((p, i) => partRows(b, p, i + 1, d, self, unitWord(scheme)));
   if (e.adjustments.length > 0) adjustmentRows(b, e, e.parts.length + 1);
   b.across(totalText(e), 'section');
   b.row([]);
@@ -71,7 +73,7 @@ export function feedbackSheet(e: Explanation): SheetModel {
 function summary(b: Builder, e: Explanation): void {
   const r = e.result;
   const d = e.scheme.rounding.decimals;
-  const rank = `第 ${r.rank} 名（类别「${r.unit.category}」共 ${e.groupSize} 个单位${e.tiedWith.length > 0 ? `，与${e.tiedWith.join('、')}并列` : ''}）`;
+  const rank = `第 ${r.rank} 名（类别「${r.unit.category}」共 ${e.groupSize} 个${unitWord(e.scheme)}${e.tiedWith.length > 0 ? `，与${e.tiedWith.join('、')}并列` : ''}）`;
   const top = b.rows.length + 1;
   b.row([{ v: '总分', s: 'header' }, { v: fixed(r.score.total, d), s: 'body' }, { v: '名次', s: 'header' }, { v: '', s: 'header' }, { v: rank, s: 'wrap' }, { v: '', s: 'wrap' }]);
   b.merges.push({ top, left: 3, bottom: top, right: 4 }, { top, left: 5, bottom: top, right: 6 });
@@ -86,31 +88,31 @@ function numbered(lines: readonly string[]): string {
   return lines.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
 }
 
-function partRows(b: Builder, p: PartLine, index: number, d: number, self: ReadonlyMap<string, SelfLine>): void {
+function partRows(b: Builder, p: PartLine, index: number, d: number, self: ReadonlyMap<string, SelfLine>, noun: string): void {
   const t = p.trace;
   const n = (x: Rational): string => show(x, d);
-  b.across(`${chineseOrdinal(index)}、${p.heading}　计入 ${n(p.counted)} 分${p.rounded ? `（${n(t.contribution)} 先四舍五入）` : ''}`, 'section');
+  b.across(`${chineseOrdinal(index)}、${p.heading}　计入 ${points(p.counted, d)}${p.rounded ? `（${n(t.contribution)} 先四舍五入）` : ''}`, 'section');
   if (t.periods) {
     for (const period of t.periods) {
-      b.across(`${period.name}（×${percent(period.weight)}）　小计 ${n(period.score)} 分${period.missing ? '（该期没有本单位的数据）' : ''}`, 'wrap');
+      b.across(`${period.name}（×${percent(period.weight)}）　小计 ${points(period.score, d)}${period.missing ? `（该期没有本${noun}的数据）` : ''}`, 'wrap');
       period.leaves.forEach((l) => leafRow(b, l, d));
     }
     // Self-assessed once for the year: after the periods, against their points averaged.
     const codes = [...new Set(t.periods.flatMap((x) => x.leaves.map((l) => l.leaf.code)))];
-    for (const code of codes) if (self.has(code)) noteRow(b, `${code} ${selfText(self.get(code)!, d)}`);
+    for (const code of codes) if (self.has(code)) noteRow(b, `${code} ${selfText(self.get(code)!, d, (x) => figure(x, d))}`);
   } else {
     t.leaves.forEach((l) => leafRow(b, l, d, self.get(l.leaf.code)));
-    if (!t.weight.eq(1)) b.across(`小计 ${n(t.score!)} 分 × ${percent(t.weight)} = ${n(t.contribution)} 分`, 'wrap');
+    if (!t.weight.eq(1)) b.across(`小计 ${points(t.score!, d)} × ${percent(t.weight)} = ${points(t.contribution, d)}`, 'wrap');
   }
 }
 
 /** A leaf's row, then one row per deduction: a row taller than a page would not print whole. */
 function leafRow(b: Builder, t: LeafTrace, d: number, self?: SelfLine): void {
   const lost = t.leaf.points.minus(t.points);
-  b.row([{ v: t.leaf.code, s: 'wrap' }, { v: nameOf(t.leaf), s: 'wrap' }, { v: t.leaf.points.toString(), s: 'score' }, { v: show(t.points, d), s: 'score' },
-    { v: lost.gt(0) ? show(lost, d) : '', s: 'score' }, { v: leafRule(t, d), s: 'wrap' }]);
+  b.row([{ v: t.leaf.code, s: 'wrap' }, { v: nameOf(t.leaf), s: 'wrap' }, { v: t.leaf.points.toString(), s: 'score' }, { v: figure(t.points, d), s: 'score' },
+    { v: lost.gt(0) ? figure(lost, d) : '', s: 'score' }, { v: leafRule(t, d), s: 'wrap' }]);
   for (const line of deductionLines(t, d, false)) noteRow(b, line);
-  if (self) noteRow(b, selfText(self, d));
+  if (self) noteRow(b, selfText(self, d, (x) => figure(x, d)));
 }
 
 /** A line under a leaf's row, in the last column: a deduction, the unit's self-assessment. */
@@ -123,11 +125,11 @@ function adjustmentRows(b: Builder, e: Explanation, index: number): void {
   const d = e.scheme.rounding.decimals;
   const n = (x: Rational): string => show(x, d);
   const none = e.adjustments.every((x) => x.items.length === 0);
-  b.across(`${chineseOrdinal(index)}、加分与减分　${none ? '无' : `计入 ${e.adjustments.map((x) => `${x.name} ${n(x.result.applied)} 分`).join('，')}`}`, 'section');
+  b.across(`${chineseOrdinal(index)}、加分与减分　${none ? '无' : `计入 ${e.adjustments.map((x) => `${x.name} ${points(x.result.applied, d)}`).join('，')}`}`, 'section');
   for (const x of e.adjustments) {
     for (const item of x.items) {
       const why = [item.reason, item.evidence ? `依据：${item.evidence}` : '', item.source ? `来源：${item.source}` : ''].filter(Boolean).join('；');
-      b.row([{ v: x.name, s: 'wrap' }, { v: item.item, s: 'wrap' }, { v: '', s: 'score' }, { v: `${x.side === 'bonus' ? '+' : '−'}${n(item.points)}`, s: 'score' }, { v: '', s: 'score' }, { v: why, s: 'wrap' }]);
+      b.row([{ v: x.name, s: 'wrap' }, { v: item.item, s: 'wrap' }, { v: '', s: 'score' }, { v: `${x.side === 'bonus' ? '+' : '−'}${figure(item.points, d)}`, s: 'score' }, { v: '', s: 'score' }, { v: why, s: 'wrap' }]);
     }
     for (const cut of x.result.cuts) {
       const what = cut.scope === 'total' ? `${x.name}合计` : cut.scope === 'item' ? `项目「${cut.name}」` : `来源「${cut.name}」`;
@@ -136,13 +138,33 @@ function adjustmentRows(b: Builder, e: Explanation, index: number): void {
   }
 }
 
+/** 「总分：18 + 23.6 + 48.43（精确值 1453/30） = 2701/30，四舍五入为 90.03」: the rounded total said once, after the exact sum. */
 function totalText(e: Explanation): string {
   const d = e.scheme.rounding.decimals;
   const n = (x: Rational): string => show(x, d);
   const { exact, total } = e.result.score;
   const terms = [...e.parts.map((p) => n(p.counted)), ...e.adjustments.filter((x) => !x.result.applied.isZero()).map((x) => `${x.side === 'bonus' ? '+' : '−'} ${n(x.result.applied)}`)];
   const sum = terms.map((t, i) => (i === 0 || /^[+−]/.test(t) ? t : `+ ${t}`)).join(' ');
-  return `总分：${sum} = ${n(exact)}${exact.fitsDecimals(d) ? '' : `，四舍五入为 ${fixed(total, d)}`}`;
+  if (exact.fitsDecimals(d)) return `总分：${sum} = ${n(exact)}`;
+  const precise = exactPart(n(exact));
+  return `总分：${sum}${precise ? ` = ${precise}` : ''}，四舍五入为 ${fixed(total, d)}`;
+}
+
+/** A number in a score column: the scheme's decimals at most; its exact value is in the rule beside it, not cut off by the column. */
+function figure(x: Rational, d: number): string {
+  return x.fitsDecimals(d) ? x.toString() : fixed(x, d);
+}
+
+/** Points in a sentence, the unit before the exact value: 「48.43 分（精确值 1453/30）」, not 「48.43（精确值 1453/30） 分」. */
+function points(x: Rational, d: number): string {
+  const shown = show(x, d);
+  const exact = exactPart(shown);
+  return exact ? `${figure(x, d)} 分（精确值 ${exact}）` : `${shown} 分`;
+}
+
+/** The exact value `show` writes beside a rounded one (「1453/30」 of 「48.43（精确值 1453/30）」), if it wrote one. */
+function exactPart(shown: string): string | undefined {
+  return /（精确值 (.+)）$/.exec(shown)?.[1];
 }
 
 /** Row heights for print: a wrapped cell gets a line of height for each line it takes in its (merged) width. */

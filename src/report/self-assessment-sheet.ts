@@ -32,8 +32,16 @@ export function selfAssessmentSheet(a: Assessment, entries: readonly UnitEntries
   if (differing === 0) rows.push([text('—'), text('—'), text('—'), text(all === 0 ? '没有自评分。' : '自评与审核一致。'), ...head.slice(4).map(() => text(''))]);
   const units = reviewed.filter((x) => x.lines.length > 0).length;
   rows.push([{ v: `${units} 个${unitWord(a.scheme)}共 ${all} 项自评，与审核不同的 ${differing} 项列于上表（差额 = 自评 − 审核）；计入总分的是审核分。`, s: 'note' }]);
-  return { name: SELF_SHEET, rows, merges: [{ top: rows.length, left: 1, bottom: rows.length, right: head.length }], widths: widthsFor(rows, 6, 40),
+  return { name: SELF_SHEET, rows, merges: [{ top: rows.length, left: 1, bottom: rows.length, right: head.length }], widths: widthsFor(rows.map((row) => row.map((c) => asPrinted(c, d))), 6, 40),
     headerRows: 1, title: `${a.scheme.name} 自评对照`, keyColumns: 2, scoreFormat: d === 0 ? '0' : `0.${'0'.repeat(d)}` };
+}
+
+/**
+ * A score cell as its format prints it (10 → 「10.00」), for measuring only: widthsFor counts the
+ * number's own digits, and a column of two-letter headers came out too narrow for 「10.00」.
+ */
+function asPrinted(c: CellModel | null, d: number): CellModel | null {
+  return c?.s === 'score' && typeof c.v === 'number' ? { v: c.v.toFixed(d), s: 'body' } : c;
 }
 
 /** A self-assessment unlike the audit: another number, or one for a leaf the unit has as 缺项. */

@@ -48,7 +48,7 @@ describe('re-scoring after a correction', () => {
     // Printed with the assessment's name at the top of every page (issue 13).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(result);
-    expect(wb.getWorksheet('变更')!.headerFooter.oddHeader).toBe('&C&B&14全县乡科级单位2009年绩效管理组织工作评估 结果变更');
+    expect(wb.getWorksheet('变更')!.headerFooter.oddHeader).toBe('&C&14&B全县乡科级单位2009年绩效管理组织工作评估 结果变更');
   });
 
   it('says which units moved only because another did', async () => {

@@ -39,7 +39,7 @@ describe('通报 workbook prints on A4 (issue 13)', () => {
         expect(ws.pageSetup.paperSize).toBe(9);
       }
     }
-    expect(zhengding.getWorksheet('排名')!.headerFooter.oddHeader).toBe('&C&B&14正定县政府绩效管理年度评估 得分和排名');
+    expect(zhengding.getWorksheet('排名')!.headerFooter.oddHeader).toBe('&C&14&B正定县政府绩效管理年度评估 得分和排名');
   });
 
   // Two pages down as the print plan chooses (a page spared while type stays ≥ 9 pt, print-plan.ts).

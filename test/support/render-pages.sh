@@ -5,7 +5,8 @@
 # Per sample: the 通报 workbook of a re-run after one score changed (every sheet, 变更 included)
 # and its docx, the forms of `score template` and `score template --by-department`, two 反馈单,
 # and the files of `score init --preset`. DPI=… sets the PNGs' resolution (default 50), PAGES=1
-# lists every page's figures. Needs LibreOffice (soffice) and poppler; says so and stops without.
+# lists every page's figures, SAMPLES="a b" renders only those samples (LibreOffice is slow on a
+# busy machine). Needs LibreOffice (soffice) and poppler; says so and stops without.
 # Without Carlito (Calibri's metrics, the workbooks' default font) LibreOffice draws columns wider than Excel and WPS do.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,6 +32,7 @@ queue() { # file, name of the pages: copied under that name, to be converted all
 }
 for dir in "$root"/samples/*/; do
   name=$(basename "$dir")
+  case " ${SAMPLES:-$name} " in *" $name "*) ;; *) continue ;; esac
   s="$work/$name"
   mkdir -p "$s" && cp "$dir"/annual.xlsx "$dir"/*.yaml "$s"/ && cp "$dir"/*.txt "$s"/ 2>/dev/null || true
   score "$s/annual.xlsx" --feedback "$s/反馈单"
