@@ -172,7 +172,9 @@ class WorksheetReader implements XmlHandler {
     if (this.last < 0) return;
     const values = this.values;
     values.length = this.last + 1;
-    this.rows.push({ number, values });
+    // Kept at its own length: an array grown cell by cell has room for half as many again
+    // (77 places for 42 cells), held for every row of a province's sheet.
+    this.rows.push({ number, values: values.slice() });
     for (const column of this.percentColumns) if (column <= this.last && typeof values[column] === 'number') this.percent.add(cellRef(number, column));
   }
 }
