@@ -113,13 +113,15 @@ export interface WideOptions {
   values?: ReadonlyMap<Unit, ReadonlyMap<string, CellValue>>;
   /** A blank form: entry cells unlocked, the rest protected, each column checked as typed. */
   form: boolean;
+  /** The header of the name column (unitHeader: 项目名称 for a scheme of 项目), 单位名称 when not given. */
+  unitHeader?: string;
 }
 
 /** One row per unit, one column per leaf: 单位名称, 类别, then the leaves by code, name and what to enter. */
 export function wideSheet(o: WideOptions): SheetModel {
   const width = 2 + o.leaves.length;
   const title = titleRow(o.title, width);
-  const header: CellModel[] = [{ v: '单位名称', s: 'header' }, { v: '类别', s: 'header' }];
+  const header: CellModel[] = [{ v: o.unitHeader ?? '单位名称', s: 'header' }, { v: '类别', s: 'header' }];
   for (const leaf of o.leaves) {
     const what = o.kind === 'targets' ? `目标值${leaf.params.target ? `，空则按 ${plain(leaf.params.target)}` : ''}` : o.kind === 'self' ? `自评分，0—${plain(leaf.points)}` : entryWords(leaf);
     header.push({ v: `${leaf.code}\n${nameOf(leaf)}\n（${what}）`, s: 'header' });

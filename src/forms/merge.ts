@@ -13,7 +13,7 @@ import { isMissingMark, notApplicable, notInScores, targetValue } from '../input
 import { readLeafEntry } from '../input/read-entry.js';
 import { resolveUnit, type Roster } from '../input/roster.js';
 import { sheetSchemeSource } from '../input/scheme-sheet.js';
-import { periodSuffixes, SHEETS, type SheetRole } from '../input/sheet-names.js';
+import { periodSuffixes, SHEETS, type SheetRole, unitHeader } from '../input/sheet-names.js';
 import { at, NOTE_COLUMNS, readTable, whereOf, type ColumnSpec, type Table } from '../input/table.js';
 import { COLUMNS as VETO_COLUMNS, readVetoes } from '../input/vetoes.js';
 import { readWide } from '../input/wide-sheet.js';
@@ -24,6 +24,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { copiedSheet, leavesByPeriod, renamedPeriods, listSheet, schemeSheet, unitsFor, wideSheet } from './layout.js';
 import { NO_DEPARTMENT, OFFICE_FORM } from './template.js';
 import { requiredLeaves } from '../input/self-assessment.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /** One returned form (or any score workbook): its file and every sheet read from it. */
 export interface FormInput {
@@ -450,11 +451,11 @@ function mergedSheets({ scheme, tree, roster }: { scheme: Scheme; tree: Indicato
       new Map([...(collected.wide.get(slot(period, role)) ?? new Map<Unit, Map<string, Entry>>())].map(([u, m]) => [u, new Map([...m].map(([c, e]) => [c, e.value]))]));
     if (entered.length > 0) {
       const name = `${SHEETS.scores[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), values: valuesOf('scores'), form: false }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), values: valuesOf('scores'), form: false, unitHeader: unitHeader(unitWord(scheme)) }));
     }
     if (targeted.length > 0) {
       const name = `${SHEETS.targets[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), values: valuesOf('targets'), form: false }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), values: valuesOf('targets'), form: false, unitHeader: unitHeader(unitWord(scheme)) }));
     }
     const lists: ListRole[] = period === '' ? ['deductions', 'raters', 'adjustments', 'vetoes'] : ['deductions', 'raters'];
     for (const role of lists) {
@@ -476,7 +477,7 @@ function mergedSheets({ scheme, tree, roster }: { scheme: Scheme; tree: Indicato
   if (selfLeaves.length > 0) {
     const name = SHEETS.selfAssessed[0];
     const values = new Map([...self].map(([u, m]) => [u, new Map([...m].map(([c, e]) => [c, e.value]))]));
-    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: selfLeaves, units: unitsFor(roster, selfLeaves), values, form: false }));
+    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: selfLeaves, units: unitsFor(roster, selfLeaves), values, form: false, unitHeader: unitHeader(unitWord(scheme)) }));
   }
   return sheets;
 }

@@ -1,5 +1,5 @@
 import { readTable } from '../input/table.js';
-import { SHEETS } from '../input/sheet-names.js';
+import { SHEETS, UNIT_HEADERS } from '../input/sheet-names.js';
 import { roleOf } from '../input/find-sheets.js';
 import { normalizeName } from '../input/cells.js';
 import type { RawSheet } from '../core/raw-sheet.js';
@@ -8,7 +8,7 @@ import { copiedSheet } from './layout.js';
 
 /** The number of a sheet's header row (the row naming 单位名称), or of its first row. */
 function headerRowOf(sheet: RawSheet): number {
-  const table = readTable(sheet, [{ key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true }], []);
+  const table = readTable(sheet, [{ key: 'name', names: [...UNIT_HEADERS, '名称'], required: true }], []);
   return table?.headerRow.number ?? sheet.rows[0]?.number ?? 0;
 }
 

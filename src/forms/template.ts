@@ -4,12 +4,13 @@ import { displayWidth } from '../core/text.js';
 import { methodOf } from '../engine/methods/index.js';
 import { nameOf, type Indicator, type IndicatorTree, type Unit } from '../engine/model.js';
 import type { Roster } from '../input/roster.js';
-import { SHEETS } from '../input/sheet-names.js';
+import { SHEETS, unitHeader } from '../input/sheet-names.js';
 import { requiredLeaves } from '../input/self-assessment.js';
 import type { RawSheet } from '../core/raw-sheet.js';
 import type { CellModel, SheetModel, Validation } from '../report/sheet-model.js';
 import type { Scheme } from '../scheme/schema.js';
 import { copiedSheet, entryHelp, renamedPeriods, fitsInlineList, leavesByPeriod, listSheet, schemeSheet, unitsFor, wideSheet, type ListColumn } from './layout.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /** What a form carries so that, returned, it says what it was made from. */
 export interface Embedded {
@@ -117,18 +118,18 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
   for (const { suffix, entered, targeted, deducted, rated } of leavesByPeriod(tree, scheme, (l) => own.has(l))) {
     if (entered.length > 0) {
       const name = `${SHEETS.scores[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), form: true }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'scores', leaves: entered, units: unitsFor(roster, entered), form: true, unitHeader: unitHeader(unitWord(scheme)) }));
     }
     if (targeted.length > 0) {
       const name = `${SHEETS.targets[0]}${suffix}`;
-      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), form: true }));
+      sheets.push(wideSheet({ name, title: `${scheme.name} ${name}${forWhom}`, kind: 'targets', leaves: targeted, units: unitsFor(roster, targeted), form: true, unitHeader: unitHeader(unitWord(scheme)) }));
     }
     if (deducted.length > 0) {
       const name = `${SHEETS.deductions[0]}${suffix}`;
       // A leaf deducted on a 100-point scale (扣分基数=100) takes deductions up to that scale.
       const most = mostPoints(deducted.map((l) => ({ ...l, points: l.params.base ?? l.points })));
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: blank, columns: [
-        { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
+        { header: unitHeader(unitWord(scheme)), width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(deducted) },
         { header: '扣分', width: 8, rule: { type: 'decimal', min: '0', max: most.toString(), prompt: '扣几分填几（正数），不超过该指标的分值。' } },
         { header: '扣分原因', width: 40 },
@@ -139,7 +140,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
       const name = `${SHEETS.raters[0]}${suffix}`;
       const most = mostPoints(rated);
       sheets.push(listSheet({ name, title: `${scheme.name} ${name}${forWhom}`, form: true, blankRows: Math.min(5000, blank * 5), columns: [
-        { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) },
+        { header: unitHeader(unitWord(scheme)), width: 20, ...(unitList ? { rule: unitList } : {}) },
         { header: '指标编码', width: 10, ...codeRule(rated) },
         { header: '评分人', width: 12 },
         { header: '分数', width: 8, rule: { type: 'decimal', min: '0', max: most.toString(), prompt: `每位评分人的分数，0 到 ${most.toString()}。` } },
@@ -150,7 +151,7 @@ function buildForm(basics: Basics, embedded: Embedded, leaves: readonly Indicato
   if (office) sheets.push(...officeSheets(scheme, unitList, blank, forWhom));
   if (self.length > 0) {
     const name = SHEETS.selfAssessed[0];
-    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: self, units: unitsFor(roster, self), form: true }));
+    sheets.push(wideSheet({ name, title: `${scheme.name} ${name}`, kind: 'self', leaves: self, units: unitsFor(roster, self), form: true, unitHeader: unitHeader(unitWord(scheme)) }));
   }
   const guide = guideSheet(scheme, leaves, department, sheets.map((s) => s.name));
   return {
@@ -191,7 +192,7 @@ function unitListRule(roster: Roster): Validation | undefined {
 
 function officeSheets(scheme: Scheme, unitList: Validation | undefined, blank: number, forWhom: string): SheetModel[] {
   const sheets: SheetModel[] = [];
-  const unit: ListColumn = { header: '单位名称', width: 20, ...(unitList ? { rule: unitList } : {}) };
+  const unit: ListColumn = { header: unitHeader(unitWord(scheme)), width: 20, ...(unitList ? { rule: unitList } : {}) };
   const adjustments = scheme.adjustments;
   if (adjustments?.bonus || adjustments?.deduction) {
     const items = [...(adjustments.bonus?.items ?? []), ...(adjustments.deduction?.items ?? [])].map((i) => i.name);
@@ -237,12 +238,12 @@ function guideSheet(scheme: Scheme, leaves: readonly Indicator[], department: st
   line('填写方法', 'section');
   const steps = [
     `在浅黄色单元格中填写。本表包括：${entrySheets.map((s) => `「${s}」`).join('、') || '（无需填写的表）'}。`,
-    '灰色单元格表示该指标不适用于该单位，不用填写。',
-    '不要改动表头、单位名称和工作表名称，不要增删列；「扣分明细」等逐条填写的表可以插入行。',
+    `灰色单元格表示该指标不适用于该${unitWord(scheme)}，不用填写。`,
+    `不要改动表头、${unitHeader(unitWord(scheme))}和工作表名称，不要增删列；「扣分明细」等逐条填写的表可以插入行。`,
     '一个单元格只填一个数（或一个等级），不要填公式、单位或说明文字；说明请写在「扣分原因」「事由」等列中。',
     '填完后保存为 .xlsx（Excel 或 WPS 均可），按原文件名交回绩效办。',
     '本工作簿中隐藏的「方案」「指标体系」工作表是绩效办合并时核对用的，请不要改动。',
-    ...(entrySheets.includes(SHEETS.selfAssessed[0]) ? [`「${SHEETS.selfAssessed[0]}」表填各单位对指标的自评分（0 到分值）：与审核的分数对照列出，计入总分的是审核分。`] : []),
+    ...(entrySheets.includes(SHEETS.selfAssessed[0]) ? [`「${SHEETS.selfAssessed[0]}」表填各${unitWord(scheme)}对指标的自评分（0 到分值）：与审核的分数对照列出，计入总分的是审核分。`] : []),
   ];
   steps.forEach((s, i) => line(`${i + 1}. ${s}`));
   line('');

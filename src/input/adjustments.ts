@@ -9,11 +9,12 @@ import type { Adjustments } from '../scheme/schema.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 export type Col = 'unit' | 'side' | 'item' | 'points' | 'reason' | 'evidence' | 'source';
 
 export const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
+  { key: 'unit', names: [...UNIT_HEADERS], required: true },
   { key: 'side', names: ['类型', '加减分', '类别'], required: false },
   { key: 'item', names: ['项目', '加减分项目', '事项'], required: true },
   { key: 'points', names: ['分值', '分数', '加减分值'], required: false },

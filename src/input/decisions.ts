@@ -6,11 +6,12 @@ import type { Scheme } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, text, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 export type Col = 'unit' | 'outcome' | 'basis';
 
 export const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
+  { key: 'unit', names: [...UNIT_HEADERS], required: true },
   { key: 'outcome', names: ['决定', '决定结果', '结果'], required: true },
   { key: 'basis', names: ['依据', '决定依据', '纪要'], required: true },
 ];

@@ -7,11 +7,12 @@ import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 export type Col = 'unit' | 'code' | 'points' | 'reason' | 'evidence';
 
 export const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
+  { key: 'unit', names: [...UNIT_HEADERS], required: true },
   { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
   { key: 'points', names: ['扣分', '扣分值', '分值'], required: true },
   { key: 'reason', names: ['扣分原因', '原因', '事由'], required: true },

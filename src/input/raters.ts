@@ -8,11 +8,12 @@ import { notApplicable } from './collect-entries.js';
 import { normalizeName, numberProblem, readNumber } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, text, value, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 export type Col = 'unit' | 'code' | 'rater' | 'score' | 'group';
 
 export const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'unit', names: ['单位名称', '单位', '考核对象', '被评单位'], required: true },
+  { key: 'unit', names: [...UNIT_HEADERS, '被评单位'], required: true },
   { key: 'code', names: ['指标编码', '编码', '指标'], required: true },
   { key: 'rater', names: ['评分人', '评议人', '评委'], required: true },
   { key: 'score', names: ['分数', '得分', '评分'], required: true },

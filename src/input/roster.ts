@@ -5,11 +5,12 @@ import type { RawSheet } from '../core/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, splitList, text, whereOf, type ColumnSpec } from './table.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 type Col = 'name' | 'category' | 'short' | 'aliases';
 
 const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true },
+  { key: 'name', names: [...UNIT_HEADERS, '名称'], required: true },
   { key: 'category', names: ['类别', '类型', '分类', '组别'], required: true },
   { key: 'short', names: ['简称'], required: false },
   { key: 'aliases', names: ['别名', '其他名称', '曾用名'], required: false },

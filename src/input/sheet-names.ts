@@ -17,6 +17,18 @@ export const SHEETS = {
 
 export type SheetRole = keyof typeof SHEETS;
 
+/**
+ * Headers of the column naming the assessed, in every sheet that has one: 单位名称 as written, and
+ * 项目名称 where the scheme's unitNoun is 项目 (002 预算绩效; the forms are written so).
+ */
+export const UNIT_HEADERS = ['单位名称', '单位', '考核对象', '项目名称'] as const;
+
+/** The name column's header a form is written with: the scheme's noun where the readers know it (项目名称), else 单位名称. */
+export function unitHeader(noun: string): string {
+  const header = `${noun}名称`;
+  return (UNIT_HEADERS as readonly string[]).includes(header) ? header : UNIT_HEADERS[0];
+}
+
 /** Sheets our own 通报 workbook writes; reading one back is not an unknown sheet. */
 export const OUTPUT_SHEETS = ['排名', '附件', '指标得分', '扣分明细', '加减分核算', '问题', '说明', '变更', '记录', '自评对照'];
 

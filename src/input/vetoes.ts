@@ -8,11 +8,12 @@ import type { Veto } from '../scheme/schema.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, text, whereOf, type ColumnSpec } from './table.js';
 import { unitOfRow, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 export type Col = 'unit' | 'item' | 'note';
 
 export const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'unit', names: ['单位名称', '单位', '考核对象'], required: true },
+  { key: 'unit', names: [...UNIT_HEADERS], required: true },
   { key: 'item', names: ['否决事项', '事项', '否决项目', '项目'], required: true },
   { key: 'note', names: ['说明', '原因', '情况说明', '依据'], required: true },
 ];

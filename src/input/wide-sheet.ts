@@ -5,11 +5,12 @@ import { nameOf, type IndicatorTree, type Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { at, readTable, text, whereOf, type ColumnSpec } from './table.js';
 import { resolveUnit, type Roster } from './roster.js';
+import { UNIT_HEADERS } from './sheet-names.js';
 
 type Col = 'name' | 'category' | 'seq';
 
 const COLUMNS: ColumnSpec<Col>[] = [
-  { key: 'name', names: ['单位名称', '单位', '考核对象', '名称'], required: true },
+  { key: 'name', names: [...UNIT_HEADERS, '名称'], required: true },
   { key: 'category', names: ['类别', '类型', '分类', '组别'], required: false },
   { key: 'seq', names: ['序号', '排序', '编号'], required: false },
 ];

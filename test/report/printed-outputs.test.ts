@@ -149,3 +149,22 @@ describe('the 变更 sheet of a re-run', () => {
     expect(texts(sheet).filter((t) => t.includes('单位'))).toEqual([]);
   });
 });
+
+describe('the entry forms of a scheme whose noun is 项目', () => {
+  it('head the name column 项目名称 and say 项目 in their 说明, and merge reads the filled forms back', async () => {
+    const dir = copySample('budget-performance');
+    const forms = path.join(dir, 'forms');
+    const template = await runCli(['template', path.join(dir, 'annual.xlsx'), '-o', forms]);
+    expect(template.code).toBe(0);
+    const form = path.join(forms, readdirSync(forms)[0]!);
+    for (const sheet of ['得分表', '目标值', '扣分明细', '自评']) expect((await dumpSheet(form, sheet))[1]![0]).toBe('项目名称');
+    const notes = (await dumpSheet(form, '说明')).flat().filter((v): v is string => typeof v === 'string').join('\n');
+    expect(notes).toContain('不要改动表头、项目名称和工作表名称');
+    expect(notes).not.toMatch(/该单位|单位名称|各单位/);
+    // A form filled in as the sample's own workbook is, merged: the 项目名称 column is read as the names.
+    const merged = path.join(dir, 'merged.xlsx');
+    const merge = await runCli(['merge', form, '-o', merged]);
+    expect(merge.stderr).not.toMatch(/错误 [1-9]|E_MISSING_COLUMN|找不到/);
+    expect(merge.code).toBe(0);
+  });
+});

@@ -106,7 +106,7 @@ export interface SampleData {
 
 const WIDE = /^(得分表|目标值)/;
 // The names the engine takes for the unit column and the roster sheet (a sample of projects writes 考核对象).
-const UNIT_HEADERS = ['单位名称', '单位', '考核对象', '名称'];
+const UNIT_HEADERS = ['单位名称', '单位', '考核对象', '项目名称', '名称'];
 const ROSTERS = ['单位名单', '单位', '考核对象'];
 const LIST = /^(扣分明细|评议|加减分|一票否决)/;
 
