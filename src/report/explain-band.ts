@@ -3,6 +3,7 @@ import type { Assessment, UnitResult } from '../engine/assess.js';
 import { quotaPlaces, type BandingEvent } from '../engine/banding.js';
 import { orList } from '../engine/describe.js';
 import type { Band, Quota, Scheme } from '../scheme/schema.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /**
  * Why a unit is in its band, and how far it is from the next one, in the scheme's own terms:
@@ -106,8 +107,8 @@ function notIn(c: Ctx, band: Band, top: boolean): string | undefined {
   const tie = tieWords(c, band.name);
   const inBand = members(c, band.name);
   const last = inBand[inBand.length - 1];
-  const cut = last ? `名额线：第 ${last.rank} 名 ${last.unit.name} ${c.t(last)} 分` : '无单位入选';
-  return `总分 ${c.t(c.r)} 达到「${band.name}」线 ${lineText(c, band)}，但${quotaWords(band.quota, c.group.length)}，已由排在前面的单位占满（${cut}）${tie ? `；${tie}` : ''}`;
+  const cut = last ? `名额线：第 ${last.rank} 名 ${last.unit.name} ${c.t(last)} 分` : `无${unitWord(c.a.scheme)}入选`;
+  return `总分 ${c.t(c.r)} 达到「${band.name}」线 ${lineText(c, band)}，但${quotaWords(band.quota, c.group.length)}，已由排在前面的${unitWord(c.a.scheme)}占满（${cut}）${tie ? `；${tie}` : ''}`;
 }
 
 /** Why in the unit's own band. */
@@ -117,13 +118,13 @@ function isIn(c: Ctx, band: Band, index: number): string {
   if (line === undefined) {
     const bottom = c.bands[index + 1]?.bottom;
     if (last) return `评为「${band.name}」`;
-    return bottom !== undefined ? `不在类别「${c.r.unit.category}」后 ${bottom} 名之内，评为「${band.name}」` : `其余单位评为「${band.name}」`;
+    return bottom !== undefined ? `不在类别「${c.r.unit.category}」后 ${bottom} 名之内，评为「${band.name}」` : `其余${unitWord(c.a.scheme)}评为「${band.name}」`;
   }
   const reached = `总分 ${c.t(c.r)} 达到「${band.name}」线 ${lineText(c, band)}`;
   if (!band.quota) return `${reached}，评为「${band.name}」`;
   const inBand = members(c, band.name);
   const tie = tieWords(c, band.name);
-  return `${reached}；${quotaWords(band.quota, c.group.length)}，本单位为入选的 ${inBand.length} 个单位中的第 ${inBand.indexOf(c.r) + 1} 个${tie ? `；${tie}` : ''}`;
+  return `${reached}；${quotaWords(band.quota, c.group.length)}，本${unitWord(c.a.scheme)}为入选的 ${inBand.length} 个${unitWord(c.a.scheme)}中的第 ${inBand.indexOf(c.r) + 1} 个${tie ? `；${tie}` : ''}`;
 }
 
 /** The reasons, top band first, down to the unit's own. */
@@ -135,7 +136,7 @@ export function bandReasons(a: Assessment, r: UnitResult): string[] {
   if (fail) return [`一票否决「${fail.item}」（${fail.note}）：不论得分，定为最低等次「${last.name}」`];
   if (r.pending) return [pendingWords(c)];
   if (last.bottom !== undefined && r.band === last.name) {
-    return [`第 ${r.rank} 名，在类别「${r.unit.category}」${c.group.length} 个单位的后 ${last.bottom} 名之内，不论得分评为「${last.name}」`];
+    return [`第 ${r.rank} 名，在类别「${r.unit.category}」${c.group.length} 个${unitWord(c.a.scheme)}的后 ${last.bottom} 名之内，不论得分评为「${last.name}」`];
   }
   const own = c.bands.findIndex((b) => b.name === r.band);
   const out: string[] = [];
@@ -186,7 +187,7 @@ function toReach(c: Ctx, band: Band): string[] {
   const cut = inBand[inBand.length - 1];
   if (band.quota && cut && quotaPlaces(band.quota, c.group.length).places <= inBand.length) {
     const gap = c.key(cut).minus(c.key(c.r));
-    out.push(`「${band.name}」名额线：第 ${cut.rank} 名 ${cut.unit.name} ${c.t(cut)} 分${gap.isZero() ? '，与本单位同分' : `，相差 ${c.n(gap)} 分`}`);
+    out.push(`「${band.name}」名额线：第 ${cut.rank} 名 ${cut.unit.name} ${c.t(cut)} 分${gap.isZero() ? `，与本${unitWord(c.a.scheme)}同分` : `，相差 ${c.n(gap)} 分`}`);
   }
   return out;
 }
@@ -200,7 +201,7 @@ function cushion(c: Ctx, band: Band): string[] {
     const after = c.group.slice(c.group.indexOf(c.r) + 1);
     const below = after.find((x) => x.band !== band.name && x.vetoes.length === 0 && lineOf(c.a.scheme, band)?.lte(c.key(x)) !== false);
     const lead = below ? c.key(c.r).minus(c.key(below)) : undefined;
-    if (below && lead) out.push(`名额线外的第一个单位：第 ${below.rank} 名 ${below.unit.name} ${c.t(below)} 分，${lead.isZero() ? '与本单位同分' : `本单位领先 ${c.n(lead)} 分`}`);
+    if (below && lead) out.push(`名额线外的第一个${unitWord(c.a.scheme)}：第 ${below.rank} 名 ${below.unit.name} ${c.t(below)} 分，${lead.isZero() ? `与本${unitWord(c.a.scheme)}同分` : `本${unitWord(c.a.scheme)}领先 ${c.n(lead)} 分`}`);
   }
   return out;
 }

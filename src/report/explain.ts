@@ -6,6 +6,7 @@ import { deductionLines, leafRule } from './explain-leaf.js';
 import { percent, type AdjustmentLine, type Explanation, type PartLine } from './explain-model.js';
 import { chineseOrdinal } from './wording.js';
 import type { SelfLine } from '../engine/self-review.js';
+import { unitWord } from '../scheme/unit-word.js';
 
 /**
  * `score explain` as text: the calculation of one unit, line by line, in the order a clerk
@@ -16,7 +17,7 @@ export function renderExplanation(e: Explanation): string {
   const d = e.scheme.rounding.decimals;
   const lines = [
     `${r.unit.name}（类别「${r.unit.category}」）—— ${e.scheme.name}`,
-    `总分 ${fixed(r.score.total, d)}，名次 ${r.rank} / 类别「${r.unit.category}」${e.groupSize} 个单位，等次「${e.band}」`,
+    `总分 ${fixed(r.score.total, d)}，名次 ${r.rank} / 类别「${r.unit.category}」${e.groupSize} 个${unitWord(e.scheme)}，等次「${e.band}」`,
   ];
   const sections: [string, string[]][] = [
     ['各部分得分', e.parts.flatMap((p) => partLines(p, d, new Map(e.selfAssessment.map((x) => [x.leaf.code, x]))))],
@@ -112,5 +113,5 @@ function rankLine(e: Explanation): string {
   const r = e.result;
   const basis = e.scheme.rounding.rankOn === 'exact' ? '按精确总分排名' : '按公布的总分排名';
   const tied = e.tiedWith.length > 0 ? `，与${e.tiedWith.join('、')}并列` : '';
-  return `名次 ${r.rank} / 类别「${r.unit.category}」${e.groupSize} 个单位（${basis}，同分同名次${tied}）`;
+  return `名次 ${r.rank} / 类别「${r.unit.category}」${e.groupSize} 个${unitWord(e.scheme)}（${basis}，同分同名次${tied}）`;
 }

@@ -217,7 +217,7 @@ function roundingNote(a: Assessment, addends: (r: UnitResult, add: (x: Rational 
     return !shown.eq(roundHalfUp(r.score.total, d));
   });
   if (off.length === 0) return undefined;
-  const named = off.slice(0, 5).map((r) => r.unit.name).join('、') + (off.length > 5 ? `等 ${off.length} 个单位` : '');
+  const named = off.slice(0, 5).map((r) => r.unit.name).join('、') + (off.length > 5 ? `等 ${off.length} 个${unitWord(a.scheme)}` : '');
   return `注：总分由精确值相加后一次四舍五入得出，${what}得分分别四舍五入后显示，因此${named}的${what}得分相加与总分相差不超过几个末位（计算以精确值为准）。`;
 }
 

@@ -62,6 +62,16 @@ describe('score explain (text)', () => {
     expect(outOfQuota.stdout).toContain('「先进」名额线：第 5 名 城区街道办事处 96.00 分，相差 0.5 分');
   });
 
+  it('calls the assessed by the scheme\'s noun in the rank and the quota lines (unitNoun: 项目)', async () => {
+    const dir = copySample('zhengding');
+    writeFileSync(path.join(dir, 'noun.yaml'), `${readFileSync(path.join(dir, 'scheme.yaml'), 'utf8')}\nunitNoun: 项目\n`);
+    const run = await runCli(['explain', path.join(dir, 'annual.xlsx'), '国土分局', '--scheme', path.join(dir, 'noun.yaml')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('名次 6 / 类别「古城」9 个项目，等次「合格」');
+    expect(run.stdout).toContain('但名额 3—5 个，已由排在前面的项目占满（名额线：第 5 名 城区街道办事处 96.00 分）');
+    expect(run.stdout).not.toContain('单位');
+  });
+
   it('explains weights, item caps and source caps (奇台, 杭), bottom bands and honours (宿迁, 杭)', async () => {
     const qitai = await runCli(['explain', sample('qitai'), '吉布库镇']);
     expect(qitai.stdout).toContain('公众评议（100 分，×10%）');
