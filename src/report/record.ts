@@ -94,6 +94,8 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
+  // 自评 counts for nothing, but a corrected self-assessment is a change the re-score names.
+  for (const [code, v] of entries.selfAssessed ?? []) out[keyOf('自评', '', code)] = numberText(v);
   const bySide = new Map<string, string[]>();
   for (const a of entries.adjustments ?? []) {
     const key = `加减分 ${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;

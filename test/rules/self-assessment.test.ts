@@ -94,6 +94,19 @@ describe('自评 beside the audited score', () => {
     expect(sheet.at(-1)![0]).toBe('2 个单位共 7 项自评，与审核不同的 4 项列于上表（差额 = 自评 − 审核）；计入总分的是审核分。');
   });
 
+  it('names a corrected self-assessment when the result is scored again, the totals unchanged', async () => {
+    const dir = tempDir();
+    const file = await writeBook(path.join(dir, 'annual.xlsx'), book());
+    expect((await runCli([file])).code).toBe(0);
+    await writeBook(file, book([['单位名称', 'A1', 'A2', 'A3', 'B2'], ['一局', 29, 20, 10, 19], ['二局', 25, null, 10, 19]]));
+    const again = await runCli([file]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('总分变化 0 个');
+    const changes = (await dumpSheet(path.join(dir, 'annual.通报.xlsx'), '变更')).flat().filter((v): v is string => typeof v === 'string');
+    expect(changes.some((t) => t.includes('自评 A1：30 → 29'))).toBe(true);
+    expect(changes.some((t) => t.includes('二局'))).toBe(false);
+  });
+
   it('reports a self-assessment out of range at its cell, and a missing 自评 sheet the scheme asks for', async () => {
     const bad = await writeBook(path.join(tempDir(), 'annual.xlsx'), book([['单位名称', 'A1'], ['一局', 31], ['二局', '好']]));
     const run = await runCli(['check', bad]);
