@@ -38,6 +38,8 @@ export interface LeafParams {
   base?: Rational;
   /** raters: rater groups and the percentage each group's mean counts (000 述绩; 江苏 满意度 领导30 服务对象30 公众40). */
   groups?: { name: string; weight: Rational }[];
+  /** position: the lowest value is placed first (越小越好: 发案率, 投诉量). */
+  lowerFirst?: boolean;
   /** 缺项折算: a blank entry is a missing item, and the unit's other leaves of the part are rescaled to its points. */
   missing?: boolean;
 }

@@ -21,9 +21,10 @@ const KEYS: Record<string, keyof LeafParams> = {
   末位: 'last', 末位得分: 'last', last: 'last',
   百分位: 'percentiles', 按百分位: 'percentiles', percentiles: 'percentiles',
   共: 'of', 共几名: 'of', 总数: 'of', of: 'of',
+  越小越好: 'lowerFirst', 从低到高: 'lowerFirst', lowerFirst: 'lowerFirst',
 };
 
-const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数', last: '末位', percentiles: '百分位', of: '共' };
+const WORDS: Record<keyof LeafParams, string> = { target: '目标值', cap: '上限', grades: '等级', tiers: '档次', step: '步长', floor: '最低', trim: '去掉最高最低分', groups: '分组', missing: '缺项', base: '扣分基数', last: '末位', percentiles: '百分位', of: '共', lowerFirst: '越小越好' };
 
 /**
  * The 参数 cell: `key=value` items separated by ；. Values: 目标值=100, 上限=12,
@@ -116,6 +117,9 @@ function setParam(params: LeafParams, key: keyof LeafParams, value: string, indi
     case 'missing':
       params.missing = /^(折算|是|对|true|yes|1)$/i.test(value);
       return /^(折算|是|否|不折算|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「缺项」应为「折算」或「否」，现为「${value}」。`;
+    case 'lowerFirst':
+      params.lowerFirst = /^(是|对|true|yes|1)$/i.test(value);
+      return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「越小越好」应为「是」或「否」，现为「${value}」。`;
     case 'trim':
       params.trim = /^(是|对|true|yes|1)$/i.test(value);
       return /^(是|否|对|不|true|false|yes|no|1|0)$/i.test(value) ? undefined : `「去掉最高最低分」应为「是」或「否」，现为「${value}」。`;

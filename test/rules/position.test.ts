@@ -37,10 +37,11 @@ function book(params: Partial<Record<'R1' | 'R2' | 'P1' | 'P2', string>> = {}): 
 }
 
 /** Each unit's points, worked out on fractions: places within the category from the values entered. */
-function expected(unit: string): string {
+function expected(unit: string, lowerFirst = false): string {
   const peers = UNITS.filter((u) => CATEGORY(u) === CATEGORY(unit));
   const p1 = peers.filter((u) => typeof P1[u] === 'number');
-  const p1Place = placesOf(p1.map((u) => P1[u]!))[p1.indexOf(unit)];
+  // 越小越好: the lowest value placed first, as the highest of the values negated.
+  const p1Place = placesOf(p1.map((u) => (lowerFirst ? -(P1[u] as number) : P1[u]!)))[p1.indexOf(unit)];
   const p2Place = placesOf(peers.map((u) => P2[u]!))[peers.indexOf(unit)]!;
   const parts = [linearPlace(10, R1[unit]!, 12, 4), percentilePlace(R2[unit]!, 10, PERCENTILES), percentilePlace(p2Place, peers.length, PERCENTILES)];
   // 缺项折算: 优政 without P1 is rescaled from 30 to 40 points.
@@ -64,6 +65,20 @@ describe('位次 out of the group size and by percentile', () => {
     expect((await runCli(['explain', file, '三局'])).stdout).toContain('同类 3 个单位中第 2 位');
     // 甲镇 and 乙镇 tie on P2: both first of two, 1 ÷ 2 = 50%.
     expect((await runCli(['explain', file, '乙镇'])).stdout).toContain('完成值 5，同类 2 个单位中第 1 位：1 ÷ 2 = 50%，在前 50% 一档，8 分');
+  });
+
+  it('places the lowest value first where 越小越好 (发案率, 投诉量), ties still sharing a place', async () => {
+    const file = await writeBook(path.join(tempDir(), 'annual.xlsx'), book({ P1: '末位=2；缺项=折算；越小越好=是' }));
+    for (const unit of UNITS) {
+      const run = await runCli(['explain', file, unit, '--json']);
+      expect(run.stderr).toBe('');
+      expect(String(JSON.parse(run.stdout).exact)).toBe(expected(unit, true));
+    }
+    // 二局 and 三局 both 40: first of three now, 一局's 50 third: 10 − 2 × 8 ÷ 2 = 2.
+    expect((await runCli(['explain', file, '二局'])).stdout).toContain('完成值 40，同类 3 个单位中第 1 位');
+    expect((await runCli(['explain', file, '一局'])).stdout).toContain('完成值 50，同类 3 个单位中第 3 位：10 − (3 − 1) × (10 − 2) ÷ (3 − 1) = 2');
+    const bad = await writeBook(path.join(tempDir(), 'annual.xlsx'), book({ P1: '末位=2；越小越好=也许' }));
+    expect((await runCli(['check', bad])).stderr).toContain('「越小越好」应为「是」或「否」，现为「也许」。');
   });
 
   it('refuses a place beyond 共, and 参数 that name no way or two ways of scoring', async () => {

@@ -16,7 +16,9 @@ function placeOf(leaf: Indicator, entries: UnitEntries): { value: Rational; plac
   const value = entries.values.get(leaf.code);
   const peers = entries.peers?.get(leaf.code) ?? [];
   if (value === undefined || peers.length === 0) return undefined;
-  return { value, place: Rational.of(1 + peers.filter((p) => p.gt(value)).length), of: Rational.of(peers.length) };
+  // Highest first; 越小越好: lowest first. Either way the units ahead are those strictly better.
+  const ahead = leaf.params.lowerFirst ? peers.filter((p) => p.lt(value)) : peers.filter((p) => p.gt(value));
+  return { value, place: Rational.of(1 + ahead.length), of: Rational.of(peers.length) };
 }
 
 /**
@@ -28,14 +30,14 @@ export const position: ScoresMethod<PositionDetail, 'position'> = {
   name: 'position',
   title: '按位次计分',
   aliases: ['按位次计分', '位次计分', '名次计分', '同类排位', '百分位'],
-  params: { takes: ['last', 'percentiles'], needs: [], oneOf: ['last', 'percentiles'], example: '例如：末位=4（最后一名 4 分），或 百分位=20:10、50:8、100:5' },
+  params: { takes: ['last', 'percentiles', 'lowerFirst'], needs: [], oneOf: ['last', 'percentiles'], example: '例如：末位=4（最后一名 4 分），或 百分位=20:10、50:8、100:5；越小越好=是（发案率等）' },
   sheet: 'scores',
   targets: false,
   peers: true,
   entry: { negative: true, check: () => undefined },
   form: {
     words: () => '完成值',
-    help: (leaf) => `填完成值；同类单位按完成值从高到低排位（相同的并列），${positionHelp(leaf)}。`,
+    help: (leaf) => `填完成值；同类单位按完成值从${leaf.params.lowerFirst ? '低到高' : '高到低'}排位（相同的并列），${positionHelp(leaf)}。`,
     validation: (_leaf, prompt) => ({ type: 'decimal', prompt }),
   },
   score: (leaf, entries) => {
@@ -49,8 +51,8 @@ export const position: ScoresMethod<PositionDetail, 'position'> = {
   },
   json: (d, s) => ({ value: d.value ? s(d.value) : null, place: d.place ? s(d.place) : null, of: d.of ? s(d.of) : null }),
   doc: {
-    aliases: '按位次计分、位次计分、名次计分、同类排位、百分位', scoring: '同类别单位按完成值从高到低排位（相同的并列），第 p 位 / 共 N 位：到末位均匀递减，或按百分位分档',
-    entry: '完成值', params: '`末位=4` 或 `百分位=20:10、50:8、100:5`（必写其一）',
+    aliases: '按位次计分、位次计分、名次计分、同类排位、百分位', scoring: '同类别单位按完成值从高到低排位（`越小越好=是` 时从低到高；相同的并列），第 p 位 / 共 N 位：到末位均匀递减，或按百分位分档',
+    entry: '完成值', params: '`末位=4` 或 `百分位=20:10、50:8、100:5`（必写其一）；`越小越好=是`',
   },
 };
 
