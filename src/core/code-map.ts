@@ -5,6 +5,7 @@
  * Iteration follows the numbering: the indicator system's order for its leaves, then codes in the
  * order first set.
  */
+/** Distinct strings numbered in the order first seen (indicator codes here; a workbook's shared strings in io). */
 export class CodeIndex {
   private readonly numbers = new Map<string, number>();
   readonly codes: string[] = [];

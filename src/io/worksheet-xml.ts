@@ -1,4 +1,5 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
+import { CodeIndex } from '../core/code-map.js';
 import { excelCellText } from '../core/excel-text.js';
 import { rowHeights, type PageSetup } from '../report/print-plan.js';
 import { cellRef, columnLetter } from '../core/raw-sheet.js';
@@ -18,19 +19,17 @@ export function pageHeader(title: string): string {
 
 /** The texts of a workbook's cells, each stored once (sharedStrings.xml) and referred to by number. */
 export class SharedStrings {
-  private readonly index = new Map<string, number>();
-  readonly texts: string[] = [];
+  /** Each distinct text numbered in the order first written. */
+  private readonly numbered = new CodeIndex();
   uses = 0;
+
+  get texts(): readonly string[] {
+    return this.numbered.codes;
+  }
 
   of(text: string): number {
     this.uses++;
-    let n = this.index.get(text);
-    if (n === undefined) {
-      n = this.texts.length;
-      this.texts.push(text);
-      this.index.set(text, n);
-    }
-    return n;
+    return this.numbered.number(text);
   }
 
   *xml(): Generator<string> {
