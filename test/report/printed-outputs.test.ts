@@ -156,6 +156,7 @@ describe('the entry forms of a scheme whose noun is 项目', () => {
     const forms = path.join(dir, 'forms');
     const template = await runCli(['template', path.join(dir, 'annual.xlsx'), '-o', forms]);
     expect(template.code).toBe(0);
+    expect(template.stdout).toMatch(/（\d+ 个指标，12 个项目）/);
     const form = path.join(forms, readdirSync(forms)[0]!);
     for (const sheet of ['得分表', '目标值', '扣分明细', '自评']) expect((await dumpSheet(form, sheet))[1]![0]).toBe('项目名称');
     const notes = (await dumpSheet(form, '说明')).flat().filter((v): v is string => typeof v === 'string').join('\n');

@@ -34,6 +34,7 @@ import { countLine, printDiagnostics } from '../print.js';
 import { excludedLine, summaryTable } from '../summary.js';
 import { progressFor, type Progress } from '../progress.js';
 import { methodOf } from '../../engine/methods/index.js';
+import { unitWord } from '../../scheme/unit-word.js';
 
 export interface ScoreOptions extends LoadOptions {
   out?: string;
@@ -138,7 +139,7 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
   if (kept) ctx.stdout.write(`原有的通报已保存到：${path.join(dir, kept)}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
   if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${path.join(dir, kept)}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
-  if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评单位一份）：${options.feedback}\n`);
+  if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评${unitWord(scheme)}一份）：${options.feedback}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
   if (hasErrors(assessment.diagnostics)) {

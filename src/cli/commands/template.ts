@@ -9,6 +9,7 @@ import { colours, type Context } from '../context.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { limitsFrom, loadBasics, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
+import { unitWord } from '../../scheme/unit-word.js';
 
 export interface TemplateOptions extends LoadOptions {
   out?: string;
@@ -53,7 +54,7 @@ export async function runTemplate(files: string[], options: TemplateOptions, ctx
   const out = ctx.stdout;
   out.write(`已生成 ${planned.forms.length} 个填报表：\n`);
   planned.forms.forEach((f, i) => {
-    const what = f.leaves.length > 0 ? `${f.leaves.length} 个指标，${f.units.length} 个单位` : '加减分、一票否决';
+    const what = f.leaves.length > 0 ? `${f.leaves.length} 个指标，${f.units.length} 个${unitWord(scheme)}` : '加减分、一票否决';
     out.write(`  ${path.relative(ctx.cwd, targets[i]!) || targets[i]}（${what}）\n`);
   });
   out.write(`下一步：把填报表发给${options.byDepartment ? '各牵头部门' : '填报人'}；收回后运行 score merge <交回的表…> -o 合并得分表.xlsx 合并。\n`);
