@@ -2,6 +2,7 @@ import { brief } from '../core/diagnostic.js';
 import { Rational } from '../core/rational.js';
 import { normalizeName } from '../core/text.js';
 import { isErrorValue, isFormulaWithoutResult, isInvalidValue, type CellValue, type InvalidValue } from '../core/raw-sheet.js';
+import { Memo } from '../core/memo.js';
 
 /** The text of a cell as a clerk sees it, for labels and names. */
 export function cellText(v: CellValue | undefined): string {
@@ -60,24 +61,19 @@ export function readNumber(v: CellValue | undefined): NumberResult {
  * 0.3. Most cells are short already and need one Rational, not two (a province has millions).
  */
 export function excelNumber(v: number): Rational {
-  let r = SEEN.get(v);
-  if (r === undefined) {
-    const text = String(v);
-    const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
-    r = Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
-    if (SEEN.size < SEEN_MAX) SEEN.set(v, r);
-  }
-  return r;
+  return SEEN.of(v);
 }
 
 /**
  * Numbers already read, each kept as one Rational (they are immutable): a province's 4 million
  * scores are a few thousand distinct values (0 to the points, one or two decimals), and one
- * object per value instead of per cell is hundreds of megabytes less. Bounded, so that a sheet of
- * all-different numbers costs no more than before.
+ * object per value instead of per cell is hundreds of megabytes less.
  */
-const SEEN = new Map<number, Rational>();
-const SEEN_MAX = 1 << 16;
+const SEEN = new Memo((v: number): Rational => {
+  const text = String(v);
+  const digits = text.replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  return Rational.parse(digits.length <= 15 ? text : v.toPrecision(15));
+});
 
 /** A cell stored against its type's rule (see io/cell-value.ts), in words. */
 const INVALID_WORDS: Record<InvalidValue['as'], (text: string) => string> = {

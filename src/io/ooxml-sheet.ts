@@ -8,6 +8,7 @@ import { clearMerged } from './sheet-merges.js';
 import { rootIs, type XmlElement as Tag, type XmlHandler } from './xml-events.js';
 import { XlsxProblem } from './xlsx-problem.js';
 import type { ZipPackage } from './zip-reader.js';
+import { Memo } from '../core/memo.js';
 
 /** Excel's last column, XFD. */
 const MAX_COLUMN = 16383;
@@ -182,24 +183,17 @@ class WorksheetReader implements XmlHandler {
 /**
  * One stored copy of each decimal a sheet repeats: a number that is not a small integer takes 16
  * bytes of its own in every cell that holds it, and a province's score sheet holds the same few
- * hundred scores millions of times (at 100,000 rows × 40 columns: 115 → 52 MB). Bounded: past
- * POOL_SIZE distinct numbers, the others are kept as they come.
+ * hundred scores millions of times (at 100,000 rows × 40 columns: 115 → 52 MB). Bounded (Memo).
  */
 class NumberPool {
-  private readonly pool = new Map<number, number>();
+  private readonly pool = new Memo((n: number) => n);
 
   same(n: number): number {
     // Small integers are stored in the cell itself; 0 and -0 are not told apart by a Map.
-    if ((n | 0) === n && n !== 0) return n;
-    if (n === 0) return n;
-    const known = this.pool.get(n);
-    if (known !== undefined) return known;
-    if (this.pool.size < POOL_SIZE) this.pool.set(n, n);
-    return n;
+    if ((n | 0) === n) return n;
+    return this.pool.of(n);
   }
 }
-
-const POOL_SIZE = 65_536;
 
 /** A worksheet part as rows of plain values (merged ranges keep their value in the master cell only). */
 export async function readWorksheet(zip: ZipPackage, ctx: SheetContext): Promise<{ rows: RawRow[]; percent: Set<string>; notes: ControlNotes }> {

@@ -50,6 +50,18 @@ function tableCrc32(data: Buffer, value: number): number {
   return ~c >>> 0;
 }
 
+/**
+ * What the local header and the central directory both say of an entry, from `at`: the version
+ * needed (2.0), the flags (UTF-8 names, sizes after the data), deflate, and the fixed time.
+ */
+function entryFields(header: Buffer, at: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(FLAGS, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+}
+
 export class ZipWriter {
   private offset = 0;
   private readonly written: Written[] = [];
@@ -73,11 +85,7 @@ export class ZipWriter {
     const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(FLAGS, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    entryFields(local, 4);
     local.writeUInt16LE(nameBytes.length, 26);
     await this.put(Buffer.concat([local, nameBytes]));
     const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16 });
@@ -135,11 +143,7 @@ export class ZipWriter {
         const head = Buffer.alloc(46);
         head.writeUInt32LE(0x02014b50, 0);
         head.writeUInt16LE(20, 4);
-        head.writeUInt16LE(20, 6);
-        head.writeUInt16LE(FLAGS, 8);
-        head.writeUInt16LE(8, 10);
-        head.writeUInt16LE(DOS_TIME, 12);
-        head.writeUInt16LE(DOS_DATE, 14);
+        entryFields(head, 6);
         head.writeUInt32LE(e.crc >>> 0, 16);
         head.writeUInt32LE(e.compressed, 20);
         head.writeUInt32LE(e.size, 24);

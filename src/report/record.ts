@@ -4,6 +4,7 @@ import type { UnitEntries } from '../engine/model.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { bandText, flagTexts, honourText } from './result-sheets.js';
+import { Memo } from '../core/memo.js';
 
 /**
  * Every result carries its own record (issue 10): what produced it (tool, scheme, inputs by
@@ -52,50 +53,23 @@ export interface ResultRecord extends RecordMeta {
   excluded: string[];
 }
 
-/**
- * A province's record writes 40 entries and 40 leaves for each of 300,000 units: the keys and the
- * texts of the numbers read (one object per distinct value) are made once each, not per unit.
- */
-const KEYS = new Map<string, string>();
-const TEXTS = new Map<Rational, string>();
-const KEPT = 65_536;
-
-function keyOf(sheet: string, suffix: string, code: string): string {
-  const id = `${sheet}\u0000${suffix}\u0000${code}`;
-  let key = KEYS.get(id);
-  if (key === undefined) {
-    key = `${sheet}${suffix} ${code}`;
-    if (KEYS.size >= KEPT) KEYS.clear();
-    KEYS.set(id, key);
-  }
-  return key;
-}
-
-/** The exact text of a number (「85.5」, 「46/3」), made once for a number met again. */
-function numberText(v: Rational): string {
-  let text = TEXTS.get(v);
-  if (text === undefined) {
-    text = v.toString();
-    if (TEXTS.size >= KEPT) TEXTS.clear();
-    TEXTS.set(v, text);
-  }
-  return text;
-}
+/** The exact texts of numbers read (one object per distinct value: see Memo), made once each. */
+const NUMBER_TEXTS = new Memo((v: Rational) => v.toString());
 
 /** The unit's entries flattened to 「sheet code」 → text, so two records compare key by key. */
 export function entryTexts(entries: UnitEntries | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!entries) return out;
   const add = (e: UnitEntries, suffix: string): void => {
-    for (const [code, v] of e.values) out[keyOf('得分表', suffix, code)] = numberText(v);
-    for (const [code, v] of e.targets) out[keyOf('目标值', suffix, code)] = numberText(v);
+    for (const [code, v] of e.values) out[`得分表${suffix} ${code}`] = NUMBER_TEXTS.of(v);
+    for (const [code, v] of e.targets) out[`目标值${suffix} ${code}`] = NUMBER_TEXTS.of(v);
     for (const [code, list] of e.raters) out[`评议${suffix} ${code}`] = list.map((x) => x.toString()).join('、');
     for (const [code, list] of e.deductions) out[`扣分明细${suffix} ${code}`] = list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；');
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
   // 自评 counts for nothing, but a corrected self-assessment is a change the re-score names.
-  for (const [code, v] of entries.selfAssessed ?? []) out[keyOf('自评', '', code)] = numberText(v);
+  for (const [code, v] of entries.selfAssessed ?? []) out[`自评 ${code}`] = NUMBER_TEXTS.of(v);
   const bySide = new Map<string, string[]>();
   for (const a of entries.adjustments ?? []) {
     const key = `加减分 ${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;
@@ -120,7 +94,7 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     exact: r.score.exact.toString(),
     parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
     vetoes: r.vetoes.map((v) => `${v.item}（${v.note}）`),
-    leaves: Object.fromEntries([...r.score.leaves].map(([code, v]) => [code, numberText(v)])),
+    leaves: Object.fromEntries([...r.score.leaves].map(([code, v]) => [code, NUMBER_TEXTS.of(v)])),
     entries: { ...entryTexts(entries), ...Object.fromEntries(r.decisions.map((d) => [`决定 ${d.kind}`, `${d.outcome || '否'}（${d.basis}）`])) },
   };
   if (r.score.bonus) record.bonus = r.score.bonus.applied.toString();

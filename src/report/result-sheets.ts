@@ -9,6 +9,7 @@ import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine
 import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
 import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
+import { Memo } from '../core/memo.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
@@ -20,23 +21,16 @@ export function scoreCell(value: Rational | null, decimals: number): CellModel {
 
 /**
  * The same, shared: a leaf's points are most often the very number read (one object per distinct
- * value), so their cells are made once, not once per unit and leaf (a province's 指标得分 has
- * millions). Bounded: when computed values have filled the cache, it starts again.
+ * value), so their cells are made once (Memo), not once per unit and leaf (a province's 指标得分 has millions).
  */
 function sharedScoreCell(value: Rational | null, decimals: number): CellModel {
   if (value === null) return text('—');
-  const cells = SCORE_CELLS.get(decimals) ?? SCORE_CELLS.set(decimals, new Map()).get(decimals)!;
-  let cell = cells.get(value);
-  if (!cell) {
-    cell = Object.freeze(scoreCell(value, decimals));
-    if (cells.size >= SCORE_CELLS_KEPT) cells.clear();
-    cells.set(value, cell);
-  }
-  return cell;
+  let cells = SCORE_CELLS.get(decimals);
+  if (!cells) SCORE_CELLS.set(decimals, (cells = new Memo((v: Rational) => Object.freeze(scoreCell(v, decimals)))));
+  return cells.of(value);
 }
 
-const SCORE_CELLS = new Map<number, Map<Rational, CellModel>>();
-const SCORE_CELLS_KEPT = 65_536;
+const SCORE_CELLS = new Map<number, Memo<Rational, CellModel>>();
 
 function scoreFormat(decimals: number): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;

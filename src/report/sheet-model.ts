@@ -1,4 +1,5 @@
 import { displayWidth } from '../core/text.js';
+import { Memo } from '../core/memo.js';
 
 /**
  * A workbook as plain data: what the writer in src/io turns into .xlsx, and what golden tests
@@ -101,26 +102,17 @@ export { displayWidth };
 export function widthsFor(rows: Iterable<Row>, min = 6, max = 60): number[] {
   const widths: number[] = [];
   // A province's 指标得分 is measured cell by cell: the same number is measured once.
-  const numbers = new Map<number, number>();
+  const numbers = new Memo((v: number) => String(v).length + 2);
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const cell = row[i];
       if (!cell || cell.v === null || cell.s === 'title' || cell.s === 'note' || cell.s === 'section') continue;
-      let needed: number | undefined;
-      if (typeof cell.v === 'number' && cell.s !== 'header') {
-        needed = numbers.get(cell.v);
-        if (needed === undefined) {
-          needed = neededWidth(cell);
-          if (numbers.size < MEASURED_NUMBERS) numbers.set(cell.v, needed);
-        }
-      } else needed = neededWidth(cell);
+      const needed = typeof cell.v === 'number' && cell.s !== 'header' ? numbers.of(cell.v) : neededWidth(cell);
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
     }
   }
   return Array.from(widths, (w) => w ?? min);
 }
-
-const MEASURED_NUMBERS = 65_536;
 
 /** The width a cell's text needs: a text of several lines is as wide as its longest line. */
 function neededWidth(cell: CellModel): number {
