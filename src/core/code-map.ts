@@ -93,6 +93,13 @@ export const NO_CODES: CodeTable<never> = Object.freeze({
 /** A shared empty list, for the many per-unit lists that stay empty (never pushed to: it is frozen). */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
 
+/** `list` with `item` added: a list of its own in place of the shared empty one, else pushed to. */
+export function appended<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
 const indexes = new WeakMap<object, CodeIndex>();
 
 /** The one CodeIndex of an indicator system (its leaves' codes in order), made on first use. */

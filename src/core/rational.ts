@@ -1,23 +1,33 @@
 /**
- * Exact numbers for scoring: a fraction of two BigInts, always in lowest terms with a positive
+ * Exact numbers for scoring: a fraction of two integers, always in lowest terms with a positive
  * denominator. Sums, products and quotients are exact (3 × 46/3 is 46, not 45.999…), so the only
  * rounding anywhere is the half-up the scheme names, at the stage it names.
  *
  * Why not decimal.js: any fixed precision rounds every quotient (ratios, weights of thirds, rater
  * means) and the errors land a unit exactly on a band boundary below it. Why not a fraction
  * package: none on the registry is both BigInt-based and small enough to own; this is ~200 lines.
- * Inputs are decimals, so most denominators are powers of ten and stay tiny; the gcd runs on
- * doubles while both sides are below 2^53, which keeps the common case cheap.
+ * Inputs are decimals, so most denominators are powers of ten and stay tiny: the integers are held
+ * as JS numbers while they are safe integers (below 2^53, where every integer is exact) and as
+ * BigInts beyond, which keeps the common case cheap in time and memory.
  */
 export type Numeric = Rational | number | bigint | string;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const SAFE = Number.MAX_SAFE_INTEGER;
 const TEN = 10n;
 /** 10^k as BigInt for the small k that cell texts need, computed once. */
 const POW10: bigint[] = Array.from({ length: 24 }, (_, k) => TEN ** BigInt(k));
 const pow10 = (k: number): bigint => POW10[k] ?? TEN ** BigInt(k);
+/** 10^k as a number while it is exact (k ≤ 15). */
+const POW10_NUMBER: number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** 10^k → k, for the denominators of decimals as read. */
-const POW10_PLACES = new Map(POW10.map((p, k) => [p, k]));
+const POW10_PLACES = new Map(POW10_NUMBER.map((p, k) => [p, k]));
+
+/** A whole number of either kind. */
+type Whole = number | bigint;
+const big = (x: Whole): bigint => (typeof x === 'bigint' ? x : BigInt(x));
+/** An integer result of +, − or × on safe integers is exact exactly when it is still within the safe range. */
+const safe = (x: number): boolean => x <= SAFE && x >= -SAFE;
 
 function gcdNumber(x: number, y: number): number {
   while (y !== 0) {
@@ -44,14 +54,35 @@ const DECIMAL = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
 export type RoundingMode = 'half-up' | 'up' | 'down';
 
 export class Rational {
-  /** Use `Rational.of` or the arithmetic; the constructor trusts its caller to have reduced. */
+  /**
+   * Numerator and denominator in lowest terms, denominator positive. Both are JS numbers holding
+   * safe integers when both fit (nearly every score: 8523/100), both BigInts only when one does
+   * not. A safe integer is exact, and every operation on numbers checks that its results stay
+   * within 2^53 before trusting them, falling back to BigInts otherwise; so nothing is ever
+   * rounded, and the common case costs no BigInt (24 bytes and a slow path each). The form is
+   * canonical, so equal values have equal fields.
+   */
   private constructor(
-    readonly n: bigint,
-    readonly d: bigint,
+    private readonly p: Whole,
+    private readonly q: Whole,
   ) {}
 
-  static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
+  static readonly ZERO = new Rational(0, 1);
+  static readonly ONE = new Rational(1, 1);
+
+  /** From BigInts already in lowest terms with d > 0, in the canonical form. */
+  private static reduced(n: bigint, d: bigint): Rational {
+    if (n === 0n) return Rational.ZERO;
+    return d <= MAX_SAFE && n <= MAX_SAFE && n >= -MAX_SAFE ? new Rational(Number(n), Number(d)) : new Rational(n, d);
+  }
+
+  /** From safe integers with d > 0, reduced here. */
+  private static small(n: number, d: number): Rational {
+    if (n === 0) return Rational.ZERO;
+    if (d === 1) return new Rational(n, 1);
+    const g = gcdNumber(Math.abs(n), d);
+    return g === 1 ? new Rational(n, d) : new Rational(n / g, d / g);
+  }
 
   /** n/d in lowest terms; d must not be 0. */
   static fraction(n: bigint, d: bigint): Rational {
@@ -60,24 +91,17 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (d === 1n) return new Rational(n, 1n);
-    if (d <= MAX_SAFE && n <= MAX_SAFE && n >= -MAX_SAFE) {
-      // Both fit a double exactly: Euclid on doubles, BigInts made only for the result.
-      const x = Number(n);
-      const y = Number(d);
-      const g = gcdNumber(Math.abs(x), y);
-      return g === 1 ? new Rational(n, d) : new Rational(BigInt(x / g), BigInt(y / g));
-    }
+    if (d <= MAX_SAFE && n <= MAX_SAFE && n >= -MAX_SAFE) return Rational.small(Number(n), Number(d));
     const g = gcd(n, d);
-    return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
+    return Rational.reduced(n / g, d / g);
   }
 
   /** A number, integer or decimal text as written ("85.5", "-1e-3"); a JS number by its shortest form. */
   static of(v: Numeric): Rational {
     if (v instanceof Rational) return v;
-    if (typeof v === 'bigint') return new Rational(v, 1n);
+    if (typeof v === 'bigint') return Rational.reduced(v, 1n);
     if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) return new Rational(BigInt(v), 1n);
+      if (Number.isSafeInteger(v)) return v === 0 ? Rational.ZERO : new Rational(v, 1);
       if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
       return Rational.parse(String(v));
     }
@@ -92,11 +116,15 @@ export class Rational {
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${text}`);
     const fraction = m[3] ?? '';
     const digits = `${m[2] || '0'}${fraction}`;
-    // Up to 15 digits are exact as a double, and BigInt(number) is much cheaper than BigInt(text).
-    let n = digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
-    if (m[1] === '-') n = -n;
     const exponent = Number(m[4] ?? 0) - fraction.length;
-    return exponent >= 0 ? new Rational(n * pow10(exponent), 1n) : Rational.fraction(n, pow10(-exponent));
+    // Up to 15 digits are exact as a number, which is the whole of nearly every cell.
+    if (digits.length <= 15 && exponent <= 0 && exponent >= -15) {
+      const n = Number(digits);
+      return Rational.small(m[1] === '-' ? -n : n, POW10_NUMBER[-exponent]!);
+    }
+    let n = BigInt(digits);
+    if (m[1] === '-') n = -n;
+    return exponent >= 0 ? Rational.reduced(n * pow10(exponent), 1n) : Rational.fraction(n, pow10(-exponent));
   }
 
   static isNumeric(text: string): boolean {
@@ -107,45 +135,75 @@ export class Rational {
   plus(other: Numeric): Rational {
     const o = Rational.of(other);
     // Adding nothing keeps the value itself: a sum starting at 0 holds no copy of each addend.
-    if (o.n === 0n) return this;
-    if (this.n === 0n) return o;
-    if (this.d === o.d) return this.d === 1n ? new Rational(this.n + o.n, 1n) : Rational.fraction(this.n + o.n, this.d);
-    return Rational.fraction(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (o.p === 0) return this;
+    if (this.p === 0) return o;
+    if (typeof this.p === 'number' && typeof o.p === 'number') {
+      const a = this.p;
+      const b = this.q as number;
+      const c = o.p;
+      const e = o.q as number;
+      if (b === e) {
+        const s = a + c;
+        if (safe(s)) return Rational.small(s, b);
+      } else {
+        const x = a * e;
+        const y = c * b;
+        const z = b * e;
+        const s = x + y;
+        if (safe(x) && safe(y) && safe(z) && safe(s)) return Rational.small(s, z);
+      }
+    }
+    return Rational.fraction(big(this.p) * big(o.q) + big(o.p) * big(this.q), big(this.q) * big(o.q));
   }
 
   minus(other: Numeric): Rational {
     const o = Rational.of(other);
-    return o.n === 0n ? this : this.plus(o.neg());
+    return o.p === 0 ? this : this.plus(o.neg());
   }
 
   mul(other: Numeric): Rational {
     const o = Rational.of(other);
     // × 1 (a part's full weight, a leaf's whole share) keeps the value itself rather than a copy.
-    if (o.d === 1n && o.n === 1n) return this;
-    if (this.d === 1n && this.n === 1n) return o;
-    if (this.d === 1n && o.d === 1n) return new Rational(this.n * o.n, 1n);
-    return Rational.fraction(this.n * o.n, this.d * o.d);
+    if (o.p === 1 && o.q === 1) return this;
+    if (this.p === 1 && this.q === 1) return o;
+    if (typeof this.p === 'number' && typeof o.p === 'number') {
+      const x = this.p * o.p;
+      const z = (this.q as number) * (o.q as number);
+      if (safe(x) && safe(z)) return Rational.small(x, z);
+    }
+    return Rational.fraction(big(this.p) * big(o.p), big(this.q) * big(o.q));
   }
 
   div(other: Numeric): Rational {
     const o = Rational.of(other);
-    if (o.n === 0n) throw new RangeError('division by zero');
-    return Rational.fraction(this.n * o.d, this.d * o.n);
+    if (o.p === 0) throw new RangeError('division by zero');
+    if (typeof this.p === 'number' && typeof o.p === 'number') {
+      const x = this.p * (o.q as number);
+      const z = (this.q as number) * o.p;
+      if (safe(x) && safe(z)) return z < 0 ? Rational.small(-x, -z) : Rational.small(x, z);
+    }
+    return Rational.fraction(big(this.p) * big(o.q), big(this.q) * big(o.p));
   }
 
   neg(): Rational {
-    return new Rational(-this.n, this.d);
+    return this.p === 0 ? this : new Rational(-this.p, this.q);
   }
 
   abs(): Rational {
-    return this.n < 0n ? this.neg() : this;
+    return this.p < 0 ? this.neg() : this;
   }
 
   /** -1, 0 or 1, like decimal.js's comparedTo, so it sorts with `(a, b) => a.cmp(b)`. */
   cmp(other: Numeric): -1 | 0 | 1 {
     const o = Rational.of(other);
-    const l = this.d === o.d ? this.n : this.n * o.d;
-    const r = this.d === o.d ? o.n : o.n * this.d;
+    if (this.q === o.q) return this.p < o.p ? -1 : this.p > o.p ? 1 : 0;
+    if (typeof this.p === 'number' && typeof o.p === 'number') {
+      const l = this.p * (o.q as number);
+      const r = o.p * (this.q as number);
+      if (safe(l) && safe(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
+    const l = big(this.p) * big(o.q);
+    const r = big(o.p) * big(this.q);
     return l < r ? -1 : l > r ? 1 : 0;
   }
 
@@ -155,7 +213,7 @@ export class Rational {
 
   eq(other: Numeric): boolean {
     const o = Rational.of(other);
-    return this.n === o.n && this.d === o.d;
+    return this.p === o.p && this.q === o.q;
   }
 
   gt(other: Numeric): boolean {
@@ -175,34 +233,53 @@ export class Rational {
   }
 
   isZero(): boolean {
-    return this.n === 0n;
+    return this.p === 0;
   }
 
   isNegative(): boolean {
-    return this.n < 0n;
+    return this.p < 0;
   }
 
   isInteger(): boolean {
-    return this.d === 1n;
+    return this.q === 1 || this.q === 1n;
+  }
+
+  /** True when the denominator in lowest terms is at most `limit` (1/3: 3). */
+  denominatorAtMost(limit: number): boolean {
+    return typeof this.q === 'number' && this.q <= limit;
   }
 
   /** Rounded to `decimals` places; half-up rounds x.xx5 away from zero (1.005 → 1.01, -2.5 → -3). */
   round(decimals: number, mode: RoundingMode = 'half-up'): Rational {
     // Already that exact (most entries and sums of them): the value itself, not a copy.
-    if (this.d === 1n || (decimals < POW10.length && POW10[decimals]! % this.d === 0n)) return this;
-    return Rational.fraction(this.scaledInteger(decimals, mode), pow10(decimals));
+    if (this.fitsDecimals(decimals)) return this;
+    const scaled = this.scaledInteger(decimals, mode);
+    return typeof scaled === 'number' && decimals < POW10_NUMBER.length ? Rational.small(scaled, POW10_NUMBER[decimals]!) : Rational.fraction(big(scaled), pow10(decimals));
   }
 
   /** The value × 10^decimals, rounded to an integer by `mode`. */
-  private scaledInteger(decimals: number, mode: RoundingMode): bigint {
-    const x = this.n * pow10(decimals);
-    const q = x / this.d; // truncates toward zero
-    const r = x % this.d;
+  private scaledInteger(decimals: number, mode: RoundingMode): Whole {
+    if (typeof this.p === 'number' && decimals < POW10_NUMBER.length) {
+      const x = this.p * POW10_NUMBER[decimals]!;
+      const d = this.q as number;
+      if (safe(x)) {
+        const r = x % d; // the sign of x, exact on integers
+        const t = (x - r) / d; // exact: x − r is a multiple of d
+        if (r === 0 || mode === 'down') return t === 0 ? 0 : t;
+        const away = x < 0 ? t - 1 : t + 1;
+        if (mode === 'up') return away;
+        return Math.abs(r) * 2 >= d ? away : t === 0 ? 0 : t;
+      }
+    }
+    const x = big(this.p) * pow10(decimals);
+    const d = big(this.q);
+    const q = x / d; // truncates toward zero
+    const r = x % d;
     if (r === 0n || mode === 'down') return q;
     const away = x < 0n ? q - 1n : q + 1n;
     if (mode === 'up') return away;
     const twice = (r < 0n ? -r : r) * 2n;
-    return twice >= this.d ? away : q;
+    return twice >= d ? away : q;
   }
 
   /** Half-up to exactly `decimals` places as text: 80 → "80.00", 66.125 → "66.13". */
@@ -212,7 +289,9 @@ export class Rational {
 
   /** True when the value has at most `decimals` decimal places exactly. */
   fitsDecimals(decimals: number): boolean {
-    return (this.n * pow10(decimals)) % this.d === 0n;
+    if (this.q === 1) return true;
+    if (typeof this.q === 'number' && decimals < POW10_NUMBER.length) return POW10_NUMBER[decimals]! % this.q === 0;
+    return (big(this.p) * pow10(decimals)) % big(this.q) === 0n;
   }
 
   /**
@@ -220,14 +299,18 @@ export class Rational {
    * ("14/3"). Never a long repeating tail. For what people read, see `show`.
    */
   toString(): string {
-    if (this.d === 1n) return this.n.toString();
-    const places = POW10_PLACES.get(this.d) ?? decimalPlaces(this.d);
-    return places === undefined ? `${this.n}/${this.d}` : digits((this.n * pow10(places)) / this.d, places);
+    if (this.isInteger()) return this.p.toString();
+    // A power of ten (most values): the numerator's digits with the point put in.
+    const power = typeof this.q === 'number' ? POW10_PLACES.get(this.q) : undefined;
+    if (power !== undefined) return digits(this.p, power);
+    const d = big(this.q);
+    const places = decimalPlaces(d);
+    return places === undefined ? `${this.p}/${this.q}` : digits((big(this.p) * pow10(places)) / d, places);
   }
 
   /** A double, for places that need one (Excel cell values of already-rounded numbers, counts). */
   toNumber(): number {
-    return this.d === 1n ? Number(this.n) : Number(this.toFixed(17).replace(/0+$/, ''));
+    return this.isInteger() ? Number(this.p) : Number(this.toFixed(17).replace(/0+$/, ''));
   }
 
   static max(...values: Rational[]): Rational {
@@ -255,8 +338,8 @@ function decimalPlaces(d: bigint): number | undefined {
 }
 
 /** An integer scaled by 10^places, as decimal text: (-5, 2) → "-0.05". */
-function digits(scaled: bigint, places: number): string {
-  const negative = scaled < 0n;
+function digits(scaled: Whole, places: number): string {
+  const negative = scaled < 0;
   const text = (negative ? -scaled : scaled).toString().padStart(places + 1, '0');
   const body = places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
   return negative ? `-${body}` : body;
@@ -281,7 +364,7 @@ export function sum(values: Iterable<Rational>): Rational {
 }
 
 /** Largest denominator written out as an exact fraction beside its rounded value. */
-const SHORT_DENOMINATOR = 1000n;
+const SHORT_DENOMINATOR = 1000;
 /** Most decimal places an exact terminating value is written with beside its rounded value. */
 const SHORT_PLACES = 6;
 
@@ -293,6 +376,6 @@ const SHORT_PLACES = 6;
 export function show(value: Rational, decimals: number): string {
   if (value.fitsDecimals(decimals)) return value.toString();
   const rounded = value.toFixed(decimals);
-  if (value.fitsDecimals(SHORT_PLACES) || value.d <= SHORT_DENOMINATOR) return `${rounded}（精确值 ${value.toString()}）`;
+  if (value.fitsDecimals(SHORT_PLACES) || value.denominatorAtMost(SHORT_DENOMINATOR)) return `${rounded}（精确值 ${value.toString()}）`;
   return `约 ${rounded}`;
 }

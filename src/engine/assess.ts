@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../core/diagnostic.js';
-import { NONE } from '../core/code-map.js';
+import { appended, NONE } from '../core/code-map.js';
 import { Rational, roundHalfUp } from '../core/rational.js';
 import { componentFor, type Flag, type Scheme } from '../scheme/schema.js';
 import { assignBands, type BandingEvent, type Contender } from './banding.js';
@@ -88,7 +88,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
       // Most units have no veto, decision, award or condition: they share one empty list.
       const vetoes = options.vetoes?.get(item.scored.unit) ?? NONE;
       const decisions = options.decisions?.get(item.scored.unit)?.map((d) => ({ ...d, applied: false })) ?? NONE;
-      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: [], flagsPending: [], awards: NONE, conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
+      const result: UnitResult = { unit: item.scored.unit, score: item.scored.score, rank: r, vetoes, decisions, flags: NONE, flagsPending: NONE, awards: NONE, conditions: conditionsOf(scheme, tree, rules, item.scored.unit, item.scored.score) };
       const change = rankChange(item.scored.unit, r, options.previous ?? []);
       if (change !== undefined) result.rankChange = change;
       const contender = contenderOf(results.length, result, full, scheme, tieBreak);
@@ -115,7 +115,7 @@ export function assess(scheme: Scheme, tree: IndicatorTree, entries: readonly Un
   for (const flag of scheme.flags) applyFlag(titles, flag);
   const awards = giveAwards(scheme, tree, contenders.map((c) => ({ unit: results[c.id]!.unit, score: results[c.id]!.score, eligible: c.veto === undefined })));
   for (const r of results) r.awards = awards.get(r.unit) ?? NONE;
-  for (const r of results) for (const hit of r.conditions) if (hit.condition.effects.includes('flag')) r.flags.push(hit.condition.name);
+  for (const r of results) for (const hit of r.conditions) if (hit.condition.effects.includes('flag')) r.flags = appended(r.flags, hit.condition.name);
   diagnostics.push(...conditionNotes(results, scheme), ...applyHistory(results, scheme, options.previous ?? []));
   diagnostics.push(...unusedDecisions(results, contenders));
   return { scheme, tree, results, excluded: [...scheme.excluded.units], diagnostics, events, tieParts: titles.tieParts };
@@ -208,8 +208,8 @@ function applyFlag(t: TitleContext, flag: Flag): void {
   for (const [group, all] of groupsOf(t, flag.scope)) {
     const members = flag.categories ? all.filter((c) => flag.categories!.includes(t.results[c.id]!.unit.category)) : all;
     const { flagged, pending, event } = bottomFlag(members, flag);
-    for (const id of flagged) t.results[id]!.flags.push(flag.name);
-    for (const id of pending) t.results[id]!.flagsPending.push(flag.name);
+    for (const id of flagged) t.results[id]!.flags = appended(t.results[id]!.flags, flag.name);
+    for (const id of pending) t.results[id]!.flagsPending = appended(t.results[id]!.flagsPending, flag.name);
     if (event) t.events.push({ group, events: [event] });
     if (event) t.diagnostics.push(...describeEvents([event], group, t.results, t.scheme, t.tieParts));
   }

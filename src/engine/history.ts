@@ -1,4 +1,5 @@
 import { info, warning, type Diagnostic } from '../core/diagnostic.js';
+import { appended } from '../core/code-map.js';
 import type { Scheme } from '../scheme/schema.js';
 import { unitWord } from '../scheme/unit-word.js';
 import type { UnitResult } from './assess.js';
@@ -26,8 +27,8 @@ export function applyHistory(results: readonly UnitResult[], scheme: Scheme, pre
     }
     for (const r of results) {
       if (!years.every((p) => previousOf(r.unit, p)?.band === rule.band)) continue;
-      if (r.band === rule.band) r.flags.push(rule.name);
-      else if (r.pending?.between.includes(rule.band)) r.flagsPending.push(rule.name);
+      if (r.band === rule.band) r.flags = appended(r.flags, rule.name);
+      else if (r.pending?.between.includes(rule.band)) r.flagsPending = appended(r.flagsPending, rule.name);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { CodeIndex, CodeMap, codeIndexOf, NO_CODES, NONE } from '../../src/core/code-map.js';
+import { appended, CodeIndex, CodeMap, codeIndexOf, NO_CODES, NONE } from '../../src/core/code-map.js';
 
 // Issue 11: a unit's figures by indicator code held as one array in a shared numbering, not a Map each.
 
@@ -41,5 +41,15 @@ describe('CodeMap', () => {
     expect(() => NO_CODES.set('A1', undefined as never)).toThrow(/shared and empty/);
     expect(() => (NONE as string[]).push('x')).toThrow(TypeError);
     expect(NONE).toHaveLength(0);
+  });
+});
+
+describe('appended', () => {
+  it('gives the shared empty list a list of its own, and pushes to any other', () => {
+    const first = appended<string>(NONE, 'a');
+    expect(first).toEqual(['a']);
+    expect(NONE).toHaveLength(0);
+    expect(appended(first, 'b')).toBe(first);
+    expect(first).toEqual(['a', 'b']);
   });
 });
