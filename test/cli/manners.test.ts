@@ -174,6 +174,15 @@ describe('Windows shells', () => {
   });
 });
 
+describe('the process entry', () => {
+  it('sets a heap growth this Node knows: an unknown V8 flag would be complained of on stderr', () => {
+    const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(BIN, 'utf8')).toContain("setFlagsFromString('--heap-growing-percent=20')");
+  });
+});
+
 describe('instant start', () => {
   it('--help, --version and a usage error load commander and chalk, and no other package', () => {
     const dir = tempDir();
