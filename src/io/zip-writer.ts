@@ -89,43 +89,49 @@ export class ZipWriter {
     local.writeUInt16LE(nameBytes.length, 26);
     await this.put(Buffer.concat([local, nameBytes]));
     const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16 });
-    const out: Buffer[] = [];
-    deflate.on('data', (chunk: Buffer) => out.push(chunk));
-    const flushOut = async (): Promise<void> => {
-      while (out.length > 0) {
-        const chunk = out.shift()!;
-        entry.compressed += chunk.length;
-        await this.put(chunk);
-      }
-    };
-    const feed = async (bytes: Buffer): Promise<void> => {
+    // Deflating runs on libuv's threads and writing on the file's: both go on while the next piece
+    // of text is made. Compressed pieces are written in order as they come; the first failure is
+    // kept and thrown when the part ends.
+    let writing: Promise<void> = Promise.resolve();
+    deflate.on('data', (chunk: Buffer) => {
+      entry.compressed += chunk.length;
+      writing = writing.then(() => this.put(chunk));
+      writing.catch(() => undefined);
+    });
+    const feed = (bytes: Buffer): Promise<void> => {
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
-      if (entry.size > LIMIT) throw new Error('zip: part over 4 GB');
-      await new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
-      await flushOut();
+      if (entry.size > LIMIT) return Promise.reject(new Error('zip: part over 4 GB'));
+      return new Promise<void>((resolve, reject) => deflate.write(bytes, (e) => (e ? reject(e) : resolve())));
     };
-    // The pieces are encoded straight into one buffer: joining them into one string first made a
-    // chain of strings to flatten, a tenth of a province's run. The buffer is used again once
-    // deflate has taken it in (its write has called back).
-    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    // The pieces are encoded straight into a buffer: joining them into one string first made a
+    // chain of strings to flatten, a tenth of a province's run. Two buffers take turns: one is
+    // filled while deflate takes in the other, which is used again once its write has called back.
+    const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)] as const;
+    const taken: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+    let turn = 0;
     let used = 0;
+    const pass = async (): Promise<void> => {
+      taken[turn] = feed(buffers[turn]!.subarray(0, used));
+      taken[turn]!.catch(() => undefined);
+      turn = 1 - turn;
+      used = 0;
+      await taken[turn];
+    };
     for await (const text of content) {
       // UTF-8 takes at most 3 bytes for each UTF-16 unit of the text.
-      if (used > 0 && used + text.length * 3 > PIECE_BYTES) {
-        await feed(buffer.subarray(0, used));
-        used = 0;
-      }
+      if (used > 0 && used + text.length * 3 > PIECE_BYTES) await pass();
       if (text.length * 3 > PIECE_BYTES) await feed(Buffer.from(text, 'utf8'));
-      else used += buffer.write(text, used, 'utf8');
+      else used += buffers[turn]!.write(text, used, 'utf8');
     }
-    if (used > 0) await feed(buffer.subarray(0, used));
+    if (used > 0) await pass();
+    await Promise.all(taken);
     await new Promise<void>((resolve, reject) => {
       deflate.once('end', resolve);
       deflate.once('error', reject);
       deflate.end();
     });
-    await flushOut();
+    await writing;
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(0x08074b50, 0);
     descriptor.writeUInt32LE(entry.crc >>> 0, 4);

@@ -1,8 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BIN } from '../support/files.js';
 import { DEFAULT_LIMITS, openZip } from '../../src/io/zip-reader.js';
 import { ZipWriter } from '../../src/io/zip-writer.js';
+
+const ROOT = path.resolve(path.dirname(BIN), '..');
 
 // Issue 11: parts are encoded piece by piece into one buffer that is used again once deflate has
 // taken it in; what is read back must be every piece, in order, whatever their sizes and characters.
@@ -27,5 +32,22 @@ describe('zip writer', () => {
     await zip.close();
     expect(await readBack(file, 'p.xml')).toBe(pieces.join(''));
     expect(await readBack(file, 'empty.xml')).toBe('');
+  });
+});
+
+describe('zip writer on a full disk', () => {
+  it('rejects the part with the file system\'s error while deflate and writes run ahead, and nothing escapes unhandled', () => {
+    // A file size limit (ulimit -f, in KB) makes the writes fail with EFBIG midway, as a full disk would.
+    const script = `import { ZipWriter } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/io/zip-writer.js')).href)};
+      let x = 1; const pieces = [];
+      for (let i = 0; i < 40000; i++) { x = (x * 48271) % 2147483647; pieces.push(x.toString(36)); }
+      const zip = await ZipWriter.create(process.argv[2]);
+      try { await zip.add('p.xml', pieces); console.log('written'); } catch (e) { console.log('refused ' + e.code); await zip.abandon(); }`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zipfull-'));
+    writeFileSync(path.join(dir, 'w.mjs'), script);
+    const r = spawnSync('bash', ['-c', `ulimit -f 64; "${process.execPath}" w.mjs out.zip`], { cwd: dir, encoding: 'utf8' });
+    expect({ out: r.stdout.trim(), err: r.stderr, code: r.status }).toEqual({ out: 'refused EFBIG', err: '', code: 0 });
+    const free = spawnSync('bash', ['-c', `"${process.execPath}" w.mjs big.zip`], { cwd: dir, encoding: 'utf8' });
+    expect(free.stdout.trim()).toBe('written');
   });
 });
