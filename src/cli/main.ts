@@ -13,7 +13,7 @@ import { expandPatterns } from './globs.js';
 import { commandTypo, withNearestFiles } from './typos.js';
 import { writeDebug } from './debug.js';
 
-// Each command's module (and with it exceljs, zod, yaml, docx…) is loaded only when that command
+// Each command's module (and with it zod, yaml, csv-parse…) is loaded only when that command
 // runs: `score --help`, `--version` and a usage error cost Node and commander, not the whole tool.
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
