@@ -40,10 +40,13 @@ export interface CodeTable<V> extends Iterable<[string, V]> {
 
 /** A Map-like table of one unit's figures by code, stored as an array in the index's numbering. */
 export class CodeMap<V> implements CodeTable<V> {
-  private readonly slots: (V | undefined)[] = [];
+  /** As long as the index when made (a leaf per slot): an array grown by pushing holds a quarter more. */
+  private readonly slots: (V | undefined)[];
   private count = 0;
 
-  constructor(private readonly index: CodeIndex) {}
+  constructor(private readonly index: CodeIndex) {
+    this.slots = new Array<V | undefined>(index.codes.length).fill(undefined);
+  }
 
   get size(): number {
     return this.count;

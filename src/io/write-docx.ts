@@ -1,5 +1,5 @@
 import type { NoticeDoc } from '../report/notice-doc.js';
-import type { CellModel, SheetModel } from '../report/sheet-model.js';
+import { allRows, type CellModel, type SheetModel } from '../report/sheet-model.js';
 import type { PendingFile } from './atomic-write.js';
 import {
   APP, CONTENT_TYPES, coreProperties, DOCUMENT_RELS, footerXml, FOOTERS, R, ROOT_RELS, SETTINGS, stylesXml, W, XML_HEAD,
@@ -93,7 +93,9 @@ export function* documentXml(doc: NoticeDoc): Generator<string> {
 /** The 附件 sheet as the page shows it: its heading and title as paragraphs, its table as a table, its notes below. */
 function* appendixXml(sheet: SheetModel, textWidth: number): Generator<string> {
   let table: { top: number; rows: SheetModel['rows'] } | undefined;
-  for (const [r, row] of sheet.rows.entries()) {
+  let r = -1;
+  for (const row of allRows(sheet)) {
+    r++;
     const first = row.find((c) => c !== null);
     if (first?.s === 'title' || first?.s === 'note' || first === undefined) {
       if (table) yield* tableXml(sheet, table.rows, table.top, textWidth);
