@@ -1,7 +1,7 @@
 import { NONE } from '../core/code-map.js';
 import { error, info, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { boundedDidYouMean, didYouMean } from '../core/suggest.js';
-import type { RawSheet } from '../core/raw-sheet.js';
+import { cellRef, type RawSheet } from '../core/raw-sheet.js';
 import type { Unit } from '../engine/model.js';
 import { normalizeName } from './cells.js';
 import { isBlankRow, readTable, reportUnusedColumns, splitList, text, whereOf, type ColumnSpec } from './table.js';
@@ -21,6 +21,33 @@ export interface Roster {
   /** Every name a unit may be written as (name, 简称, aliases), normalised → unit. */
   names: Map<string, Unit>;
   excluded: Set<string>;
+}
+
+interface NameColumn {
+  file: string;
+  sheet: string;
+  column: number;
+}
+
+/**
+ * A unit as the roster lists it. Where it is listed is spelt out when a message needs it, not held
+ * for each unit (a province lists 300,000: an address object and text apiece).
+ */
+class RosterUnit implements Unit {
+  constructor(
+    readonly name: string,
+    readonly category: string,
+    readonly shortName: string,
+    readonly aliases: string[],
+    readonly order: number,
+    /** The roster's name column, the same object for every unit (not the sheet: its rows are let go once read). */
+    private readonly listed: NameColumn,
+    private readonly row: number,
+  ) {}
+
+  get source(): Where {
+    return { file: this.listed.file, sheet: this.listed.sheet, cell: cellRef(this.row, this.listed.column) };
+  }
 }
 
 export type Resolution =
@@ -46,6 +73,7 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
     } else names.set(name, unit);
   };
   reportUnusedColumns(table, COLUMNS, diagnostics);
+  const nameColumn: NameColumn = { file: sheet.file, sheet: sheet.name, column: table.columns.get('name') ?? 0 };
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;
     const written = text(table, row, 'name');
@@ -61,7 +89,8 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
       diagnostics.push(error('E_ROSTER_NO_CATEGORY', whereOf(table, row, 'category'), `单位「${name}」没有填写类别。`, `方案的类别：${categories.join('、')}`));
       continue;
     }
-    if (!categories.includes(category)) {
+    const known = categories.indexOf(category);
+    if (known < 0) {
       diagnostics.push(error('E_ROSTER_CATEGORY', whereOf(table, row, 'category'), `单位「${name}」的类别「${category}」不在方案的类别中。`,
         didYouMean(category, categories) ?? `方案的类别：${categories.join('、')}`));
       continue;
@@ -80,7 +109,8 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
     const shortName = normalizeName(text(table, row, 'short')) || name;
     const listed = splitList(text(table, row, 'aliases')).map(normalizeName);
     const aliases = listed.length > 0 ? listed : NONE;
-    const unit: Unit = { name, category, shortName, aliases, order: units.length, source };
+    // The scheme's own category text, one for all its units rather than a copy each.
+    const unit: Unit = new RosterUnit(name, categories[known]!, shortName, aliases, units.length, nameColumn, row.number);
     units.push(unit);
     byName.set(name, unit);
     for (const n of new Set([name, shortName, ...aliases])) claim(n, unit, source);
