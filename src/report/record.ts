@@ -1,6 +1,6 @@
 import type { Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import type { UnitEntries } from '../engine/model.js';
+import type { Unit, UnitEntries } from '../engine/model.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { bandText, flagTexts, honourText } from './result-sheets.js';
@@ -103,16 +103,40 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
 }
 
 /**
+ * A unit's entries. They come in roster order, so they are found by halving (a Map of a province's
+ * units would be held through the whole writing); in any other order, by a Map after all.
+ */
+function entriesFinder(entries: readonly UnitEntries[]): (unit: Unit) => UnitEntries | undefined {
+  const ordered = entries.every((e, i) => i === 0 || entries[i - 1]!.unit.order < e.unit.order);
+  if (!ordered) {
+    const byUnit = new Map(entries.map((e) => [e.unit, e]));
+    return (unit) => byUnit.get(unit);
+  }
+  return (unit) => {
+    let low = 0;
+    let high = entries.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const e = entries[mid]!;
+      if (e.unit.order === unit.order) return e.unit === unit ? e : undefined;
+      if (e.unit.order < unit.order) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
+  };
+}
+
+/**
  * The record of a result. Its units are made from the assessment when they are asked for: the
  * 记录 sheet writes them one by one as they are made (eachUnit), so a province's record is never
  * whole in memory; only comparing with an earlier record (units) keeps them all.
  */
 export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachUnit(): Iterable<UnitRecord>; unitCount: number } {
-  const byUnit = new Map(entries.map((e) => [e.unit, e]));
+  const entriesOf = entriesFinder(entries);
   let units: UnitRecord[] | undefined;
   function* eachUnit(): Generator<UnitRecord> {
     if (units) yield* units;
-    else for (const r of a.results) yield unitRecord(r, a, byUnit.get(r.unit));
+    else for (const r of a.results) yield unitRecord(r, a, entriesOf(r.unit));
   }
   return {
     format: RECORD_FORMAT,
