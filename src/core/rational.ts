@@ -313,6 +313,16 @@ export class Rational {
     return this.isInteger() ? Number(this.p) : Number(this.toFixed(17).replace(/0+$/, ''));
   }
 
+  /** The object `pool` holds for this value, which becomes this one when there is none. */
+  static pooled(x: Rational, pool: Map<Whole, Map<Whole, Rational>>): Rational {
+    let same = pool.get(x.q);
+    if (!same) pool.set(x.q, (same = new Map()));
+    const kept = same.get(x.p);
+    if (kept) return kept;
+    same.set(x.p, x);
+    return x;
+  }
+
   static max(...values: Rational[]): Rational {
     return values.reduce((a, b) => (b.gt(a) ? b : a));
   }
@@ -346,6 +356,27 @@ function digits(scaled: Whole, places: number): string {
 }
 
 export const ZERO = Rational.ZERO;
+
+/**
+ * One object for each value met again: a province's part scores and totals repeat a few thousand
+ * values hundreds of thousands of times, and each kept copy is 40 bytes. Bounded like Memo: when
+ * `limit` values are held the pool starts again.
+ */
+export class RationalPool {
+  private readonly values = new Map<Whole, Map<Whole, Rational>>();
+  private count = 0;
+
+  constructor(private readonly limit = 65_536) {}
+
+  of(x: Rational): Rational {
+    const kept = Rational.pooled(x, this.values);
+    if (kept === x && ++this.count > this.limit) {
+      this.values.clear();
+      this.count = 0;
+    }
+    return kept;
+  }
+}
 
 /** 四舍五入 to `decimals` places: 1.005 → 1.01, 2.135 → 2.14, 66.125 → 66.13. */
 export function roundHalfUp(value: Rational, decimals: number): Rational {

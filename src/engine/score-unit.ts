@@ -1,5 +1,5 @@
 import { codeIndexOf, CodeMap, type CodeTable } from '../core/code-map.js';
-import { Rational, ZERO, roundHalfUp, sum } from '../core/rational.js';
+import { Rational, RationalPool, ZERO, roundHalfUp, sum } from '../core/rational.js';
 import { methodOf } from './methods/index.js';
 import type { Adjustments } from '../scheme/schema.js';
 import { applyCaps, type AdjustmentResult } from './adjust.js';
@@ -134,6 +134,10 @@ function partContribution(root: Indicator, rule: PartRule | undefined, entries: 
   return partScore(root, entries, leaves, weight).mul(weight);
 }
 
+/** Each unit's parts and totals are kept for the whole run: one object for each value they repeat. */
+const KEPT = new RationalPool();
+const kept = (x: Rational | null): Rational | null => (x === null ? null : KEPT.of(x));
+
 export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: Rounding, rules: (part: string, category: string) => PartRule | undefined = () => undefined, adjustments?: Adjustments): UnitScore {
   const leaves = new CodeMap<Rational>(codeIndexOf(tree));
   const category = entries.unit.category;
@@ -141,7 +145,7 @@ export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: R
     const root = rootFor(tree, part, category);
     if (!root) return null;
     const contribution = partContribution(root, rules(part, category), entries, leaves);
-    return rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution;
+    return kept(rounding.roundParts ? roundHalfUp(contribution, rounding.decimals) : contribution);
   });
   let exact = sum(parts.filter((p): p is Rational => p !== null));
   const score: UnitScore = { leaves: sameTable(leaves, entries.values) ? entries.values : leaves, parts, exact, total: ZERO };
@@ -157,7 +161,7 @@ export function scoreUnit(tree: IndicatorTree, entries: UnitEntries, rounding: R
       exact = exact.minus(score.deduction.applied);
     }
   }
-  score.exact = exact;
-  score.total = roundHalfUp(exact, rounding.decimals);
+  score.exact = KEPT.of(exact);
+  score.total = KEPT.of(roundHalfUp(exact, rounding.decimals));
   return score;
 }

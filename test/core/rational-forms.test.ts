@@ -1,4 +1,4 @@
-import { Rational, show } from '../../src/core/rational.js';
+import { Rational, RationalPool, show } from '../../src/core/rational.js';
 
 /**
  * Rational keeps a value as two JS numbers while they are safe integers and as BigInts beyond:
@@ -123,5 +123,26 @@ describe('Rational on both sides of 2^53', () => {
     expect(Rational.of('-0.004').round(2).toString()).toBe('0');
     expect(Rational.of('-0.004').round(2).eq(0)).toBe(true);
     expect(show(Rational.of(-1).div(3000), 2)).toBe('约 0.00');
+  });
+});
+
+describe('RationalPool', () => {
+  it('gives one object for each value, in either form, and a new one for another value', () => {
+    const pool = new RationalPool();
+    const a = pool.of(Rational.parse('85.23'));
+    expect(pool.of(Rational.of(8523).div(100))).toBe(a);
+    expect(pool.of(Rational.parse('85.24'))).not.toBe(a);
+    const huge = pool.of(Rational.parse('123456789012345678.25'));
+    expect(pool.of(Rational.parse('123456789012345678.25'))).toBe(huge);
+    expect(pool.of(Rational.of(1).div(3))).toBe(pool.of(Rational.of(2).div(6)));
+  });
+
+  it('starts again when it holds its limit, so values met once cost nothing more', () => {
+    const pool = new RationalPool(3);
+    const first = pool.of(Rational.of(1));
+    for (const v of [2, 3, 4]) pool.of(Rational.of(v));
+    const again = Rational.of(1);
+    expect(pool.of(again)).toBe(again);
+    expect(pool.of(again)).not.toBe(first);
   });
 });
