@@ -1,5 +1,6 @@
 import type { Rational } from '../core/rational.js';
 import { CodeMap, NO_CODES, type CodeIndex } from '../core/code-map.js';
+import { NumberSlab } from '../core/number-slab.js';
 import { error, warning, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { allMethods, methodOf } from '../engine/methods/index.js';
 import { appliesTo, type Indicator, type Unit, type UnitEntries } from '../engine/model.js';
@@ -18,6 +19,7 @@ import type { Cell, WideData } from './wide-sheet.js';
 export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, roster: Roster, scores: WideData | undefined, targets: WideData | undefined,
   deductions: DeductionData, raters: RaterData, diagnostics: Diagnostic[]): UnitEntries[] {
   const out: UnitEntries[] = [];
+  const slab = new NumberSlab(codes);
   const missing = scores ? missingColumns(leaves, roster, scores, diagnostics) : new Set<string>();
   // A sheet with no unit rows at all is one problem, not one per unit of the roster.
   const expected = roster.units.filter((u) => leaves.some((l) => appliesTo(l, u.category)));
@@ -39,7 +41,7 @@ export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, r
       diagnostics.push(error('E_MISSING_UNIT_ROW', unit.source, `单位「${unit.name}」在「${scores?.sheet.sheet ?? '得分表'}」中没有得分行。`, '请在得分表中补上该单位，或在方案的 excluded 中注明不参与评比。'));
       continue;
     }
-    const entries: UnitEntries = { unit, values: new CodeMap(codes), targets: NO_CODES, raters: raters.scores.get(unit) ?? NO_CODES, ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? NO_CODES };
+    const entries: UnitEntries = { unit, values: slab.table() ?? new CodeMap(codes), targets: NO_CODES, raters: raters.scores.get(unit) ?? NO_CODES, ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? NO_CODES };
     for (const leaf of leaves) {
       const cell = cells.get(leaf.code);
       if (!appliesTo(leaf, unit.category)) {
