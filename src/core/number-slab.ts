@@ -42,6 +42,9 @@ export class NumberSlab {
 
   /** 1 + the value's place in the list. */
   place(value: Rational): number {
+    // The reader gives a repeated number as one object: found by identity, most are found at once.
+    const found = this.places.get(value);
+    if (found !== undefined) return found + 1;
     const kept = this.same.of(value);
     let place = this.places.get(kept);
     if (place === undefined) {
