@@ -56,15 +56,25 @@ export interface ResultRecord extends RecordMeta {
 /** The exact texts of numbers read (one object per distinct value: see Memo), made once each. */
 const NUMBER_TEXTS = new Memo((v: Rational) => v.toString());
 
+/** 「得分表 A1」 and the like, made once for each sheet and code: a province's record names them millions of times. */
+const KEYS = new Map<string, Map<string, string>>();
+function keyOf(sheet: string, code: string): string {
+  let byCode = KEYS.get(sheet);
+  if (!byCode) KEYS.set(sheet, (byCode = new Map()));
+  let key = byCode.get(code);
+  if (key === undefined) byCode.set(code, (key = `${sheet} ${code}`));
+  return key;
+}
+
 /** The unit's entries flattened to 「sheet code」 → text, so two records compare key by key. */
 export function entryTexts(entries: UnitEntries | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!entries) return out;
   const add = (e: UnitEntries, suffix: string): void => {
-    for (const [code, v] of e.values) out[`得分表${suffix} ${code}`] = NUMBER_TEXTS.of(v);
-    for (const [code, v] of e.targets) out[`目标值${suffix} ${code}`] = NUMBER_TEXTS.of(v);
-    for (const [code, list] of e.raters) out[`评议${suffix} ${code}`] = list.map((x) => x.toString()).join('、');
-    for (const [code, list] of e.deductions) out[`扣分明细${suffix} ${code}`] = list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；');
+    for (const [code, v] of e.values) out[keyOf(`得分表${suffix}`, code)] = NUMBER_TEXTS.of(v);
+    for (const [code, v] of e.targets) out[keyOf(`目标值${suffix}`, code)] = NUMBER_TEXTS.of(v);
+    for (const [code, list] of e.raters) out[keyOf(`评议${suffix}`, code)] = list.map((x) => x.toString()).join('、');
+    for (const [code, list] of e.deductions) out[keyOf(`扣分明细${suffix}`, code)] = list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；');
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
