@@ -6,13 +6,13 @@ import { periodSuffixes } from '../../src/input/sheet-names.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { writeBook } from '../support/workbook.js';
 
-/** The sheet names and every shared string of a written workbook, as Excel will read them. */
+/** The sheet names and every text of a written workbook, shared or in its cell, as Excel will read them. */
 async function partsOf(file: string): Promise<{ sheets: string[]; strings: string[] }> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const unxml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   const sheets = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => unxml(m[1]!));
-  const shared = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-  const strings = [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unxml(m[1]!));
+  const texts = await Promise.all(zip.file(/^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/).map((f) => f.async('string')));
+  const strings = texts.flatMap((xml) => [...xml.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unxml(m[1]!)));
   return { sheets, strings };
 }
 
