@@ -12,8 +12,12 @@ function hex(ch: string): string {
   return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
+/** What any of the steps below would change: most texts have none of it and are looked at once. */
+const SPECIAL = /_x|[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** A cell's or shared string's text, as the content of <t>. */
 export function xmlText(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   let s = text;
   if (s.includes('_x')) s = s.replace(/_x(?=[0-9A-Fa-f]{4}_)/g, '_x005F_x');
   // The search with look-arounds only for a text that has a control character or a surrogate at all.

@@ -89,6 +89,12 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
   return out;
 }
 
+/** Each leaf's points as exact text, by code. */
+function leafTexts(leaves: Iterable<[string, Rational]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [code, v] of leaves) out[code] = NUMBER_TEXTS.of(v);
+  return out;
+}
 
 export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): UnitRecord {
   const d = a.scheme.rounding.decimals;
@@ -104,8 +110,8 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     exact: r.score.exact.toString(),
     parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
     vetoes: r.vetoes.map((v) => `${v.item}（${v.note}）`),
-    leaves: Object.fromEntries([...r.score.leaves].map(([code, v]) => [code, NUMBER_TEXTS.of(v)])),
-    entries: { ...entryTexts(entries), ...Object.fromEntries(r.decisions.map((d) => [`决定 ${d.kind}`, `${d.outcome || '否'}（${d.basis}）`])) },
+    leaves: leafTexts(r.score.leaves),
+    entries: r.decisions.length === 0 ? entryTexts(entries) : { ...entryTexts(entries), ...Object.fromEntries(r.decisions.map((d) => [`决定 ${d.kind}`, `${d.outcome || '否'}（${d.basis}）`])) },
   };
   if (r.score.bonus) record.bonus = r.score.bonus.applied.toString();
   if (r.score.deduction) record.deduction = r.score.deduction.applied.toString();
