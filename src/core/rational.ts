@@ -282,6 +282,12 @@ export class Rational {
     return twice >= d ? away : q;
   }
 
+  /** The value × 10^decimals rounded by `mode`, as an integer: a number while it is safe, a BigInt only beyond. */
+  scaled(decimals: number, mode: RoundingMode = 'half-up'): Whole {
+    const k = this.scaledInteger(decimals, mode);
+    return typeof k === 'bigint' && k <= MAX_SAFE && k >= -MAX_SAFE ? Number(k) : k;
+  }
+
   /** Half-up to exactly `decimals` places as text: 80 → "80.00", 66.125 → "66.13". */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
     return digits(this.scaledInteger(decimals, mode), decimals);
@@ -356,6 +362,29 @@ function digits(scaled: Whole, places: number): string {
 }
 
 export const ZERO = Rational.ZERO;
+
+/**
+ * A sum of values each rounded half-up to `decimals` places, kept as one integer count of
+ * 10^-decimals (a number while safe, a BigInt beyond): what a table shows added up, without a
+ * Rational made for every addend (a province's 指标得分 adds 40 a unit).
+ */
+export class RoundedSum {
+  private count: Whole = 0;
+
+  constructor(private readonly decimals: number) {}
+
+  add(x: Rational): void {
+    const k = x.scaled(this.decimals);
+    if (typeof this.count === 'number' && typeof k === 'number' && safe(this.count + k)) this.count += k;
+    else this.count = big(this.count) + big(k);
+  }
+
+  /** True when the sum is `x` rounded half-up to the same places. */
+  equals(x: Rational): boolean {
+    const k = x.scaled(this.decimals);
+    return typeof k === typeof this.count ? k === this.count : big(k) === big(this.count);
+  }
+}
 
 /**
  * One object for each value met again: a province's part scores and totals repeat a few thousand

@@ -1,5 +1,5 @@
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
-import { roundHalfUp, show, ZERO, type Rational } from '../core/rational.js';
+import { RoundedSum, show, ZERO, type Rational } from '../core/rational.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
 import { bandText, orList } from '../engine/describe.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -204,11 +204,11 @@ export function detailSheet(a: Assessment): SheetModel {
 function roundingNote(a: Assessment, addends: (r: UnitResult, add: (x: Rational | null | undefined) => void) => void, what: string): string | undefined {
   const d = a.scheme.rounding.decimals;
   const off = a.results.filter((r) => {
-    let shown = ZERO;
+    const shown = new RoundedSum(d);
     addends(r, (x) => {
-      if (x) shown = shown.plus(roundHalfUp(x, d));
+      if (x) shown.add(x);
     });
-    return !shown.eq(roundHalfUp(r.score.total, d));
+    return !shown.equals(r.score.total);
   });
   if (off.length === 0) return undefined;
   const named = off.slice(0, 5).map((r) => r.unit.name).join('、') + (off.length > 5 ? `等 ${off.length} 个${unitWord(a.scheme)}` : '');

@@ -1,4 +1,4 @@
-import { Rational, RationalPool, show } from '../../src/core/rational.js';
+import { Rational, RationalPool, RoundedSum, show } from '../../src/core/rational.js';
 
 /**
  * Rational keeps a value as two JS numbers while they are safe integers and as BigInts beyond:
@@ -144,5 +144,27 @@ describe('RationalPool', () => {
     const again = Rational.of(1);
     expect(pool.of(again)).toBe(again);
     expect(pool.of(again)).not.toBe(first);
+  });
+});
+
+describe('RoundedSum', () => {
+  it('adds values as each is shown rounded, and compares with a total as it is shown, on both sides of 2^53', () => {
+    const cases = pairs(600);
+    for (let i = 0; i + 3 < cases.length; i += 4) {
+      const values = cases.slice(i, i + 4).flat();
+      for (const places of [0, 2, 5]) {
+        const sum = new RoundedSum(places);
+        let want = 0n;
+        for (const v of values) {
+          sum.add(of(v));
+          want += BigInt(rounded(v, places, 'half-up').replace('.', ''));
+        }
+        const total = values.reduce(plus);
+        expect(sum.equals(of(total))).toBe(want === BigInt(rounded(total, places, 'half-up').replace('.', '')));
+        // A total that is the sum shown is equal to it, whichever form either is in.
+        expect(sum.equals(Rational.fraction(want, 10n ** BigInt(places)))).toBe(true);
+        expect(sum.equals(Rational.fraction(want + 1n, 10n ** BigInt(places)))).toBe(false);
+      }
+    }
   });
 });
