@@ -44,8 +44,16 @@ export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | 
  * included — "中  行" is "中行" (001).
  */
 export function normalizeName(text: string): string {
+  if (PLAIN_NAME.test(text)) return text;
   return visibleControls(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
 }
+
+/**
+ * A name of CJK unified ideographs and visible ASCII only (most unit names: 城关镇, 县财政局, A1) is
+ * already what NFKC makes it, with no space and no control character: returned as it is, without
+ * normalising (a province's names are normalised hundreds of thousands of times).
+ */
+const PLAIN_NAME = /^[\u4e00-\u9fff!-~]*$/;
 
 /**
  * Characters that make a terminal or a viewer show something other than the text: C0 controls but

@@ -113,7 +113,12 @@ export function parseRoster(sheet: RawSheet, categories: readonly string[], excl
     const unit: Unit = new RosterUnit(name, categories[known]!, shortName, aliases, units.length, nameColumn, row.number);
     units.push(unit);
     byName.set(name, unit);
-    for (const n of new Set([name, shortName, ...aliases])) claim(n, unit, source);
+    // Each of the unit's names once (a clash is said once), without a set of them made for every unit.
+    claim(name, unit, source);
+    if (shortName !== name) claim(shortName, unit, source);
+    aliases.forEach((alias, i) => {
+      if (alias !== name && alias !== shortName && aliases.indexOf(alias) === i) claim(alias, unit, source);
+    });
   }
   return { units, names, excluded: excludedSet };
 }
