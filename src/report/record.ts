@@ -69,24 +69,29 @@ function keyOf(sheet: string, code: string): string {
 /** The unit's entries flattened to 「sheet code」 → text, so two records compare key by key. */
 export function entryTexts(entries: UnitEntries | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!entries) return out;
+  eachEntryText(entries, (key, text) => (out[key] = text));
+  return out;
+}
+
+/** The unit's entries as entryTexts has them, key by key in its order (each key once). */
+function eachEntryText(entries: UnitEntries | undefined, put: (key: string, text: string) => void): void {
+  if (!entries) return;
   const add = (e: UnitEntries, suffix: string): void => {
-    for (const [code, v] of e.values) out[keyOf(`得分表${suffix}`, code)] = NUMBER_TEXTS.of(v);
-    for (const [code, v] of e.targets) out[keyOf(`目标值${suffix}`, code)] = NUMBER_TEXTS.of(v);
-    for (const [code, list] of e.raters) out[keyOf(`评议${suffix}`, code)] = list.map((x) => x.toString()).join('、');
-    for (const [code, list] of e.deductions) out[keyOf(`扣分明细${suffix}`, code)] = list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；');
+    for (const [code, v] of e.values) put(keyOf(`得分表${suffix}`, code), NUMBER_TEXTS.of(v));
+    for (const [code, v] of e.targets) put(keyOf(`目标值${suffix}`, code), NUMBER_TEXTS.of(v));
+    for (const [code, list] of e.raters) put(keyOf(`评议${suffix}`, code), list.map((x) => x.toString()).join('、'));
+    for (const [code, list] of e.deductions) put(keyOf(`扣分明细${suffix}`, code), list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；'));
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
   // 自评 counts for nothing, but a corrected self-assessment is a change the re-score names.
-  for (const [code, v] of entries.selfAssessed ?? []) out[`自评 ${code}`] = NUMBER_TEXTS.of(v);
+  for (const [code, v] of entries.selfAssessed ?? []) put(`自评 ${code}`, NUMBER_TEXTS.of(v));
   const bySide = new Map<string, string[]>();
   for (const a of entries.adjustments ?? []) {
     const key = `加减分 ${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;
     bySide.set(key, [...(bySide.get(key) ?? []), `${a.points.toString()}（${a.reason}）`]);
   }
-  for (const [key, list] of bySide) out[key] = list.join('；');
-  return out;
+  for (const [key, list] of bySide) put(key, list.join('；'));
 }
 
 /** Each leaf's points as exact text, by code. */
@@ -96,10 +101,10 @@ function leafTexts(leaves: Iterable<[string, Rational]>): Record<string, string>
   return out;
 }
 
-export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): UnitRecord {
+/** What a unit's record says before its leaves and entries, in the record's order of keys. */
+function recordHead(r: UnitResult, a: Assessment): Omit<UnitRecord, 'leaves' | 'entries' | 'bonus' | 'deduction'> {
   const d = a.scheme.rounding.decimals;
-  const exactText = (x: Rational | null | undefined): string | null => (x === null || x === undefined ? null : x.toString());
-  const record: UnitRecord = {
+  return {
     unit: r.unit.name,
     category: r.unit.category,
     rank: r.rank,
@@ -107,15 +112,54 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
     honour: honourText(r),
     flags: flagTexts(r, a.scheme),
     total: r.score.total.toFixed(d),
-    exact: r.score.exact.toString(),
-    parts: a.tree.parts.map((name, i) => ({ name, points: exactText(r.score.parts[i]) })),
+    exact: NUMBER_TEXTS.of(r.score.exact),
+    parts: a.tree.parts.map((name, i) => ({ name, points: r.score.parts[i] ? NUMBER_TEXTS.of(r.score.parts[i]!) : null })),
     vetoes: r.vetoes.map((v) => `${v.item}（${v.note}）`),
+  };
+}
+
+export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): UnitRecord {
+  const record: UnitRecord = {
+    ...recordHead(r, a),
     leaves: leafTexts(r.score.leaves),
     entries: r.decisions.length === 0 ? entryTexts(entries) : { ...entryTexts(entries), ...Object.fromEntries(r.decisions.map((d) => [`决定 ${d.kind}`, `${d.outcome || '否'}（${d.basis}）`])) },
   };
   if (r.score.bonus) record.bonus = r.score.bonus.applied.toString();
   if (r.score.deduction) record.deduction = r.score.deduction.applied.toString();
   return record;
+}
+
+/** JSON texts made once: of the record's keys, and of exact numbers (which need no escaping but their quotes). */
+const KEY_JSON = new Memo((key: string) => JSON.stringify(key));
+const NUMBER_JSON = new Memo((v: Rational) => `"${NUMBER_TEXTS.of(v)}"`);
+/** A key JSON.stringify would move to the front of its object (an array index: 「12」). */
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * The unit's record as JSON, the very text JSON.stringify(unitRecord(…)) gives, written without
+ * making its objects: the 记录 sheet holds one for every unit (a province: 300,000 of 2 KB). Where
+ * an object's key order would not be the order made (a key that is an array index) or a key could
+ * come twice (decisions beside the entries), the record is made and stringified after all.
+ */
+export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): string {
+  const slow = (): string => JSON.stringify(unitRecord(r, a, entries));
+  if (r.decisions.length > 0) return slow();
+  let indexKey = false;
+  let leaves = '';
+  for (const [code, v] of r.score.leaves) {
+    if (INDEX_KEY.test(code)) indexKey = true;
+    leaves += `${leaves === '' ? '' : ','}${KEY_JSON.of(code)}:${NUMBER_JSON.of(v)}`;
+  }
+  let listed = '';
+  eachEntryText(entries, (key, text) => {
+    if (INDEX_KEY.test(key)) indexKey = true;
+    listed += `${listed === '' ? '' : ','}${KEY_JSON.of(key)}:${JSON.stringify(text)}`;
+  });
+  if (indexKey) return slow();
+  const head = JSON.stringify(recordHead(r, a));
+  const bonus = r.score.bonus ? `,"bonus":${NUMBER_JSON.of(r.score.bonus.applied)}` : '';
+  const deduction = r.score.deduction ? `,"deduction":${NUMBER_JSON.of(r.score.deduction.applied)}` : '';
+  return `${head.slice(0, -1)},"leaves":{${leaves}},"entries":{${listed}}${bonus}${deduction}}`;
 }
 
 /**
@@ -144,26 +188,26 @@ function entriesFinder(entries: readonly UnitEntries[]): (unit: Unit) => UnitEnt
 
 /**
  * The record of a result. Its units are made from the assessment when they are asked for: the
- * 记录 sheet writes them one by one as they are made (eachUnit), so a province's record is never
- * whole in memory; only comparing with an earlier record (units) keeps them all.
+ * 记录 sheet writes them one by one as their JSON is made (eachText), so a province's record is
+ * never whole in memory; only comparing with an earlier record (units) keeps them all.
  */
-export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachUnit(): Iterable<UnitRecord>; unitCount: number } {
+export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta: RecordMeta): ResultRecord & { eachText(): Iterable<string>; unitCount: number } {
   const entriesOf = entriesFinder(entries);
   let units: UnitRecord[] | undefined;
-  function* eachUnit(): Generator<UnitRecord> {
-    if (units) yield* units;
-    else for (const r of a.results) yield unitRecord(r, a, entriesOf(r.unit));
+  function* eachText(): Generator<string> {
+    if (units) for (const u of units) yield JSON.stringify(u);
+    else for (const r of a.results) yield unitRecordText(r, a, entriesOf(r.unit));
   }
   return {
     format: RECORD_FORMAT,
     ...meta,
     decimals: a.scheme.rounding.decimals,
     get units(): UnitRecord[] {
-      units ??= [...eachUnit()];
+      units ??= a.results.map((r) => unitRecord(r, a, entriesOf(r.unit)));
       return units;
     },
     excluded: [...a.excluded],
-    eachUnit,
+    eachText,
     unitCount: a.results.length,
   };
 }
@@ -173,17 +217,21 @@ export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta
  * below Excel's 32,767 characters a cell; a longer one is split over the row's next cells),
  * written as each unit's record is made.
  */
-export function recordSheet(record: ResultRecord & { eachUnit?(): Iterable<UnitRecord>; unitCount?: number }): SheetModel {
+export function recordSheet(record: ResultRecord & { eachText?(): Iterable<string>; unitCount?: number }): SheetModel {
   const { format, tool, scheme, inputs, decimals, excluded } = record;
   const meta = { format, tool, scheme, inputs, decimals, excluded };
-  const row = (kind: string, value: unknown): CellModel[] => [{ v: kind }, ...chunks(JSON.stringify(value)).map((v) => ({ v }))];
+  const row = (kind: string, json: string): CellModel[] => [{ v: kind }, ...chunks(json).map((v) => ({ v }))];
+  function* texts(): Generator<string> {
+    if (record.eachText) yield* record.eachText();
+    else for (const u of record.units) yield JSON.stringify(u);
+  }
   return {
-    name: RECORD_SHEET, rows: [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', meta)], merges: [], widths: [12, 80], hidden: true,
+    name: RECORD_SHEET, rows: [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', JSON.stringify(meta))], merges: [], widths: [12, 80], hidden: true,
     body: {
       count: record.unitCount ?? record.units.length,
       height: ROW_HEIGHT,
       *rows() {
-        for (const u of record.eachUnit ? record.eachUnit() : record.units) yield row('unit', u);
+        for (const text of texts()) yield row('unit', text);
       },
     },
   };
