@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { RawSheet } from '../core/raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
-import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './zip-reader.js';
 import { readRegular } from './regular-file.js';
 import { decodeText } from './decode-text.js';
@@ -15,7 +14,8 @@ export async function readWorkbooks(files: readonly string[], limits?: ReadLimit
   for (const file of files) {
     if (/\.csv$/i.test(file)) {
       await assertFile(file);
-      sheets.push(await readCsv(file, encoding));
+      // csv-parse is loaded only for a CSV input: a county's .xlsx run does not pay for it.
+      sheets.push(await (await import('./read-csv.js')).readCsv(file, encoding));
     } else sheets.push(...(await readXlsx(file, limits)));
   }
   return sheets;
