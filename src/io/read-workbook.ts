@@ -3,7 +3,6 @@ import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import type { RawSheet } from '../core/raw-sheet.js';
 import { openRegular } from './regular-file.js';
-import { describeProblem } from './xlsx-messages.js';
 import { XlsxProblem } from './xlsx-problem.js';
 import { readXlsxSheets } from './xlsx-reader.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './zip-reader.js';
@@ -55,7 +54,8 @@ export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS
   try {
     return await readXlsxSheets(file, limits);
   } catch (e) {
-    if (e instanceof XlsxProblem) throw new ScoreError([describeProblem(file, e)], e);
+    // The sentences for a broken workbook are loaded only when one is found.
+    if (e instanceof XlsxProblem) throw new ScoreError([(await import('./xlsx-messages.js')).describeProblem(file, e)], e);
     throw e;
   }
 }
