@@ -222,4 +222,11 @@ describe('instant start', () => {
     expect(again.code).toBe(0);
     expect(again.modules.has('dist/report/diff')).toBe(true);
   });
+
+  it('batch into a pipe draws no progress bar, and does not load cli-progress', () => {
+    const run = loaded(['batch', copySample('guannan-2009')]);
+    expect(run.code).toBe(0);
+    expect(run.packages.has('cli-table3')).toBe(true);
+    expect(run.packages.has('cli-progress')).toBe(false);
+  });
 });
