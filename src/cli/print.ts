@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatWhere, SEVERITY_LABEL, type Diagnostic } from '../core/diagnostic.js';
 import { visibleControls } from '../core/text.js';
-import { boundDiagnostics, SHOWN_PER_KIND } from '../report/bound-diagnostics.js';
-import { sortDiagnostics } from '../report/result-sheets.js';
+import { boundDiagnostics, SHOWN_PER_KIND, sortDiagnostics } from '../report/bound-diagnostics.js';
 import type { Stream } from './context.js';
 
 /**

@@ -29,7 +29,8 @@ export async function makeRecord(a: Assessment, entries: readonly UnitEntries[],
 
 /** The record inside an earlier 通报 workbook; a workbook without one is a sentence, not a crash. */
 export async function readRecord(file: string): Promise<ResultRecord> {
-  const sheets = await readWorkbooks([file]);
+  // Only the record is read: the 通报's other sheets (as large again at a province) are not needed to compare.
+  const sheets = await readWorkbooks([file], undefined, undefined, (name) => name === RECORD_SHEET);
   const sheet = sheets.find((s) => s.name === RECORD_SHEET);
   const rows = sheet?.rows.map((r) => r.values.map((v) => cellText(v))) ?? [];
   const parsed = parseRecord(rows);

@@ -73,6 +73,8 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
   let current = dir;
   let made = false;
   let decided = false;
+  // Each staged file is flushed to the disk while the next one is written; all are flushed before the journal.
+  const flushes: { target: string; done: Promise<void> }[] = [];
   try {
     ops.mkdir(staging);
     made = true;
@@ -81,7 +83,14 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
     for (const [i, f] of files.entries()) {
       current = f.target;
       await f.write(path.join(staging, String(i)));
-      ops.fsync(path.join(staging, String(i)));
+      const done = ops.flush(path.join(staging, String(i)));
+      // Held at once: a flush that fails while a later file is written is reported below, not as an unhandled rejection.
+      done.catch(() => undefined);
+      flushes.push({ target: f.target, done });
+    }
+    for (const { target, done } of flushes) {
+      current = target;
+      await done;
     }
     await options.beforeCommit?.();
     current = dir;
@@ -95,6 +104,8 @@ export async function commitFiles(files: readonly PendingFile[], options: Commit
     finish(dir, staging, ops);
     owned.delete(staging);
   } catch (e) {
+    // No file is removed while the disk may still be flushing it.
+    await Promise.allSettled(flushes.map((f) => f.done));
     preparing.delete(staging);
     owned.delete(staging);
     // A staging folder this commit did not make (EEXIST) is not its to remove.

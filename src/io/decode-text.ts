@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 
 /** How a text file's bytes were read. */
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
@@ -31,14 +31,14 @@ function bomlessUtf16(bytes: Buffer): TextEncoding | undefined {
  */
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding; readable: boolean } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8', readable: true };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le', readable: true };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf16be'), encoding: 'utf16be', readable: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv().decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le', readable: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv().decode(bytes.subarray(2), 'utf16be'), encoding: 'utf16be', readable: true };
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return { text: iconv.decode(bytes, utf16), encoding: utf16, readable: true };
+  if (utf16) return { text: iconv().decode(bytes, utf16), encoding: utf16, readable: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf8', readable: true };
   } catch {
-    const text = iconv.decode(bytes, 'gb18030');
+    const text = iconv().decode(bytes, 'gb18030');
     return { text, encoding: 'gb18030', readable: !text.includes('\uFFFD') };
   }
 }

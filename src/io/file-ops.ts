@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -5,7 +6,9 @@ import path from 'node:path';
  * The file operations that publishing outputs is made of. Every step of a commit and of its
  * recovery goes through one of these, so a test can wrap them and make the N-th one fail or
  * "kill the process" there. Synchronous on purpose: a signal handler cannot run in the middle of
- * the commit's renames, and recovery needs no event loop.
+ * the commit's renames, and recovery needs no event loop. The one exception is `flush`, used only
+ * while the new files are staged (before anything is decided): it runs on the thread pool, so the
+ * disk flushes one file while the next is being written.
  */
 export interface FileOps {
   /** One folder, not its parents (Node's recursive mkdir loops forever under /proc). */
@@ -14,6 +17,8 @@ export interface FileOps {
   writeFile(file: string, text: string): void;
   /** Flushes a file or a folder's entries to the disk (folders: where the system allows it). */
   fsync(file: string): void;
+  /** The same for a file, off the main thread: resolves once the file is on the disk. */
+  flush(file: string): Promise<void>;
   rename(from: string, to: string): void;
   /** Removes a file (never a folder). */
   unlink(file: string): void;
@@ -58,6 +63,16 @@ function fsyncPath(file: string): void {
   }
 }
 
+async function flushFile(file: string): Promise<void> {
+  // 'r+' as in fsyncPath: Windows flushes only through a handle opened for writing.
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export const nodeOps: FileOps = {
   mkdir: (dir) => mkdirSync(dir),
   writeFile: (file, text) => {
@@ -65,6 +80,7 @@ export const nodeOps: FileOps = {
     fsyncPath(file);
   },
   fsync: fsyncPath,
+  flush: flushFile,
   rename: (from, to) => renameSync(from, to),
   unlink: (file) => unlinkSync(file),
   rmdir: (dir) => rmdirSync(dir),

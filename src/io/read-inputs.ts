@@ -1,22 +1,23 @@
 import path from 'node:path';
 import type { RawSheet } from '../core/raw-sheet.js';
 import { assertFile, readXlsx } from './read-workbook.js';
-import { readCsv } from './read-csv.js';
 import type { ReadLimits } from './zip-reader.js';
+import type { SheetFilter } from './xlsx-reader.js';
 import { readRegular } from './regular-file.js';
 import { decodeText } from './decode-text.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import { packageRoot } from './package-info.js';
 
-/** Sheets of every input: an .xlsx gives its sheets, a .csv one sheet named by the file. */
-export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string): Promise<RawSheet[]> {
+/** Sheets of every input: an .xlsx gives its sheets (those `wanted`, when given), a .csv one sheet named by the file. */
+export async function readWorkbooks(files: readonly string[], limits?: ReadLimits, encoding?: string, wanted?: SheetFilter): Promise<RawSheet[]> {
   const sheets: RawSheet[] = [];
   for (const file of files) {
     if (/\.csv$/i.test(file)) {
       await assertFile(file);
-      sheets.push(await readCsv(file, encoding));
-    } else sheets.push(...(await readXlsx(file, limits)));
+      // csv-parse is loaded only for a CSV input: a county's .xlsx run does not pay for it.
+      sheets.push(await (await import('./read-csv.js')).readCsv(file, encoding));
+    } else sheets.push(...(await readXlsx(file, limits, wanted)));
   }
   return sheets;
 }

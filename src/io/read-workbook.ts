@@ -3,9 +3,8 @@ import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import type { RawSheet } from '../core/raw-sheet.js';
 import { openRegular } from './regular-file.js';
-import { describeProblem } from './xlsx-messages.js';
 import { XlsxProblem } from './xlsx-problem.js';
-import { readXlsxSheets } from './xlsx-reader.js';
+import { readXlsxSheets, type SheetFilter } from './xlsx-reader.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './zip-reader.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -42,7 +41,7 @@ function startsWith(head: Buffer, magic: number[]): boolean {
  * not a workbook, or a broken one, is refused with a Chinese sentence naming what is wrong and
  * where; the reader's own words travel along as the error's cause, for SCORE_DEBUG=1.
  */
-export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<RawSheet[]> {
+export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS, wanted?: SheetFilter): Promise<RawSheet[]> {
   const head = await sniff(file);
   if (startsWith(head, OLE_MAGIC)) {
     fail(file, 'E_OLD_XLS', `「${file}」是旧版 Excel（.xls/.et）格式或已加密的工作簿，无法读取。`,
@@ -53,9 +52,10 @@ export async function readXlsx(file: string, limits: ReadLimits = DEFAULT_LIMITS
       '请确认文件类型；如果是 CSV 或文本文件，请在 Excel 或 WPS 中打开后另存为 .xlsx。');
   }
   try {
-    return await readXlsxSheets(file, limits);
+    return await readXlsxSheets(file, limits, wanted);
   } catch (e) {
-    if (e instanceof XlsxProblem) throw new ScoreError([describeProblem(file, e)], e);
+    // The sentences for a broken workbook are loaded only when one is found.
+    if (e instanceof XlsxProblem) throw new ScoreError([(await import('./xlsx-messages.js')).describeProblem(file, e)], e);
     throw e;
   }
 }

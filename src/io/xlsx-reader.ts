@@ -33,12 +33,15 @@ async function readSheet(zip: ZipPackage, file: string, rels: Map<string, Relati
   }
 }
 
+/** Which sheets to read, by name; the others are not inflated at all (an earlier 通报's record is one sheet of several). */
+export type SheetFilter = (name: string) => boolean;
+
 /**
- * Every sheet of an .xlsx in the order workbook.xml lists them, read part by part from the zip's
- * central directory: relationships, the workbook, shared strings, styles, then each worksheet,
- * each inflated, decoded and parsed as a stream.
+ * Every sheet of an .xlsx (or those `wanted`) in the order workbook.xml lists them, read part by
+ * part from the zip's central directory: relationships, the workbook, shared strings, styles, then
+ * each worksheet, each inflated, decoded and parsed as a stream.
  */
-export async function readXlsxSheets(file: string, limits: ReadLimits): Promise<RawSheet[]> {
+export async function readXlsxSheets(file: string, limits: ReadLimits, wanted: SheetFilter = () => true): Promise<RawSheet[]> {
   const zip = await openZip(file, limits);
   try {
     const book = await findWorkbookPart(zip);
@@ -49,9 +52,9 @@ export async function readXlsxSheets(file: string, limits: ReadLimits): Promise<
       formats: (await optionalPart(zip, book, rels, 'styles', readCellFormats)) ?? [],
       date1904: list.date1904,
     };
+    if (list.sheets.length === 0) throw new XlsxProblem('no-sheets', { part: book });
     const sheets: RawSheet[] = [];
-    for (const entry of list.sheets) sheets.push(await readSheet(zip, file, rels, entry, shared));
-    if (sheets.length === 0) throw new XlsxProblem('no-sheets', { part: book });
+    for (const entry of list.sheets) if (wanted(entry.name)) sheets.push(await readSheet(zip, file, rels, entry, shared));
     return sheets;
   } finally {
     zip.close();

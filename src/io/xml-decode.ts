@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { XlsxProblem } from './xlsx-problem.js';
 
 /** How many bytes are looked at for a byte order mark and the XML declaration. */
@@ -37,8 +37,8 @@ function decoderFor(encoding: string, part: string): TextDecoderLike {
       end: () => utf8.decode(),
     };
   }
-  if (!iconv.encodingExists(encoding)) throw new XlsxProblem('bad-encoding', { part, found: encoding });
-  const decoder = iconv.getDecoder(encoding);
+  if (!iconv().encodingExists(encoding)) throw new XlsxProblem('bad-encoding', { part, found: encoding });
+  const decoder = iconv().getDecoder(encoding);
   return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
 }
 

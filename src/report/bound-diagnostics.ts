@@ -56,3 +56,10 @@ export function boundDiagnostics(diagnostics: readonly Diagnostic[], perKind = S
     return shown.get(d.code) === perKind ? [d, o.count === 1 ? o.first : summary(d.code, o, perKind)] : [d];
   });
 }
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then warnings, then notes; in the order found within each. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d, i) => ({ d, i })).sort((x, y) => ORDER[x.d.severity] - ORDER[y.d.severity] || x.i - y.i).map((x) => x.d);
+}

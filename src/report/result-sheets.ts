@@ -6,7 +6,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { unitWord } from '../scheme/unit-word.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
 import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
-import { boundDiagnostics, LISTED_PER_KIND } from './bound-diagnostics.js';
+import { boundDiagnostics, LISTED_PER_KIND, sortDiagnostics } from './bound-diagnostics.js';
 import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { Memo } from '../core/memo.js';
@@ -226,10 +226,4 @@ export function problemsSheet(diagnostics: readonly Diagnostic[], title?: string
   // 说明 and 建议 wrap in columns of their own, so neither runs into the other.
   const widths = widthsFor(rows, 6, 60).map((w, i) => Math.min(w, [8, 28, 46, 36, 30][i]!));
   return { name: '问题', rows, merges: [], widths, headerRows: 1, title: title ?? '数据检查发现的问题', keyColumns: 1 };
-}
-
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d, i) => ({ d, i })).sort((x, y) => ORDER[x.d.severity] - ORDER[y.d.severity] || x.i - y.i).map((x) => x.d);
 }

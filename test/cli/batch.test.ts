@@ -1,5 +1,6 @@
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { main } from '../../src/cli/main.js';
 import { runCli, SAMPLES, tempDir } from '../support/cli.js';
 
 // Issue 10.8: several independent assessments in one go, going on past a broken one.
@@ -32,6 +33,13 @@ describe('score batch', () => {
     expect(byName.get('奇台.xlsx')).toMatchObject({ code: 0, units: 14, changes: '无变化' });
     expect(byName.get('坏的.xlsx')).toMatchObject({ code: 3, units: 0, changes: null });
     expect(byName.has('奇台.通报.xlsx')).toBe(false);
+  });
+
+  it('draws a progress bar on a terminal', async () => {
+    let stderr = '';
+    const terminal = { write: (s: string) => ((stderr += s), true), isTTY: true };
+    await main(['batch', dir], { stdout: { write: () => true }, stderr: terminal, env: { NO_COLOR: '1' }, cwd: process.cwd() });
+    expect(stderr).toMatch(/计算中 \[.*\] 3\/3 完成/);
   });
 
   it('refuses an empty folder with a sentence', async () => {

@@ -184,16 +184,49 @@ describe('the process entry', () => {
 });
 
 describe('instant start', () => {
-  it('--help, --version and a usage error load commander and chalk, and no other package', () => {
+  /**
+   * Runs the CLI under a loader hook; returns the packages and the project's own modules (dist/…) it
+   * loaded: ES modules as they load, CommonJS ones (a `require` bypasses the hook) from the cache at exit.
+   */
+  function loaded(args: string[], cwd?: string): { packages: Set<string>; modules: Set<string>; code: number | null } {
     const dir = tempDir();
     const hooks = path.join(dir, 'hooks.mjs');
-    writeFileSync(hooks, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
-      "export async function load(url, context, next) { const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url); if (m) console.error('PACKAGE ' + m[1]); return next(url, context); }")}));\n`);
+    writeFileSync(hooks, `import { createRequire, register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+      "export async function load(url, context, next) { console.error('LOADED ' + url); return next(url, context); }")}));\n`
+      + "const cache = createRequire(import.meta.url).cache;\nprocess.on('exit', () => { for (const file of Object.keys(cache)) console.error('LOADED file://' + file); });\n");
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const urls = [...r.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]!);
+    const packages = new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => p !== undefined));
+    const modules = new Set(urls.map((u) => /\/(dist\/.+)\.js$/.exec(u)?.[1]).filter((m): m is string => m !== undefined));
+    return { packages, modules, code: r.status };
+  }
+
+  it('--help, --version and a usage error load commander and chalk, and no other package, nor the engine or the reports', () => {
     for (const args of [['--help'], ['--version'], ['chek'], ['check', '--help'], ['--nonsense']]) {
-      const r = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      const packages = new Set([...r.stderr.matchAll(/^PACKAGE (\S+)$/gm)].map((m) => m[1]));
+      const { packages, modules } = loaded(args);
       expect([...packages].filter((p) => p !== 'commander' && p !== 'chalk')).toEqual([]);
       expect(packages.has('commander')).toBe(true);
+      expect([...modules].filter((m) => /^dist\/(engine|report\/(?!bound-diagnostics$)|input|scheme|forms)/.test(m))).toEqual([]);
     }
+  });
+
+  it('a first run on an .xlsx loads neither the CSV reader, iconv-lite nor comparing, explaining or 反馈单 code; a re-run compares', () => {
+    const dir = copySample('guannan-2009');
+    const first = loaded(['annual.xlsx', '-o', 'out'], dir);
+    expect(first.code).toBe(0);
+    expect(first.modules.has('dist/report/result-sheets')).toBe(true);
+    expect(first.packages.has('yaml')).toBe(true);
+    expect([...first.packages].filter((p) => ['csv-parse', 'iconv-lite', 'cli-progress'].includes(p))).toEqual([]);
+    expect([...first.modules].filter((m) => /^dist\/(io\/(read-csv|xlsx-messages)|report\/(diff|explain.*|feedback)|cli\/(changes|feedback)|engine\/trace)$/.test(m))).toEqual([]);
+    const again = loaded(['annual.xlsx', '-o', 'out'], dir);
+    expect(again.code).toBe(0);
+    expect(again.modules.has('dist/report/diff')).toBe(true);
+  });
+
+  it('batch into a pipe draws no progress bar, and does not load cli-progress', () => {
+    const run = loaded(['batch', copySample('guannan-2009')]);
+    expect(run.code).toBe(0);
+    expect(run.packages.has('cli-table3')).toBe(true);
+    expect(run.packages.has('cli-progress')).toBe(false);
   });
 });

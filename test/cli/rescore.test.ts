@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { copySample, runCli } from '../support/cli.js';
 import { columnOf, dumpSheet, editWorkbook, rowOf } from '../support/workbook.js';
+import { partsOf, writeZip } from '../support/xlsx-parts.js';
 
 // Issue 10: a re-run keeps the earlier result, says what changed and why; diff reads the records.
 
@@ -90,6 +91,22 @@ describe('re-scoring after a correction', () => {
     expect((await runCli([book])).code).toBe(0);
     expect(readFileSync(result).equals(again)).toBe(true);
     expect(readdirSync(path.join(dir, '历史'))).toHaveLength(1);
+  });
+});
+
+describe('comparing with an earlier result', () => {
+  it('reads only its record: a damaged 排名 sheet in it does not stop the comparison', async () => {
+    const dir = copySample('qitai');
+    const book = path.join(dir, 'annual.xlsx');
+    const result = path.join(dir, 'annual.通报.xlsx');
+    expect((await runCli([book])).code).toBe(0);
+    const parts = await partsOf(result);
+    parts['xl/worksheets/sheet1.xml'] = Buffer.from('<worksheet><sheetData><row');
+    await writeZip(result, parts);
+    const run = await runCli([book]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('与上次结果相比：0 个单位等次变化');
+    expect(run.stdout).not.toContain('本次不作比较');
   });
 });
 

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { textFile } from '../../src/io/atomic-write.js';
 import { commitFiles, recoverOutputs, type Owner, type PendingFile } from '../../src/io/commit.js';
@@ -157,6 +158,69 @@ describe('commitFiles', () => {
     expect(recoverOutputs(dir, { pid: 1, isAlive: (pid) => pid === WRITER.pid })).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual(hidden);
     expect(recoverOutputs(dir, LATER)).toEqual([{ staging: path.join(dir, hidden[0]!), outcome: 'discarded' }]);
+    expectWhole(dir, s);
+  });
+
+  /** The new pair as files whose writing is logged, and runs `during(i)` while the i-th is being written. */
+  function logged(dir: string, events: string[], during: (i: number) => void): PendingFile[] {
+    return Object.entries(NEW).map(([name, text], i) => ({ target: path.join(dir, name), write: async (temp) => {
+      events.push(`write ${i}`);
+      during(i);
+      await writeFile(temp, text, { flag: 'wx' });
+    } }));
+  }
+
+  it('flushes each staged file while the next one is written, and all of them before the journal', async () => {
+    const dir = setUp(SCENARIOS[1]!);
+    const events: string[] = [];
+    let secondStarted!: () => void;
+    const started = new Promise<void>((resolve) => (secondStarted = resolve));
+    // The first file's flush finishes only once the second file is being written: one after the other, it never would.
+    const ops: FileOps = { ...nodeOps,
+      flush: async (file) => {
+        if (path.basename(file) === '0') await started;
+        await nodeOps.flush(file);
+        events.push(`flushed ${path.basename(file)}`);
+      },
+      writeFile: (file, text) => {
+        events.push(`journal ${path.basename(file)}`);
+        nodeOps.writeFile(file, text);
+      } };
+    await commitFiles(logged(dir, events, (i) => i === 1 && secondStarted()), { owner: WRITER, ops });
+    expect(events.indexOf('write 1')).toBeLessThan(events.indexOf('flushed 0'));
+    expect(events.slice(-1)).toEqual(['journal journal.tmp']);
+    expect(events.filter((e) => e.startsWith('flushed')).sort()).toEqual(['flushed 0', 'flushed 1']);
+    expect(contents(dir)).toEqual(SCENARIOS[1]!.outcomes[1]);
+  });
+
+  it('a flush that fails while the next file is written is told for its file, and the earlier pair stays', async () => {
+    const s = SCENARIOS[0]!;
+    const dir = setUp(s);
+    const unhandled: unknown[] = [];
+    const listener = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', listener);
+    let failFirst!: () => void;
+    const failing = new Promise<void>((resolve) => (failFirst = resolve));
+    const ops: FileOps = { ...nodeOps,
+      flush: async (file) => {
+        if (path.basename(file) !== '0') return nodeOps.flush(file);
+        await failing;
+        throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+      } };
+    // The first flush fails while the second file is still being written, before anything awaits it.
+    const files = logged(dir, [], () => undefined);
+    files[1] = { ...files[1]!, write: async (temp) => {
+      failFirst();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writeFile(temp, 'new txt', { flag: 'wx' });
+    } };
+    try {
+      await expect(commitFiles(files, { owner: WRITER, ops })).rejects.toMatchObject({ exitCode: 3, diagnostics: [expect.objectContaining({ where: { file: path.join(dir, 'a.通报.xlsx') } })] });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).toEqual([]);
     expectWhole(dir, s);
   });
 

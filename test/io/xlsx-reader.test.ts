@@ -151,6 +151,17 @@ describe('the package', () => {
     expect(await refusal(parts)).toMatchObject({ code: 'E_CORRUPT_XLSX', where: { sheet: '得分表' }, message: expect.stringContaining('根元素不是应有的元素') });
   });
 
+  it('reads only the sheets asked for, in the workbook\'s order, and does not open the others', async () => {
+    const parts = workbookParts([['排名', sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>')], ['记录', sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>')], ['明细', sheetXml('<row r="1"><c r="A1"><v>3</v></c></row>')]]);
+    // A damaged sheet not asked for is never read: only what is read can be refused.
+    parts['xl/worksheets/sheet1.xml'] = '<worksheet><sheetData><row';
+    const file = await writeParts(path.join(tempDir(), 'book.xlsx'), parts);
+    const wanted = await readXlsx(file, undefined, (name) => name !== '排名');
+    expect(wanted.map((s) => [s.name, rowsOf(s)])).toEqual([['记录', [[1, [2]]]], ['明细', [[1, [3]]]]]);
+    expect(await readXlsx(file, undefined, () => false)).toEqual([]);
+    await expect(readXlsx(file)).rejects.toBeInstanceOf(ScoreError);
+  });
+
   it('reads parts in UTF-16 (either byte order, with a byte order mark) and in a declared GBK', async () => {
     const parts = one('<row r="1"><c r="A1" t="inlineStr"><is><t>县绩效办</t></is></c></row>');
     const sheet = (parts['xl/worksheets/sheet1.xml'] as string).replace('UTF-8', 'UTF-16');

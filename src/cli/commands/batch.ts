@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { error, type Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode } from '../../core/codes.js';
@@ -90,7 +90,7 @@ export async function runBatch(entries: string[], options: BatchOptions, ctx: Co
     printDiagnostics(clashes, ctx.stderr, err);
     return ExitCode.usage;
   }
-  const bar = progressBar(ctx.stderr, files.length, options.json === true);
+  const bar = await progressBar(ctx.stderr, files.length, options.json === true);
   const items: BatchItem[] = [];
   for (const file of files) {
     bar?.update(items.length, { file: path.basename(file) });
@@ -120,9 +120,10 @@ function sameOutputs(files: readonly string[], out: string | undefined): Diagnos
     '请不用 --out（通报各自写在工作簿旁边），或把其中的工作簿改名后重新运行。'));
 }
 
-/** A bar on a terminal only: in a file or a pipe it would be noise. */
-function progressBar(stream: Stream, total: number, json: boolean): SingleBar | undefined {
+/** A bar on a terminal only: in a file or a pipe it would be noise (and cli-progress is not loaded). */
+async function progressBar(stream: Stream, total: number, json: boolean): Promise<SingleBar | undefined> {
   if (stream.isTTY !== true || json) return undefined;
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({ format: '计算中 [{bar}] {value}/{total} {file}', stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true });
   bar.start(total, 0, { file: '' });
   return bar;

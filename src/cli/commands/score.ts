@@ -5,12 +5,10 @@ import { ScoreError } from '../../core/errors.js';
 import type { Assessment } from '../../engine/assess.js';
 import { textFile, writeAllAtomically } from '../../io/atomic-write.js';
 import { historyFolder, isFile } from '../../io/history.js';
-import { locateNamedFile } from '../../io/named-file.js';
 import { checkOutputs, prepareFolder } from '../../io/output-check.js';
-import { changesSheet, diffRecords, hasChanges } from '../../report/diff.js';
 import { recordSheet, type ResultRecord } from '../../report/record.js';
+import type { RecordDiff } from '../../report/diff.js';
 import { makeRecord, readPrevious, readRecord } from '../record.js';
-import { changesReport } from '../changes.js';
 import { defaultTemplatePath, readText } from '../../io/read-inputs.js';
 import { workbookFile } from '../../io/write-workbook.js';
 import { docxFile } from '../../io/write-docx.js';
@@ -23,11 +21,9 @@ import type { SheetModel } from '../../report/sheet-model.js';
 import type { UnitEntries } from '../../engine/model.js';
 import type { SchemeSource } from '../../scheme/load-scheme.js';
 import { selfAssessmentSheet } from '../../report/self-assessment-sheet.js';
-import { whereIsKey } from '../../scheme/locate-key.js';
 import { colours, type Context } from '../context.js';
 import { withNearestFiles } from '../typos.js';
 import { writeDebug } from '../debug.js';
-import { planFeedback } from '../feedback.js';
 import { commitOptions, recoverBefore } from '../outputs.js';
 import { assessAssembled, limitsFrom, loadInputs, outputBase, type LoadOptions } from '../load.js';
 import { countLine, printDiagnostics } from '../print.js';
@@ -105,7 +101,8 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
   if (notice === undefined) return ExitCode.usage;
   // The template is an input too: the notice must not be written over it.
   await checkOutputs({ dir, targets, inputs: [...inputs, template.file], create: true });
-  const feedback = options.feedback === undefined ? [] : await planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, inputs);
+  // Loaded only when asked for (diff, feedback, a named template): a plain run does not pay for them.
+  const feedback = options.feedback === undefined ? [] : await (await import('../feedback.js')).planFeedback(path.resolve(ctx.cwd, options.feedback), assessment, assembled.entries, inputs);
   if (!Array.isArray(feedback)) {
     progress.done();
     printDiagnostics([feedback], ctx.stderr, err);
@@ -114,11 +111,9 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
   const record = await makeRecord(assessment, assembled.entries, [...inputs, template.file], assembled.schemeText);
   const replaced = await earlierResult(targets[0]!);
   const earlier = options.compare === undefined ? replaced : { file: options.compare, record: await readRecord(options.compare) };
-  const diff = earlier.record ? diffRecords(earlier.record, record) : undefined;
-  const changed = diff !== undefined && (hasChanges(diff) || earlier.record!.tool !== record.tool);
+  const { diff, same, changesSheet } = await compareWith(record, earlier, replaced, assessment.scheme.name);
   prepareFolder(dir);
   // The result being replaced is kept unless it is the same result (then its bytes are the new bytes).
-  const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
   const kept = same ? undefined : await historyFolder(targets, path.basename(base), new Date());
   // The docx is the same notice in 公文 layout: written with the pair, as one set.
   const doc = noticeDoc(assessment, notice, path.basename(targets[0]!));
@@ -126,7 +121,7 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
     diagnostics.push(info('I_APPENDIX_IN_WORKBOOK', { file: targets[2]! }, appendixPointerText(assessment.results.length, path.basename(targets[0]!))));
   }
   progress.stage(`写出通报：${assessment.results.length} 个单位`);
-  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(diff && changed ? [changesSheet(diff, path.basename(earlier.file), assessment.scheme.name)] : []), recordSheet(record)];
+  const sheets = [...outputSheets(assessment, assembled.entries, diagnostics), ...(changesSheet ? [changesSheet] : []), recordSheet(record)];
   await writeAllAtomically([workbookFile(targets[0]!, sheets), textFile(targets[1]!, notice), docxFile(targets[2]!, doc)], { ...commitOptions(ctx), ...(kept ? { keepPrevious: kept } : {}) });
   done.written = true;
   // The 反馈单 are a set of their own: all of them or none, after the 通报 they explain.
@@ -138,7 +133,7 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
   ctx.stdout.write(`已生成：${targets.join('、')}\n`);
   if (kept) ctx.stdout.write(`原有的通报已保存到：${path.join(dir, kept)}\n`);
   if (replaced.problem && options.compare === undefined) ctx.stdout.write(`${replaced.problem}\n`);
-  if (diff) ctx.stdout.write(changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${path.join(dir, kept)}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
+  if (diff) ctx.stdout.write((await import('../changes.js')).changesReport(diff, options.compare === undefined ? `上次结果${kept ? `（已存入 ${path.join(dir, kept)}）` : ''}` : `「${path.basename(earlier.file)}」`, out.level > 0));
   if (options.feedback !== undefined) ctx.stdout.write(`已生成反馈单 ${feedback.length} 份（每个参评${unitWord(scheme)}一份）：${options.feedback}\n`);
   if (diagnostics.length > 0) ctx.stderr.write(`${countLine(diagnostics)}，详见通报工作簿的「问题」表。\n`);
   // An undecided tie: the outputs are written for the office to decide on, but the run is not done.
@@ -149,8 +144,28 @@ async function scoreOnce(files: string[], options: ScoreOptions, ctx: Context, d
   return ExitCode.ok;
 }
 
+interface Earlier {
+  file: string;
+  record?: ResultRecord;
+}
+
+/**
+ * The new record against the earlier result (--compare's, else the one replaced): the changes, the
+ * 变更 sheet when anything changed, and whether the result replaced is this same result. report/diff
+ * is loaded only when there is an earlier record: a first run does not pay for it.
+ */
+async function compareWith(record: ResultRecord, earlier: Earlier, replaced: Earlier, schemeName: string): Promise<{ diff?: RecordDiff; same: boolean; changesSheet?: SheetModel }> {
+  if (earlier.record === undefined && replaced.record === undefined) return { same: false };
+  const { changesSheet, diffRecords, hasChanges } = await import('../../report/diff.js');
+  const same = replaced.record !== undefined && replaced.record.tool === record.tool && !hasChanges(diffRecords(replaced.record, record));
+  if (earlier.record === undefined) return { same };
+  const diff = diffRecords(earlier.record, record);
+  const changed = hasChanges(diff) || earlier.record.tool !== record.tool;
+  return { diff, same, ...(changed ? { changesSheet: changesSheet(diff, path.basename(earlier.file), schemeName) } : {}) };
+}
+
 /** The 通报 about to be replaced, with its record; one without a record (an older version's) is kept but not compared. */
-async function earlierResult(target: string): Promise<{ file: string; record?: ResultRecord; problem?: string }> {
+async function earlierResult(target: string): Promise<Earlier & { problem?: string }> {
   if (!(await isFile(target))) return { file: target };
   try {
     return { file: target, record: await readRecord(target) };
@@ -168,9 +183,9 @@ async function earlierResult(target: string): Promise<{ file: string; record?: R
 async function noticeTemplate(name: string | undefined, source: SchemeSource | undefined): Promise<{ file: string; text: string }> {
   if (name === undefined || source === undefined) return { file: defaultTemplatePath(), text: await readText(defaultTemplatePath(), '通报模板') };
   const schemeFile = source.locate(1).file ?? '.';
-  const found = await locateNamedFile(name, path.dirname(schemeFile), [path.dirname(defaultTemplatePath())]);
+  const found = await (await import('../../io/named-file.js')).locateNamedFile(name, path.dirname(schemeFile), [path.dirname(defaultTemplatePath())]);
   if ('refusal' in found) {
-    const where = whereIsKey(source, ['notice', 'template']);
+    const where = (await import('../../scheme/locate-key.js')).whereIsKey(source, ['notice', 'template']);
     const hint = found.notFound
       ? `请把「${name}」复制到「${path.dirname(schemeFile)}」（工作簿或方案所在的文件夹）；或删去方案中 notice.template 这一行，使用自带的通报模板。`
       : `通报模板只能是方案所在文件夹（「${path.dirname(schemeFile)}」）中的文件，或 score 自带 templates 文件夹中的文件；请把模板放到方案旁边，只写文件名。`;
