@@ -65,6 +65,7 @@ function entryFields(header: Buffer, at: number): void {
 export class ZipWriter {
   private offset = 0;
   private readonly written: Written[] = [];
+  private pieces?: [Buffer, Buffer];
 
   private constructor(private readonly handle: FileHandle, private readonly level: number) {}
 
@@ -79,7 +80,7 @@ export class ZipWriter {
     if (this.offset > LIMIT) throw new Error('zip: over 4 GB');
   }
 
-  /** One part, its text given piece by piece (strings are UTF-8). */
+  /** One part, its text given piece by piece (strings are UTF-8); a part given as a list is short and deflated at once. */
   async add(name: string, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
     const nameBytes = Buffer.from(name, 'utf8');
     const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
@@ -88,6 +89,31 @@ export class ZipWriter {
     entryFields(local, 4);
     local.writeUInt16LE(nameBytes.length, 26);
     await this.put(Buffer.concat([local, nameBytes]));
+    if (Array.isArray(content)) await this.whole(entry, Buffer.from(content.join(''), 'utf8'));
+    else await this.streamed(entry, content);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
+    descriptor.writeUInt32LE(entry.compressed, 8);
+    descriptor.writeUInt32LE(entry.size, 12);
+    await this.put(descriptor);
+    this.written.push(entry);
+  }
+
+  /**
+   * A short part (a relationship list, the styles) deflated in one call: no stream, no trip to the
+   * thread pool. Deflate's output does not depend on how its input was cut, so it is the same bytes.
+   */
+  private async whole(entry: Written, bytes: Buffer): Promise<void> {
+    if (bytes.length > LIMIT) throw new Error('zip: part over 4 GB');
+    const packed = zlib.deflateRawSync(bytes, { level: this.level });
+    entry.crc = crc32(bytes, 0);
+    entry.size = bytes.length;
+    entry.compressed = packed.length;
+    await this.put(packed);
+  }
+
+  private async streamed(entry: Written, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
     const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16 });
     // Deflating runs on libuv's threads and writing on the file's: both go on while the next piece
     // of text is made. Compressed pieces are written in order as they come; the first failure is
@@ -107,7 +133,8 @@ export class ZipWriter {
     // The pieces are encoded straight into a buffer: joining them into one string first made a
     // chain of strings to flatten, a tenth of a province's run. Two buffers take turns: one is
     // filled while deflate takes in the other, which is used again once its write has called back.
-    const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)] as const;
+    // The writer's two buffers serve all its parts (one part at a time: each is done before the next).
+    const buffers = (this.pieces ??= [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)]);
     const taken: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
     let turn = 0;
     let used = 0;
@@ -132,13 +159,6 @@ export class ZipWriter {
       deflate.end();
     });
     await writing;
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    await this.put(descriptor);
-    this.written.push(entry);
   }
 
   /** The central directory and its end; the file is complete and closed. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +32,24 @@ describe('zip writer', () => {
     await zip.close();
     expect(await readBack(file, 'p.xml')).toBe(pieces.join(''));
     expect(await readBack(file, 'empty.xml')).toBe('');
+  });
+});
+
+describe('zip writer, a part given whole', () => {
+  it('writes the very bytes of the same text given piece by piece, and reads back', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zipwhole-'));
+    const pieces = Array.from({ length: 3000 }, (_, i) => `<row r="${i}"><c><v>${i}.5</v></c><c t="inlineStr"><is><t>单位${i}</t></is></c></row>`);
+    const write = async (file: string, given: Iterable<string>): Promise<Buffer> => {
+      const zip = await ZipWriter.create(file);
+      await zip.add('a.xml', given);
+      await zip.add('b.xml', ['<x/>']);
+      await zip.close();
+      return readFileSync(file);
+    };
+    const whole = await write(path.join(dir, 'whole.zip'), pieces);
+    const streamed = await write(path.join(dir, 'streamed.zip'), (function* () { yield* pieces; })());
+    expect(whole.equals(streamed)).toBe(true);
+    expect(await readBack(path.join(dir, 'whole.zip'), 'a.xml')).toBe(pieces.join(''));
   });
 });
 
