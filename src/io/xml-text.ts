@@ -39,5 +39,12 @@ export function xmlEscape(text: string): string {
 
 /** `<t>` keeps spaces at its ends and line breaks only when told to. */
 export function needsPreserve(text: string): boolean {
-  return /^\s|\s$|\n/.test(text);
+  // Its ends looked at, and a search for a line break (a regular expression tried \s$ at every place).
+  return text !== '' && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) || text.includes('\n'));
+}
+
+/** What \s matches (JavaScript's white space and line terminators). */
+const SPACE = /\s/;
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(String.fromCharCode(code)));
 }
