@@ -12,6 +12,27 @@ describe('score check', () => {
     expect(filesIn(dir)).toEqual(before);
   });
 
+  it('names the roster cell where a unit is listed: for a unit without a score row, and for one listed twice', async () => {
+    const dir = copySample('guannan-2009');
+    const file = path.join(dir, 'bad.xlsx');
+    let listed = 0;
+    let first = 0;
+    let again = 0;
+    await editWorkbook(path.join(dir, 'annual.xlsx'), file, (wb) => {
+      const roster = wb.getWorksheet('单位名单')!;
+      listed = rowOf(roster, '田楼乡').number;
+      first = rowOf(roster, '新安镇').number;
+      again = roster.rowCount + 1;
+      roster.getRow(again).values = ['新安镇', '乡镇'];
+      const scores = wb.getWorksheet('得分表')!;
+      scores.spliceRows(rowOf(scores, '田楼乡').number, 1);
+    });
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`bad.xlsx 单位名单!A${listed}：单位「田楼乡」在「得分表」中没有得分行`);
+    expect(run.stderr).toContain(`bad.xlsx 单位名单!A${again}：单位「新安镇」在单位名单中出现了两次（另见 单位名单!A${first}）`);
+  });
+
   it('reports an unknown unit, a score above its maximum, an empty cell and text, each with its cell', async () => {
     const dir = copySample('guannan-2009');
     const file = path.join(dir, 'bad.xlsx');
