@@ -1,5 +1,5 @@
 import type { Assessment } from '../engine/assess.js';
-import { layoutAppendix, appendixSections, blockColumns, type AppendixBlock, type AppendixSection } from './appendix.js';
+import { layoutAppendix, appendixSections, blockColumns, type AppendixBlock } from './appendix.js';
 import { displayWidth, type CellModel, type Merge, type Row, type SheetModel } from './sheet-model.js';
 import { appendixTitle, excludedText, ruleText } from './wording.js';
 
@@ -45,65 +45,68 @@ export function appendixSheet(assessment: Assessment): SheetModel {
   };
 }
 
-/** Each category's columns in the block: the band it is under, where they start, how many (a long list continues beside itself). */
-function* columnsOf(block: AppendixBlock): Generator<{ section: AppendixSection; start: number; category: string; units: string[]; span: number }> {
+interface Placed {
+  heading: string;
+  /** The band's columns, 0-based: from `left` up to (not including) `right`. */
+  left: number;
+  right: number;
+  /** Each category's columns: where they start and how many (a long list continues beside itself). */
+  categories: { category: string; units: string[]; start: number; span: number }[];
+}
+
+/** Where the block's bands and categories stand, column by column. */
+function placed(block: AppendixBlock): Placed[] {
   let col = 0;
-  for (const section of block.sections) {
-    for (const { category, units } of section.categories) {
+  return block.sections.map((section) => {
+    const left = col;
+    const categories = section.categories.map(({ category, units }) => {
       const span = Math.max(1, Math.ceil(units.length / block.rows));
-      yield { section, start: col, category, units, span };
       col += span;
-    }
-  }
+      return { category, units, start: col - span, span };
+    });
+    return { heading: section.heading, left, right: col, categories };
+  });
 }
 
 /** A long list's category spans its columns, then the band's heading spans all of its own. */
 function blockMerges(block: AppendixBlock, top: number, merges: Merge[]): void {
-  let left = 0;
-  let right = 0;
-  let current: AppendixSection | undefined;
-  const heading = (): void => {
-    if (current && right - left > 1) merges.push({ top, left: left + 1, bottom: top, right });
-  };
-  for (const { section, start, span } of columnsOf(block)) {
-    if (section !== current) {
-      heading();
-      current = section;
-      left = start;
-    }
-    if (span > 1) merges.push({ top: top + 1, left: start + 1, bottom: top + 1, right: start + span });
-    right = start + span;
+  for (const { left, right, categories } of placed(block)) {
+    for (const { start, span } of categories) if (span > 1) merges.push({ top: top + 1, left: start + 1, bottom: top + 1, right: start + span });
+    if (right - left > 1) merges.push({ top, left: left + 1, bottom: top, right });
   }
-  heading();
 }
 
 /** Columns wide enough for their longest 「12、单位名」. */
 function entryWidths(block: AppendixBlock, widths: number[]): void {
-  for (const { start, units } of columnsOf(block)) {
-    units.forEach((u, i) => {
-      const c = start + Math.floor(i / block.rows);
-      widths[c] = Math.max(widths[c]!, displayWidth(`${i + 1}、${u}`) + 2);
-    });
+  for (const { categories } of placed(block)) {
+    for (const { start, units } of categories) {
+      units.forEach((u, i) => {
+        const c = start + Math.floor(i / block.rows);
+        widths[c] = Math.max(widths[c]!, displayWidth(`${i + 1}、${u}`) + 2);
+      });
+    }
   }
 }
 
 /** The block's rows: the bands' headings, the categories, then the numbered units, a list continuing in the next column. */
 function* blockRows(block: AppendixBlock, width: number): Generator<Row> {
+  const bands = placed(block);
   const headingRow: Row = Array(width).fill(null);
   const categoryRow: Row = Array(width).fill(null);
-  const columns = [...columnsOf(block)];
-  for (const { section, start, category } of columns) {
-    categoryRow[start] = { v: category, s: 'header' };
-    if (columns.find((c) => c.section === section)!.start === start) headingRow[start] = { v: section.heading, s: 'section' };
+  for (const { heading, left, categories } of bands) {
+    headingRow[left] = { v: heading, s: 'section' };
+    for (const { category, start } of categories) categoryRow[start] = { v: category, s: 'header' };
   }
   yield headingRow;
   yield categoryRow;
-  const used = columns.reduce((n, c) => Math.max(n, c.start + c.span), 0);
+  const used = blockColumns(block);
   for (let r = 0; r < block.rows; r++) {
     const row: Row = Array(width).fill(null);
     for (let c = 0; c < used; c++) row[c] = EMPTY_ENTRY;
-    for (const { start, units } of columns) {
-      for (let k = r; k < units.length; k += block.rows) row[start + Math.floor(k / block.rows)] = { v: `${k + 1}、${units[k]}`, s: 'entry' };
+    for (const { categories } of bands) {
+      for (const { start, units } of categories) {
+        for (let k = r; k < units.length; k += block.rows) row[start + Math.floor(k / block.rows)] = { v: `${k + 1}、${units[k]}`, s: 'entry' };
+      }
     }
     yield row;
   }
