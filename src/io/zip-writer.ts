@@ -145,11 +145,23 @@ export class ZipWriter {
       used = 0;
       await taken[turn];
     };
-    for await (const text of content) {
+    /** Encodes a piece; a promise only when it must wait for a buffer (most pieces, a sheet's rows, need none). */
+    const take = (text: string): Promise<void> | undefined => {
       // UTF-8 takes at most 3 bytes for each UTF-16 unit of the text.
-      if (used > 0 && used + text.length * 3 > PIECE_BYTES) await pass();
-      if (text.length * 3 > PIECE_BYTES) await feed(Buffer.from(text, 'utf8'));
-      else used += buffers[turn]!.write(text, used, 'utf8');
+      if (used > 0 && used + text.length * 3 > PIECE_BYTES) return pass().then(() => take(text));
+      if (text.length * 3 > PIECE_BYTES) return feed(Buffer.from(text, 'utf8'));
+      used += buffers[turn]!.write(text, used, 'utf8');
+      return undefined;
+    };
+    // A sheet's rows come from a generator: `for await` would wait a turn of the event loop's
+    // microtasks for each of a province's hundreds of thousands of rows, and make a promise for it.
+    if (Symbol.iterator in content) {
+      for (const text of content) {
+        const waiting = take(text);
+        if (waiting) await waiting;
+      }
+    } else {
+      for await (const text of content) await take(text);
     }
     if (used > 0) await pass();
     await Promise.all(taken);
