@@ -21,8 +21,13 @@ const FLAGS = 0x0808;
 /** Classic zip (no Zip64): a part or the whole file beyond 4 GB is refused rather than written wrong. */
 const LIMIT = 0xffffffff;
 
-/** Bytes of text deflated at a time. */
-const PIECE_BYTES = 1 << 18;
+/**
+ * Bytes of text deflated at a time, and of deflated output handed back at a time. Each hand-over is
+ * a trip through the stream and the thread pool on the main thread: 1 MB in and 256 KB out took a
+ * third of the time of 256 KB and 64 KB there (20,000 units: 400 → 130 ms of the profile).
+ */
+const PIECE_BYTES = 1 << 20;
+const DEFLATED_BYTES = 1 << 18;
 
 interface Written {
   name: Buffer;
@@ -114,7 +119,7 @@ export class ZipWriter {
   }
 
   private async streamed(entry: Written, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 1 << 16 });
+    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: DEFLATED_BYTES });
     // Deflating runs on libuv's threads and writing on the file's: both go on while the next piece
     // of text is made. Compressed pieces are written in order as they come; the first failure is
     // kept and thrown when the part ends.
