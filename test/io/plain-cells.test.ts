@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { readXlsx } from '../../src/io/read-workbook.js';
 import { parseXml, type XmlHandler } from '../../src/io/xml-events.js';
-import { SAMPLES } from '../support/cli.js';
+import { SAMPLES, tempDir } from '../support/cli.js';
+import { sheetXml, workbookParts, writeParts } from '../support/xlsx-parts.js';
 
 /**
  * A plain cell (`<c r="B2" s="1"><v>2.25</v></c>`) is handed to a part's reader in one step
@@ -117,5 +119,49 @@ describe('plain cells taken in one step', () => {
       }
     }
     expect(taken).toBeGreaterThan(1000);
+  });
+});
+
+describe('plain cells taken in one step, in the worksheet reader', () => {
+  /** The same workbook with every cell's `<c r=` written `<c  r=`: the XML says the same, and no cell is plain. */
+  async function bothWays(file: string): Promise<[unknown, unknown]> {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/.*\.xml$/.test(n))) {
+      zip.file(name, (await zip.file(name)!.async('string')).replace(/<c r=/g, '<c  r='));
+    }
+    const long = path.join(tempDir(), 'long.xlsx');
+    writeFileSync(long, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const strip = (sheets: Awaited<ReturnType<typeof readXlsx>>) => sheets.map((s) => ({ ...s, file: '' }));
+    return [strip(await readXlsx(file)), strip(await readXlsx(long))];
+  }
+
+  it('every sheet of every sample reads the same whether its cells are plain or not', async () => {
+    for (const s of readdirSync(SAMPLES)) {
+      const [short, long] = await bothWays(path.join(SAMPLES, s, 'annual.xlsx'));
+      expect([s, short]).toEqual([s, long]);
+    }
+  });
+
+  it('percentages, dates, shared strings, errors, booleans, columns out of order, a row without r and a cell naming another row read the same', async () => {
+    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>';
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" s="1"><v>0.925</v></c><c r="B1" s="2"><v>45000</v></c></row>'
+      + '<row><c r="A2" t="e"><v>#DIV/0!</v></c><c r="B2" t="b"><v>1</v></c><c r="D2"><v>5O</v></c><c r="E2" t="s"><v>7</v></c><c r="F2" s="1"/></row>'
+      + '<row r="9"><c r="XFD9"><v>1</v></c></row><row r="12"><c r="A13"><v>3</v></c></row>';
+    const file = await writeParts(path.join(tempDir(), 'cells.xlsx'), workbookParts([['得分表', sheetXml(rows)]], { sharedStrings: '<si><t>单位</t></si>', styles }));
+    const [short, long] = await bothWays(file);
+    expect(short).toEqual(long);
+    expect(JSON.stringify(short)).toContain('0.925');
+  });
+
+  it('a column past XFD is refused the same way', async () => {
+    const file = await writeParts(path.join(tempDir(), 'wide.xlsx'), workbookParts([['得分表', sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>')]]));
+    const error = async (f: string) => readXlsx(f).then(() => 'read', (e: unknown) => JSON.stringify(e).replaceAll(f, 'FILE'));
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.file('xl/worksheets/sheet1.xml', (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(/<c r=/g, '<c  r='));
+    const long = path.join(tempDir(), 'wide.xlsx');
+    writeFileSync(long, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const [a, b] = [await error(file), await error(long)];
+    expect(a).toBe(b);
+    expect(a).toContain('E_TOO_MANY_COLUMNS');
   });
 });
