@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/app/run.js';
 
 // V8 lets the heap grow to up to four times what outlived its last full collection before it
 // collects again, and writing a province's 通报 fills that room with garbage: 100,000 units peaked
