@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild-wasm';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -30,7 +29,22 @@ export function sourceDigest(dir) {
 // in an ES module there is no `require` unless one is made.
 const BANNER = "import { createRequire as __scoreCreateRequire } from 'node:module';\nconst require = __scoreCreateRequire(import.meta.url);";
 
+/** Sources newer than what tsc made of them: the bundle would be of older code. */
+function staleOutputs() {
+  const src = path.join(root, 'src');
+  return fs.readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).filter((f) => {
+    const compiled = path.join(root, 'dist', f.replace(/\.ts$/, '.js'));
+    return !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(path.join(src, f)).mtimeMs;
+  });
+}
+
 async function main() {
+  const stale = staleOutputs();
+  if (stale.length > 0) {
+    console.error(`dist/ 比 src/ 旧（${stale.slice(0, 3).join('、')}${stale.length > 3 ? ' 等' : ''}），打包的会是旧代码：请先运行 tsc（npm run build 两步都做）。`);
+    process.exit(1);
+  }
+  const esbuild = await import('esbuild-wasm');
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -52,7 +66,8 @@ async function main() {
   });
   const chunks = {};
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    chunks[path.basename(file)] = Object.keys(output.inputs).sort();
+    // The files with code in the chunk (type-only modules and re-exporting indexes leave none).
+    chunks[path.basename(file)] = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input).sort();
   }
   const build = { entry: 'run.js', source: sourceDigest(path.join(root, 'src')), chunks };
   fs.writeFileSync(path.join(out, 'build.json'), `${JSON.stringify(build, null, 1)}\n`);
