@@ -6,16 +6,16 @@
 // from the module, and src/io/iconv.ts requires iconv-lite at run time from there (it stays external,
 // one copy from node_modules for both its users). dist/app/build.json records what went into each chunk
 // and the digest of the sources it was built from: test/cli/bundle.test.ts checks both.
-// Usage: node .ci/bundle.mjs [--root <folder with dist/>]
+// Usage: node .ci/bundle.mjs [--dist <tsc's output folder>]   (default dist/; the bundle goes in its app/)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const root = argv[0] === '--root' ? path.resolve(argv[1]) : here;
-const out = path.join(root, 'dist', 'app');
+const dist = argv[0] === '--dist' ? path.resolve(argv[1]) : path.join(root, 'dist');
+const out = path.join(dist, 'app');
 
 /** The digest of every file under src/, by path and content: the bundle is stale when it differs. */
 export function sourceDigest(dir) {
@@ -33,7 +33,7 @@ const BANNER = "import { createRequire as __scoreCreateRequire } from 'node:modu
 function staleOutputs() {
   const src = path.join(root, 'src');
   return fs.readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).filter((f) => {
-    const compiled = path.join(root, 'dist', f.replace(/\.ts$/, '.js'));
+    const compiled = path.join(dist, f.replace(/\.ts$/, '.js'));
     return !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(path.join(src, f)).mtimeMs;
   });
 }
@@ -48,7 +48,7 @@ async function main() {
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { run: 'dist/cli/run.js' },
+    entryPoints: { run: path.join(dist, 'cli', 'run.js') },
     outdir: out,
     bundle: true,
     splitting: true,

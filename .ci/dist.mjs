@@ -37,9 +37,10 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
-/** The app as it ships: fresh tsc output, tracked bin/templates/samples, production node_modules from the lockfile. */
+/** The app as it ships: fresh tsc output and its bundle (what bin/score.js runs), tracked bin/templates/samples, production node_modules from the lockfile. */
 function stageApp(appDir, pkg) {
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', path.join(appDir, 'dist')], root);
+  run(process.execPath, [path.join(root, '.ci', 'bundle.mjs'), '--dist', path.join(appDir, 'dist')], root);
   for (const file of trackedFiles(root, APP_PARTS)) {
     fs.mkdirSync(path.dirname(path.join(appDir, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(appDir, file));
