@@ -47,7 +47,7 @@ async function main() {
   const esbuild = await import('esbuild-wasm');
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
-    absWorkingDir: root,
+    absWorkingDir: path.dirname(dist), // the package: build.json names files from its root
     entryPoints: { run: path.join(dist, 'cli', 'run.js') },
     outdir: out,
     bundle: true,
