@@ -58,8 +58,9 @@ async function main() {
     external: ['iconv-lite'],
     banner: { js: BANNER },
     chunkNames: '[name]-[hash]',
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Not minified: 1.4 MB instead of 1.0 (whitespace and syntax) or 0.8 (identifiers too), and no
+    // difference in time that 10 runs of a county check could tell; a SCORE_DEBUG stack then points at
+    // readable code under a `// dist/…` line naming the module, with the names of the sources.
     legalComments: 'eof',
     metafile: true,
     logLevel: 'warning',
