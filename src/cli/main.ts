@@ -176,6 +176,11 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   }
 }
 
+/** The commands' names, for rendering their help ahead (help-texts-source.ts). */
+export function commandNames(): string[] {
+  return build({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.' }, () => undefined).commands.map((c) => c.name());
+}
+
 /** `score help nonexist`: commander shows the general help and exits 0, which tells a script nothing went wrong. */
 function unknownHelpTopic(program: Command, argv: readonly string[]): string | undefined {
   if (argv[0] !== 'help' || argv[1] === undefined) return undefined;

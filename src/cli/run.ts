@@ -1,9 +1,10 @@
 import { constants } from 'node:os';
-import type { Code } from '../core/codes.js';
 import { abandonStaging } from '../io/commit.js';
-import { errnoOf, fsSentence } from '../io/fs-errors.js';
+import { errnoOf } from '../io/fs-errors.js';
 import type { Stream } from './context.js';
+import { READER_GONE } from './instant.js';
 import { main, processContext } from './main.js';
+import { streamFailureText } from './stream-failure.js';
 
 /** A process stream that never throws at the writer: a closed pipe ends the output quietly, a full disk is told once. */
 interface Guarded extends Stream {
@@ -33,18 +34,15 @@ function guard(stream: NodeJS.WriteStream, encode?: (text: string) => Buffer): G
     },
     settled: () => last,
   };
-  // A reader that went away (`| head -1`) is not an error of the run (xsv: BrokenPipe is exit 0);
-  // anything else (ENOSPC for `> /dev/full`) is said on the other stream and ends with exit 3.
+  // A reader that went away is not an error of the run; anything else (ENOSPC for `> /dev/full`)
+  // is said on the other stream and ends with exit 3.
   const fail = (e: unknown): void => {
-    if (['EPIPE', 'ERR_STREAM_DESTROYED', 'ECONNRESET'].includes(errnoOf(e))) closed = true;
+    if (READER_GONE.includes(errnoOf(e))) closed = true;
     else guarded.failure ??= e;
   };
   stream.on('error', fail);
   return guarded;
 }
-
-/** The code of a stream that could not be written (registered in core/codes). */
-const STREAM_FAILURE: Code = 'E_OUTPUT_STREAM';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -85,8 +83,7 @@ export async function run(argv: string[]): Promise<void> {
   await Promise.all([stdout.settled(), stderr.settled()]);
   for (const [stream, name] of [[stdout, '标准输出'], [stderr, '标准错误输出']] as const) {
     if (stream.failure === undefined) continue;
-    const { message } = fsSentence(stream.failure, name, '写入');
-    stderr.write(`错误 ${STREAM_FAILURE} ${message}\n    → 请检查输出转到的文件或磁盘（如「> 文件」所在的磁盘是否已满）。\n`);
+    stderr.write(streamFailureText(stream.failure, name));
     if (code === 0) code = 3;
   }
   process.exitCode = code;

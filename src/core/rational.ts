@@ -30,6 +30,17 @@ const big = (x: Whole): bigint => (typeof x === 'bigint' ? x : BigInt(x));
 const safe = (x: number): boolean => x <= SAFE && x >= -SAFE;
 
 function gcdNumber(x: number, y: number): number {
+  // Within 32 bits (a score's numerator and denominator, nearly always), remainders in integer arithmetic: several times faster.
+  if (x <= 0x7fffffff && y <= 0x7fffffff) {
+    let a = x | 0;
+    let b = y | 0;
+    while (b !== 0) {
+      const t = a % b | 0;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
   while (y !== 0) {
     const t = x % y;
     x = y;

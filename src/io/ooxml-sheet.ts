@@ -108,8 +108,20 @@ class WorksheetReader implements XmlHandler {
     this.percentColumns = [];
   }
 
+  /** A plain cell in one step (see XmlHandler.cell): what startCell, the value's text and endCell make of it. */
+  plainCell(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean {
+    if (!this.inRow) return false;
+    this.beginCell(r, s, t);
+    this.cell.v = v;
+    this.endCell();
+    return true;
+  }
+
   private startCell(tag: Tag): void {
-    const r = tag.attr('r');
+    this.beginCell(tag.attr('r'), tag.attr('s'), tag.attr('t'));
+  }
+
+  private beginCell(r: string | undefined, s: string | undefined, t: string | undefined): void {
     let column = this.column + 1;
     if (r !== undefined) {
       const at = parseCellRef(r) ?? this.refuse('bad-reference', r);
@@ -121,9 +133,9 @@ class WorksheetReader implements XmlHandler {
     this.inCell = true;
     // One StoredCell reused for every cell: a province's sheet has millions of them.
     const c = this.cell;
-    c.type = tag.attr('t') ?? 'n';
+    c.type = t ?? 'n';
     c.v = c.inline = c.formula = undefined;
-    c.format = this.ctx.formats[Number(tag.attr('s') ?? 0)] ?? FormatKind.plain;
+    c.format = this.ctx.formats[Number(s ?? 0)] ?? FormatKind.plain;
     this.shared = undefined;
     this.phonetic = 0;
   }

@@ -167,7 +167,7 @@ function rowXml(cells: readonly (CellModel | null)[], r: number, height: number 
     const s = cell.s === undefined ? 0 : cell.s === 'score' ? scoreStyle : styles.of(cell.s);
     const ref = `${letters(c)}${r}`;
     const style = s === 0 ? '' : ` s="${s}"`;
-    const v = covered.has(r * 16384 + c + 1) ? null : cell.v;
+    const v = covered.size > 0 && covered.has(r * 16384 + c + 1) ? null : cell.v;
     // An empty text stays an empty text (as a cell a clerk cleared), not a missing cell.
     if (v === null) out += style === '' ? '' : `<c r="${ref}"${style}/>`;
     else if (typeof v === 'number') {

@@ -44,6 +44,11 @@ export interface XmlHandler {
   open(ns: string, local: string, element: XmlElement): void;
   text?(text: string): void;
   close(ns: string, local: string): void;
+  /**
+   * A plain SpreadsheetML cell (`c` with no attribute but r, s and t, and at most a `v` of plain
+   * text), if the handler takes it in one step: what open, text and close would have done with it.
+   */
+  plainCell?(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean;
 }
 
 export function nsOf(uri: string): string {
@@ -207,6 +212,8 @@ function scannerFor(handler: XmlHandler): XmlScanner {
     text(t) {
       if (onText && !compat.skipping) onText(t);
     },
+    // Only where the long way would hand the part's reader a SpreadsheetML `c`: nothing skipped, `c` in that namespace.
+    ...(handler.plainCell ? { plainCell: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => !compat.skipping && namespaces.nsOfName('c') === 'main' && handler.plainCell!(r, s, t, v) } : {}),
   });
 }
 

@@ -15,7 +15,20 @@ export interface ScanHandler {
   open(name: string, attrs: Attributes, selfClosing: boolean): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * A plain cell, `<c r="B2" s="1" t="n"><v>2.25</v></c>` or `<c r="B2" s="1"/>`, whole in the text
+   * inside the root: taken in one step if the handler will (true), instead of as its five events.
+   * It has no other attribute, no reference or line break: read the long way, it would say the same.
+   */
+  plainCell?(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean;
 }
+
+/** A plain cell as Excel, WPS and LibreOffice write most of a sheet's cells: attributes r, s, t in this order. */
+const PLAIN_CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,6})")?(?: t="([a-z]{1,9})")?(?:\/>|><v>([^<&\r\n]{0,400})<\/v><\/c>)/y;
+/** Longer than any plain cell: when this much text follows `<c ` and it is not one, it is read the long way. */
+const PLAIN_CELL_MAX = 512;
+const C = 99;
+const SPACE = 32;
 
 /** The attributes of the tag being opened: names and values in one reused array. */
 export class Attributes {
@@ -102,6 +115,8 @@ export class XmlScanner {
   /** Line breaks in the text consumed so far, for the line of an error. */
   private lines = 1;
   private readonly attrs = new Attributes();
+  /** Off while the text kept at the end is read at close: there, only the long way says what is wrong. */
+  private plainCells = true;
 
   constructor(private readonly handler: ScanHandler) {}
 
@@ -143,6 +158,11 @@ export class XmlScanner {
   }
 
   close(): void {
+    if (this.carry !== '' && this.handler.plainCell) {
+      // A plain cell waited here for its end, which never came: the rest is read the long way.
+      this.plainCells = false;
+      this.write('');
+    }
     if (this.carry !== '') throw new XmlSyntaxError('unexpected end of document inside a tag');
     this.flushText();
     if (!this.sawRoot) throw new XmlSyntaxError('document must contain a root element');
@@ -157,7 +177,21 @@ export class XmlScanner {
     if (next === SLASH) return this.endTag(s, lt);
     if (next === BANG) return this.declaration(s, lt);
     if (next === QUESTION) return this.instruction(s, lt);
+    if (next === C && s.charCodeAt(lt + 2) === SPACE && this.plainCells && this.handler.plainCell) {
+      const end = this.plainCell(s, lt);
+      if (end !== 0) return end;
+    }
     return this.startTag(s, lt);
+  }
+
+  /** A plain cell at `lt`, taken whole: its end, 0 when it is not one (or not taken), -1 when it may be one cut by the chunk's end. */
+  private plainCell(s: string, lt: number): number {
+    if (this.open.length === 0) return 0;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(s);
+    if (m === null) return s.length - lt < PLAIN_CELL_MAX ? -1 : 0;
+    this.flushText();
+    return this.handler.plainCell!(m[1]!, m[2], m[3], m[4]) ? PLAIN_CELL.lastIndex : 0;
   }
 
   private flushText(): void {

@@ -14,7 +14,16 @@ import { Memo } from '../core/memo.js';
  */
 export const RECORD_SHEET = '记录';
 const MAGIC = 'score-record';
-export const RECORD_FORMAT = 1;
+/**
+ * Format 2 stores each figure once: a unit's entries grouped by what comes before the first space
+ * of their key (「得分表 A1」 under 得分表 as A1), and its leaves as the text 「得分表」 where they
+ * are exactly its 得分表 entries (every `direct` scheme). A province's 记录 is then half the text
+ * of format 1 (which held each entered score twice, the sheet's name in every key). Format 1 is
+ * still read: both come back as the same UnitRecord.
+ */
+export const RECORD_FORMAT = 2;
+/** `leaves` in format 2 when the leaves are the 得分表 entries, code for code and text for text. */
+const SAME_AS_SHEET = '得分表';
 
 export interface InputRecord {
   name: string;
@@ -46,6 +55,49 @@ export interface UnitRecord {
   entries: Record<string, string>;
 }
 
+/** A unit's record as format 2 stores it. */
+export interface StoredUnitRecord extends Omit<UnitRecord, 'leaves' | 'entries'> {
+  leaves: Record<string, string> | typeof SAME_AS_SHEET;
+  entries: Record<string, Record<string, string>>;
+}
+
+/** An entry's key split at its first space: 「得分表 A1」 → 得分表, A1; a key with no space there (or at the start) is all code. */
+function splitKey(key: string): [string, string] {
+  const space = key.indexOf(' ');
+  return space <= 0 ? ['', key] : [key.slice(0, space), key.slice(space + 1)];
+}
+
+function joinKey(group: string, code: string): string {
+  return group === '' ? code : `${group} ${code}`;
+}
+
+/** Whether the leaves are the 得分表 entries: the same codes, each with the same text. */
+function sameAsSheet(leaves: Record<string, string>, sheet: Record<string, string> | undefined): boolean {
+  const codes = Object.keys(leaves);
+  return sheet !== undefined && codes.length > 0 && codes.length === Object.keys(sheet).length && codes.every((c) => Object.hasOwn(sheet, c) && sheet[c] === leaves[c]);
+}
+
+/** A unit's record in format 2. */
+export function storedRecord(u: UnitRecord): StoredUnitRecord {
+  const groups = new Map<string, [string, string][]>();
+  for (const [key, text] of Object.entries(u.entries)) {
+    const [group, code] = splitKey(key);
+    let list = groups.get(group);
+    if (!list) groups.set(group, (list = []));
+    list.push([code, text]);
+  }
+  const entries = Object.fromEntries([...groups].map(([group, list]) => [group, Object.fromEntries(list)]));
+  return { ...u, leaves: sameAsSheet(u.leaves, entries[SAME_AS_SHEET]) ? SAME_AS_SHEET : u.leaves, entries };
+}
+
+/** A unit's record as format 2 stored it, back in the form every reader of records takes. */
+export function unitFromStored(stored: StoredUnitRecord): UnitRecord {
+  const entries = Object.fromEntries(Object.entries(stored.entries).flatMap(([group, codes]) => Object.entries(codes).map(([code, text]) => [joinKey(group, code), text])));
+  const leaves = stored.leaves === SAME_AS_SHEET ? { ...stored.entries[SAME_AS_SHEET] } : stored.leaves;
+  if (typeof leaves !== 'object' || leaves === null) throw new TypeError('leaves');
+  return { ...stored, leaves, entries };
+}
+
 export interface ResultRecord extends RecordMeta {
   format: number;
   decimals: number;
@@ -69,29 +121,33 @@ function keyOf(sheet: string, code: string): string {
 /** The unit's entries flattened to 「sheet code」 → text, so two records compare key by key. */
 export function entryTexts(entries: UnitEntries | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  eachEntryText(entries, (key, text) => (out[key] = text));
+  eachEntry(entries, (group, code, text) => (out[keyOf(group, code)] = text));
   return out;
 }
 
-/** The unit's entries as entryTexts has them, key by key in its order (each key once). */
-function eachEntryText(entries: UnitEntries | undefined, put: (key: string, text: string) => void): void {
+/**
+ * The unit's entries as entryTexts has them, in its order (each key once): the part of the key
+ * before its space (the sheet, 自评, 加减分), the part after, the text, and the number where the
+ * entry is one.
+ */
+function eachEntry(entries: UnitEntries | undefined, put: (group: string, code: string, text: string, value?: Rational) => void): void {
   if (!entries) return;
   const add = (e: UnitEntries, suffix: string): void => {
-    for (const [code, v] of e.values) put(keyOf(`得分表${suffix}`, code), NUMBER_TEXTS.of(v));
-    for (const [code, v] of e.targets) put(keyOf(`目标值${suffix}`, code), NUMBER_TEXTS.of(v));
-    for (const [code, list] of e.raters) put(keyOf(`评议${suffix}`, code), list.map((x) => x.toString()).join('、'));
-    for (const [code, list] of e.deductions) put(keyOf(`扣分明细${suffix}`, code), list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；'));
+    for (const [code, v] of e.values) put(`得分表${suffix}`, code, NUMBER_TEXTS.of(v), v);
+    for (const [code, v] of e.targets) put(`目标值${suffix}`, code, NUMBER_TEXTS.of(v), v);
+    for (const [code, list] of e.raters) put(`评议${suffix}`, code, list.map((x) => x.toString()).join('、'));
+    for (const [code, list] of e.deductions) put(`扣分明细${suffix}`, code, list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；'));
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
   // 自评 counts for nothing, but a corrected self-assessment is a change the re-score names.
-  for (const [code, v] of entries.selfAssessed ?? []) put(`自评 ${code}`, NUMBER_TEXTS.of(v));
+  for (const [code, v] of entries.selfAssessed ?? []) put('自评', code, NUMBER_TEXTS.of(v), v);
   const bySide = new Map<string, string[]>();
   for (const a of entries.adjustments ?? []) {
-    const key = `加减分 ${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;
+    const key = `${a.side === 'bonus' ? '加分' : '减分'}「${a.item}」`;
     bySide.set(key, [...(bySide.get(key) ?? []), `${a.points.toString()}（${a.reason}）`]);
   }
-  for (const [key, list] of bySide) put(key, list.join('；'));
+  for (const [key, list] of bySide) put('加减分', key, list.join('；'));
 }
 
 /** Each leaf's points as exact text, by code. */
@@ -132,34 +188,55 @@ export function unitRecord(r: UnitResult, a: Assessment, entries: UnitEntries | 
 /** JSON texts made once: of the record's keys, and of exact numbers (which need no escaping but their quotes). */
 const KEY_JSON = new Memo((key: string) => JSON.stringify(key));
 const NUMBER_JSON = new Memo((v: Rational) => `"${NUMBER_TEXTS.of(v)}"`);
-/** A key JSON.stringify would move to the front of its object (an array index: 「12」). */
-const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 
 /**
- * The unit's record as JSON, the very text JSON.stringify(unitRecord(…)) gives, written without
- * making its objects: the 记录 sheet holds one for every unit (a province: 300,000 of 2 KB). Where
- * an object's key order would not be the order made (a key that is an array index) or a key could
- * come twice (decisions beside the entries), the record is made and stringified after all.
+ * The unit's record as format 2 JSON (what JSON.stringify(storedRecord(unitRecord(…))) says, its
+ * keys perhaps in another order), written without making its objects: the 记录 sheet holds one for
+ * every unit (a province: 300,000). Where a key could come twice (decisions beside the entries, a
+ * sheet's group met again) or a group is not what splitting its keys would give, the record is made
+ * and stringified after all.
  */
 export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntries | undefined): string {
-  const slow = (): string => JSON.stringify(unitRecord(r, a, entries));
+  const slow = (): string => JSON.stringify(storedRecord(unitRecord(r, a, entries)));
   if (r.decisions.length > 0) return slow();
-  let indexKey = false;
-  let leaves = '';
-  for (const [code, v] of r.score.leaves) {
-    if (INDEX_KEY.test(code)) indexKey = true;
-    leaves += `${leaves === '' ? '' : ','}${KEY_JSON.of(code)}:${NUMBER_JSON.of(v)}`;
-  }
   let listed = '';
-  eachEntryText(entries, (key, text) => {
-    if (INDEX_KEY.test(key)) indexKey = true;
-    listed += `${listed === '' ? '' : ','}${KEY_JSON.of(key)}:${JSON.stringify(text)}`;
+  let group: string | undefined;
+  const groups: string[] = [];
+  let plain = true;
+  eachEntry(entries, (g, code, text, value) => {
+    if (g !== group) {
+      if (g === '' || g.includes(' ') || groups.includes(g)) plain = false;
+      groups.push(g);
+      listed += `${group === undefined ? '' : '},'}${KEY_JSON.of(g)}:{`;
+      group = g;
+    } else listed += ',';
+    listed += `${KEY_JSON.of(code)}:${value ? NUMBER_JSON.of(value) : JSON.stringify(text)}`;
   });
-  if (indexKey) return slow();
+  if (!plain) return slow();
   const head = JSON.stringify(recordHead(r, a));
   const bonus = r.score.bonus ? `,"bonus":${NUMBER_JSON.of(r.score.bonus.applied)}` : '';
   const deduction = r.score.deduction ? `,"deduction":${NUMBER_JSON.of(r.score.deduction.applied)}` : '';
-  return `${head.slice(0, -1)},"leaves":{${leaves}},"entries":{${listed}}${bonus}${deduction}}`;
+  return `${head.slice(0, -1)},"leaves":${leavesText(r, entries)},"entries":{${listed}${group === undefined ? '' : '}'}}${bonus}${deduction}}`;
+}
+
+/** The leaves as format 2 has them: 「得分表」 when they are the 得分表 entries, else each by code. */
+function leavesText(r: UnitResult, entries: UnitEntries | undefined): string {
+  const leaves = r.score.leaves;
+  const sheet = entries?.values;
+  let same = sheet !== undefined && leaves.size > 0 && sheet.size === leaves.size;
+  if (same) {
+    for (const [code, v] of leaves) {
+      const entered = sheet!.get(code);
+      if (entered === undefined || NUMBER_TEXTS.of(entered) !== NUMBER_TEXTS.of(v)) {
+        same = false;
+        break;
+      }
+    }
+  }
+  if (same) return `"${SAME_AS_SHEET}"`;
+  let text = '';
+  for (const [code, v] of leaves) text += `${text === '' ? '' : ','}${KEY_JSON.of(code)}:${NUMBER_JSON.of(v)}`;
+  return `{${text}}`;
 }
 
 /**
@@ -195,7 +272,7 @@ export function buildRecord(a: Assessment, entries: readonly UnitEntries[], meta
   const entriesOf = entriesFinder(entries);
   let units: UnitRecord[] | undefined;
   function* eachText(): Generator<string> {
-    if (units) for (const u of units) yield JSON.stringify(u);
+    if (units) for (const u of units) yield JSON.stringify(storedRecord(u));
     else for (const r of a.results) yield unitRecordText(r, a, entriesOf(r.unit));
   }
   return {
@@ -223,7 +300,7 @@ export function recordSheet(record: ResultRecord & { eachText?(): Iterable<strin
   const row = (kind: string, json: string): CellModel[] => [{ v: kind }, ...chunks(json).map((v) => ({ v }))];
   function* texts(): Generator<string> {
     if (record.eachText) yield* record.eachText();
-    else for (const u of record.units) yield JSON.stringify(u);
+    else for (const u of record.units) yield JSON.stringify(storedRecord(u));
   }
   return {
     name: RECORD_SHEET, rows: [[{ v: MAGIC }, { v: RECORD_FORMAT }], row('meta', JSON.stringify(meta))], merges: [], widths: [12, 80], hidden: true,
@@ -248,10 +325,12 @@ function chunks(text: string): string[] {
 /** The record back from a 记录 sheet's rows (cell texts), or a reason it is not one. */
 export function parseRecord(rows: readonly (readonly string[])[]): ResultRecord | string {
   if (rows[0]?.[0] !== MAGIC) return '没有 score 写入的「记录」';
-  if (Number(rows[0]?.[1]) > RECORD_FORMAT) return '记录由更新版本的 score 写入，请升级后再比较';
+  const format = Number(rows[0]?.[1]);
+  if (format > RECORD_FORMAT) return '记录由更新版本的 score 写入，请升级后再比较';
   try {
     const meta = JSON.parse(rows.find((r) => r[0] === 'meta')?.slice(1).join('') ?? '') as Omit<ResultRecord, 'units'>;
-    const units = rows.filter((r) => r[0] === 'unit').map((r) => JSON.parse(r.slice(1).join('')) as UnitRecord);
+    const parse = (text: string): UnitRecord => (format === 1 ? (JSON.parse(text) as UnitRecord) : unitFromStored(JSON.parse(text) as StoredUnitRecord));
+    const units = rows.filter((r) => r[0] === 'unit').map((r) => parse(r.slice(1).join('')));
     return { ...meta, units };
   } catch {
     return '「记录」表已损坏';

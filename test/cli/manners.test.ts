@@ -197,8 +197,16 @@ describe('instant start', () => {
     return { packages, modules, code: run.code };
   }
 
-  it('--help, --version and a usage error load commander and chalk, and no other package, nor the engine or the reports', () => {
-    for (const args of [['--help'], ['--version'], ['chek'], ['check', '--help'], ['--nonsense']]) {
+  it('--help and --version load no package and nothing of the tool besides their texts', () => {
+    for (const args of [['--help'], ['--version'], ['check', '--help'], ['help', 'merge'], []]) {
+      const { packages, modules } = loaded(args);
+      expect([...packages]).toEqual([]);
+      expect([...modules].sort()).toEqual(['dist/cli/help-texts', 'dist/cli/instant']);
+    }
+  });
+
+  it('a usage error loads commander and chalk, and no other package, nor the engine or the reports', () => {
+    for (const args of [['chek'], ['--nonsense'], ['check'], ['--help', '--no-color']]) {
       const { packages, modules } = loaded(args);
       expect([...packages].filter((p) => p !== 'commander' && p !== 'chalk')).toEqual([]);
       expect(packages.has('commander')).toBe(true);

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { loadInputs } from '../../src/cli/load.js';
 import { assess } from '../../src/engine/assess.js';
-import { buildRecord, entryTexts, unitRecord, unitRecordText, type UnitRecord } from '../../src/report/record.js';
-import { copySample } from '../support/cli.js';
+import { buildRecord, entryTexts, parseRecord, RECORD_FORMAT, storedRecord, unitFromStored, unitRecord, unitRecordText, type ResultRecord, type StoredUnitRecord, type UnitRecord } from '../../src/report/record.js';
+import { copySample, tempDir } from '../support/cli.js';
+import { writeBook, type Rows } from '../support/workbook.js';
 
 // Issue 11: the record finds each unit's entries without a Map of every unit held through the
 // writing (by halving, the entries being in roster order); whatever their order, each unit's
@@ -23,7 +24,7 @@ describe('the record of each unit', () => {
       missing: assembled.entries.filter((e) => e.unit.name !== dropped),
     };
     for (const [order, entries] of Object.entries(orders)) {
-      const units = [...buildRecord(a, entries, META).eachText()].map((t) => JSON.parse(t) as UnitRecord);
+      const units = [...buildRecord(a, entries, META).eachText()].map((t) => unitFromStored(JSON.parse(t) as StoredUnitRecord));
       expect(units).toHaveLength(a.results.length);
       for (const u of units) {
         const want = order === 'missing' && u.unit === dropped ? {} : own(u.unit);
@@ -34,28 +35,102 @@ describe('the record of each unit', () => {
   });
 });
 
-describe('the record\'s JSON text', () => {
-  // Written without making the record's objects: it must be the very text JSON.stringify gives of
-  // them, for every unit of every sample (periods, raters, deductions, 加减分, 自评, vetoes, decisions).
-  it.each(['zhengding', 'guannan-2009', 'guannan-sanzheng', 'suqian', 'jiangsu-2013', 'qitai', 'hang-1000', 'budget-performance'])('is JSON.stringify of the record, unit by unit (%s)', async (sample) => {
+describe('the record\'s JSON text (format 2)', () => {
+  const SAMPLE_NAMES = ['zhengding', 'guannan-2009', 'guannan-sanzheng', 'suqian', 'jiangsu-2013', 'qitai', 'hang-1000', 'budget-performance'];
+  async function assessed(sample: string) {
     const assembled = await loadInputs([path.join(copySample(sample), 'annual.xlsx')], {});
     const a = assess(assembled.scheme!, assembled.tree!, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
+    return { assembled, a };
+  }
+
+  /** Every leaf scored as entered (direct), as a province's score sheet mostly is. */
+  async function directBook() {
+    const rows: Rows = [['单位名称', 'A', 'B', 'C']];
+    for (let i = 0; i < 30; i++) rows.push([`单位${i}`, (i * 7) % 41, 10 + ((i * 13) % 30) / 4, 20.5]);
+    const book = await writeBook(path.join(tempDir(), 'book.xlsx'), {
+      方案: 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n',
+      指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 40], ['B', '乙', 30], ['C', '丙', 30]],
+      单位名单: [['单位名称', '类别'], ...rows.slice(1).map((r) => [r[0]!, '乡镇'])],
+      得分表: rows,
+    });
+    const assembled = await loadInputs([book], {});
+    return { assembled, a: assess(assembled.scheme!, assembled.tree!, assembled.entries, {}) };
+  }
+
+  // Written without making the record's objects: it must say what the record says, for every unit
+  // of every sample (periods, raters, deductions, 加减分, 自评, vetoes, decisions), and read back as it.
+  it.each(SAMPLE_NAMES)('reads back as the unit\'s record, and says what storing the record says (%s)', async (sample) => {
+    const { assembled, a } = await assessed(sample);
     for (const r of a.results) {
       const e = assembled.entries.find((x) => x.unit === r.unit);
-      expect([r.unit.name, unitRecordText(r, a, e)]).toEqual([r.unit.name, JSON.stringify(unitRecord(r, a, e))]);
+      const text = unitRecordText(r, a, e);
+      const record = unitRecord(r, a, e);
+      expect([r.unit.name, JSON.parse(text)]).toEqual([r.unit.name, storedRecord(record)]);
+      expect([r.unit.name, unitFromStored(JSON.parse(text) as StoredUnitRecord)]).toEqual([r.unit.name, record]);
     }
   });
 
-  it('keeps JSON\'s order of keys that are array indexes, and escapes what a name or reason holds', async () => {
-    const assembled = await loadInputs([path.join(copySample('zhengding'), 'annual.xlsx')], {});
-    const a = assess(assembled.scheme!, assembled.tree!, assembled.entries, { vetoes: assembled.vetoes, tieBreak: assembled.tieBreak });
+  it('stores each entered score once where the leaves are the 得分表 entries, and in full where they are not', async () => {
+    const texts = (assembled: Awaited<ReturnType<typeof loadInputs>>, a: ReturnType<typeof assess>) => a.results.map((r) => {
+      const e = assembled.entries.find((x) => x.unit === r.unit);
+      return { text: unitRecordText(r, a, e), v1: JSON.stringify(unitRecord(r, a, e)) };
+    });
+    const { assembled, a: scored } = await directBook();
+    const direct = texts(assembled, scored);
+    expect(direct).toHaveLength(30);
+    expect(direct.every((u) => (JSON.parse(u.text) as StoredUnitRecord).leaves === '得分表')).toBe(true);
+    // Each entered score once (format 1 had it twice: as a leaf, and as 「得分表 A」).
+    const count = (text: string, part: string): number => text.split(part).length - 1;
+    for (const code of ['A', 'B', 'C']) {
+      expect(direct.map((u) => [count(u.text, `"${code}":`), count(u.v1, `"${code}":`) + count(u.v1, `"得分表 ${code}":`)])).toEqual(direct.map(() => [1, 2]));
+    }
+    expect(direct.every((u) => u.text.length < u.v1.length)).toBe(true);
+    // zhengding's leaves are worked out from what is entered: kept in full.
+    const { assembled: z, a } = await assessed('zhengding');
+    expect(texts(z, a).every((u) => typeof (JSON.parse(u.text) as StoredUnitRecord).leaves === 'object')).toBe(true);
+  });
+
+  it('a leaf that differs from its entry, or an entry with no leaf, keeps the leaves in full', async () => {
+    const { assembled, a } = await directBook();
     const r = a.results[0]!;
     const e = assembled.entries.find((x) => x.unit === r.unit)!;
-    // Leaves coded 12 and 3: JSON.stringify puts them first, in numeric order, whatever the order made.
+    const [first, second] = [...r.score.leaves];
+    const changed = { ...r, score: { ...r.score, leaves: new Map([[first![0], second![1]], ...[...r.score.leaves].slice(1)]) } };
+    const fewer = { ...r, score: { ...r.score, leaves: new Map([...r.score.leaves].slice(1)) } };
+    for (const odd of [changed, fewer]) {
+      const text = unitRecordText(odd, a, e);
+      expect(typeof (JSON.parse(text) as StoredUnitRecord).leaves).toBe('object');
+      expect(unitFromStored(JSON.parse(text) as StoredUnitRecord)).toEqual(unitRecord(odd, a, e));
+    }
+  });
+
+  it('keys that are array indexes, and what a name or reason holds, come back as they were', async () => {
+    const { assembled, a } = await assessed('zhengding');
+    const r = a.results[0]!;
+    const e = assembled.entries.find((x) => x.unit === r.unit)!;
+    // Leaves coded 12 and 3: JSON puts them first, in numeric order, whatever the order made.
     const leaves = new Map([...r.score.leaves].slice(0, 2).concat([['12', r.score.total], ['3', r.score.exact]]));
     const odd = { ...r, unit: { ...r.unit, name: '"引号\\反斜杠\u0001\ud800' }, score: { ...r.score, leaves } };
     const text = unitRecordText(odd, a, e);
-    expect(text).toBe(JSON.stringify(unitRecord(odd, a, e)));
-    expect(Object.keys((JSON.parse(text) as UnitRecord).leaves).slice(0, 2)).toEqual(['3', '12']);
+    expect(unitFromStored(JSON.parse(text) as StoredUnitRecord)).toEqual(unitRecord(odd, a, e));
+    expect((JSON.parse(text) as StoredUnitRecord).unit).toBe('"引号\\反斜杠\u0001\ud800');
+  });
+
+  it('an entry key of any shape survives being grouped: no space, a space first, several spaces', () => {
+    const base = { unit: '甲', category: '乡镇', rank: 1, band: '', honour: '', flags: [], total: '1', exact: '1', parts: [], vetoes: [] };
+    const record: UnitRecord = { ...base, leaves: { A: '1' }, entries: { 得分表: 'x', ' 前导': 'y', '得分表（第 一 季度） A': '1', '加减分 加分「两 个」': '2（理由）', '得分表 A': '1' } };
+    expect(unitFromStored(JSON.parse(JSON.stringify(storedRecord(record))) as StoredUnitRecord)).toEqual(record);
+  });
+
+  it('a 记录 of format 1 (earlier versions) is still read; one of a later format is refused', async () => {
+    const { assembled, a } = await assessed('guannan-2009');
+    const record = buildRecord(a, assembled.entries, META);
+    const units = a.results.map((r) => unitRecord(r, a, assembled.entries.find((x) => x.unit === r.unit)));
+    const meta = JSON.stringify({ format: 1, ...META, decimals: 2, excluded: [] });
+    const v1 = parseRecord([['score-record', '1'], ['meta', meta], ...units.map((u) => ['unit', JSON.stringify(u)])]) as ResultRecord;
+    expect(v1.units).toEqual(units);
+    const v2 = parseRecord([['score-record', String(RECORD_FORMAT)], ['meta', meta], ...[...record.eachText()].map((t) => ['unit', t])]) as ResultRecord;
+    expect(v2.units).toEqual(units);
+    expect(parseRecord([['score-record', String(RECORD_FORMAT + 1)], ['meta', meta]])).toBe('记录由更新版本的 score 写入，请升级后再比较');
   });
 });
