@@ -100,4 +100,11 @@ class SlabTable implements CodeTable<Rational> {
       if (k !== 0) yield [this.slab.index.codes[n]!, this.slab.values[k - 1]!];
     }
   }
+
+  forEach(fn: (value: Rational, code: string) => void): void {
+    for (let n = 0; n < this.slab.width; n++) {
+      const k = this.chunk[this.at + n]!;
+      if (k !== 0) fn(this.slab.values[k - 1]!, this.slab.index.codes[n]!);
+    }
+  }
 }

@@ -110,8 +110,11 @@ function scoreNode(node: Indicator, entries: UnitEntries, leaves: CodeTable<Rati
 function sameTable(leaves: CodeMap<Rational>, values: CodeTable<Rational>): boolean {
   // A Map (tests, small inputs) iterates in the order set, not the indicator system's.
   if (values instanceof Map || values.size !== leaves.size) return false;
-  for (const [code, v] of leaves) if (values.get(code) !== v) return false;
-  return true;
+  let same = true;
+  leaves.forEach((v, code) => {
+    if (same && values.get(code) !== v) same = false;
+  });
+  return same;
 }
 
 /** Whether the unit has any leaf as 缺项, for the year or in a period. */

@@ -158,26 +158,33 @@ function letters(c: number): string {
   return LETTERS[c] ??= columnLetter(c);
 }
 
+/** `<c r="AB`: a cell's opening up to its row number, made once for each column. */
+const CELL_OPEN: string[] = [];
+/** ` s="3"` (or nothing for style 0), made once for each style. */
+const STYLE_ATTRIBUTE: string[] = [];
+
 /** `inline`: texts written in the cell itself (an empty text stays shared: readers take an empty inline text for no value). */
 function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings, scoreStyle: number, inline = false): string {
   let out = '';
+  // The row's number as text once, not once for each of its cells.
+  const row = `${r}"`;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell) continue;
     const s = cell.s === undefined ? 0 : cell.s === 'score' ? scoreStyle : styles.of(cell.s);
-    const ref = `${letters(c)}${r}`;
-    const style = s === 0 ? '' : ` s="${s}"`;
+    const style = STYLE_ATTRIBUTE[s] ??= s === 0 ? '' : ` s="${s}"`;
+    const open = (CELL_OPEN[c] ??= `<c r="${letters(c)}`) + row + style;
     const v = covered.size > 0 && covered.has(r * 16384 + c + 1) ? null : cell.v;
     // An empty text stays an empty text (as a cell a clerk cleared), not a missing cell.
-    if (v === null) out += style === '' ? '' : `<c r="${ref}"${style}/>`;
+    if (v === null) out += style === '' ? '' : `${open}/>`;
     else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new Error(`${ref}: ${v} is no number a cell can hold`);
-      out += `<c r="${ref}"${style}><v>${String(v)}</v></c>`;
+      if (!Number.isFinite(v)) throw new Error(`${letters(c)}${r}: ${v} is no number a cell can hold`);
+      out += `${open}><v>${String(v)}</v></c>`;
     }
-    else if (!inline || v === '') out += `<c r="${ref}"${style} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
+    else if (!inline || v === '') out += `${open} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
     else {
       const text = excelCellText(v);
-      out += `<c r="${ref}"${style} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
+      out += `${open} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
     }
   }
   const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;

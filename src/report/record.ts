@@ -133,10 +133,12 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
 function eachEntry(entries: UnitEntries | undefined, put: (group: string, code: string, text: string, value?: Rational) => void): void {
   if (!entries) return;
   const add = (e: UnitEntries, suffix: string): void => {
-    for (const [code, v] of e.values) put(`得分表${suffix}`, code, NUMBER_TEXTS.of(v), v);
-    for (const [code, v] of e.targets) put(`目标值${suffix}`, code, NUMBER_TEXTS.of(v), v);
-    for (const [code, list] of e.raters) put(`评议${suffix}`, code, list.map((x) => x.toString()).join('、'));
-    for (const [code, list] of e.deductions) put(`扣分明细${suffix}`, code, list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；'));
+    const values = `得分表${suffix}`;
+    e.values.forEach((v, code) => put(values, code, NUMBER_TEXTS.of(v), v));
+    const targets = `目标值${suffix}`;
+    e.targets.forEach((v, code) => put(targets, code, NUMBER_TEXTS.of(v), v));
+    e.raters.forEach((list, code) => put(`评议${suffix}`, code, list.map((x) => x.toString()).join('、')));
+    e.deductions.forEach((list, code) => put(`扣分明细${suffix}`, code, list.map((d) => `${d.points.toString()}（${d.reason}）`).join('；')));
   };
   add(entries, '');
   for (const [period, e] of entries.periods ?? []) add(e, `（${period}）`);
@@ -224,18 +226,18 @@ function leavesText(r: UnitResult, entries: UnitEntries | undefined): string {
   const leaves = r.score.leaves;
   const sheet = entries?.values;
   let same = sheet !== undefined && leaves.size > 0 && sheet.size === leaves.size;
-  if (same) {
-    for (const [code, v] of leaves) {
+  // Scoring keeps one table where the leaves are the entered numbers (sameTable in score-unit.ts).
+  if (same && leaves !== sheet) {
+    leaves.forEach((v, code) => {
+      if (!same) return;
+      // Equal values are equal texts, and the same value is most often the very same object.
       const entered = sheet!.get(code);
-      if (entered === undefined || NUMBER_TEXTS.of(entered) !== NUMBER_TEXTS.of(v)) {
-        same = false;
-        break;
-      }
-    }
+      if (entered === undefined || (entered !== v && NUMBER_TEXTS.of(entered) !== NUMBER_TEXTS.of(v))) same = false;
+    });
   }
   if (same) return `"${SAME_AS_SHEET}"`;
   let text = '';
-  for (const [code, v] of leaves) text += `${text === '' ? '' : ','}${KEY_JSON.of(code)}:${NUMBER_JSON.of(v)}`;
+  leaves.forEach((v, code) => (text += `${text === '' ? '' : ','}${KEY_JSON.of(code)}:${NUMBER_JSON.of(v)}`));
   return `{${text}}`;
 }
 

@@ -23,6 +23,10 @@ describe('CodeMap', () => {
     const m = new CodeMap<string>(index);
     m.set('X9', 'x').set('B1', 'b').set('A1', 'a');
     expect([...m]).toEqual([['A1', 'a'], ['B1', 'b'], ['X9', 'x']]);
+    // forEach walks the same pairs in the same order, value first as a Map's does.
+    const walked: [string, string][] = [];
+    m.forEach((v, code) => walked.push([code, v]));
+    expect(walked).toEqual([...m]);
     // A second unit's table shares the numbering: X9 is known now, with no effect on the first.
     const other = new CodeMap<string>(index).set('X9', 'y');
     expect([...other]).toEqual([['X9', 'y']]);
@@ -37,7 +41,9 @@ describe('CodeMap', () => {
   });
 
   it('shares one empty table and one empty list, which refuse to be written to', () => {
-    expect([NO_CODES.get('A1'), NO_CODES.has('A1'), NO_CODES.size, [...NO_CODES]]).toEqual([undefined, false, 0, []]);
+    let walked = 0;
+    NO_CODES.forEach(() => walked++);
+    expect([NO_CODES.get('A1'), NO_CODES.has('A1'), NO_CODES.size, [...NO_CODES], walked]).toEqual([undefined, false, 0, [], 0]);
     expect(() => NO_CODES.set('A1', undefined as never)).toThrow(/shared and empty/);
     expect(() => (NONE as string[]).push('x')).toThrow(TypeError);
     expect(NONE).toHaveLength(0);

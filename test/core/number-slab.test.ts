@@ -37,6 +37,12 @@ describe('NumberSlab', () => {
       return t;
     });
     tables.forEach((t, u) => expect([u, [...t].map(([, v]) => Number(v.toString()))]).toEqual([u, codes.map((_, i) => u * 40 + i)]));
+    // forEach walks the same pairs in the same order, within each unit's own stretch.
+    tables.forEach((t, u) => {
+      const walked: [string, Rational][] = [];
+      t.forEach((v, code) => walked.push([code, v]));
+      expect([u, walked]).toEqual([u, [...t]]);
+    });
   });
 
   it('refuses a code it has no room for, rather than dropping the figure', () => {
