@@ -37,7 +37,7 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
-/** The app as it ships: fresh tsc output, tracked bin/templates/samples, production node_modules from the lockfile. */
+/** The app as it ships: fresh tsc output and its bundle (what bin/score.js runs), tracked bin/templates/samples, production node_modules from the lockfile. */
 function stageApp(appDir, pkg) {
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', path.join(appDir, 'dist')], root);
   for (const file of trackedFiles(root, APP_PARTS)) {
@@ -47,6 +47,8 @@ function stageApp(appDir, pkg) {
   fs.copyFileSync(path.join(root, 'package.json'), path.join(appDir, 'package.json'));
   fs.copyFileSync(path.join(root, 'package-lock.json'), path.join(appDir, 'package-lock.json'));
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], appDir);
+  // Bundled from the production modules just installed, the very ones that ship beside it.
+  run(process.execPath, [path.join(root, '.ci', 'bundle.mjs'), '--dist', path.join(appDir, 'dist')], root);
   fs.rmSync(path.join(appDir, 'package-lock.json'));
   fs.writeFileSync(path.join(appDir, 'package.json'), shippedPackageJson(pkg));
   const modules = path.join(appDir, 'node_modules');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
+import { buildRecord, loadedBy, sourcesOf } from '../support/bundle.js';
 import { BIN } from '../support/files.js';
 import { copySample, runCli, tempDir } from '../support/cli.js';
 import { columnOf, dumpSheet, editWorkbook, rowOf } from '../support/workbook.js';
@@ -185,20 +185,16 @@ describe('the process entry', () => {
 
 describe('instant start', () => {
   /**
-   * Runs the CLI under a loader hook; returns the packages and the project's own modules (dist/…) it
-   * loaded: ES modules as they load, CommonJS ones (a `require` bypasses the hook) from the cache at exit.
+   * The packages and the project's own modules (dist/…) a run of bin/score.js loaded; a chunk of the
+   * bundle (dist/app/) counts as the files bundled into it.
    */
   function loaded(args: string[], cwd?: string): { packages: Set<string>; modules: Set<string>; code: number | null } {
-    const dir = tempDir();
-    const hooks = path.join(dir, 'hooks.mjs');
-    writeFileSync(hooks, `import { createRequire, register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
-      "export async function load(url, context, next) { console.error('LOADED ' + url); return next(url, context); }")}));\n`
-      + "const cache = createRequire(import.meta.url).cache;\nprocess.on('exit', () => { for (const file of Object.keys(cache)) console.error('LOADED file://' + file); });\n");
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const urls = [...r.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]!);
-    const packages = new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => p !== undefined));
-    const modules = new Set(urls.map((u) => /\/(dist\/.+)\.js$/.exec(u)?.[1]).filter((m): m is string => m !== undefined));
-    return { packages, modules, code: r.status };
+    const record = buildRecord();
+    const run = loadedBy(args, { cwd });
+    const files = run.files.flatMap((f) => sourcesOf(f, record));
+    const packages = new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined));
+    const modules = new Set(files.map((f) => /^(dist\/.+)\.js$/.exec(f)?.[1]).filter((m): m is string => m !== undefined));
+    return { packages, modules, code: run.code };
   }
 
   it('--help and --version load no package and nothing of the tool besides their texts', () => {

@@ -123,7 +123,9 @@ function sameOutputs(files: readonly string[], out: string | undefined): Diagnos
 /** A bar on a terminal only: in a file or a pipe it would be noise (and cli-progress is not loaded). */
 async function progressBar(stream: Stream, total: number, json: boolean): Promise<SingleBar | undefined> {
   if (stream.isTTY !== true || json) return undefined;
-  const { SingleBar } = await import('cli-progress');
+  // A CommonJS package: its exports are the default export, in Node and in the bundle alike (esbuild
+  // gives a lazily imported CommonJS module no named exports).
+  const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ format: '计算中 [{bar}] {value}/{total} {file}', stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true });
   bar.start(total, 0, { file: '' });
   return bar;

@@ -1,0 +1,2 @@
+// Types of .ci/bundle.mjs for the TypeScript tests.
+export function sourceDigest(dir: string): string;

@@ -1,0 +1,67 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { sourceDigest } from '../../.ci/bundle.mjs';
+import { APP, ROOT, buildRecord, loadedBy, sourcesOf, type Loaded } from '../support/bundle.js';
+import { copySample } from '../support/cli.js';
+
+// The CLI ships as the bundle in dist/app/ (.ci/bundle.mjs): the CLI tests that spawn bin/score.js run it.
+
+describe('the bundle', () => {
+  it('is built from the sources as they are now', () => {
+    expect(buildRecord().source).toBe(sourceDigest(path.join(ROOT, 'src')));
+  });
+
+  it('is what bin/score.js runs, not the modules tsc made (but for the texts --help and --version print before it loads)', () => {
+    const run = loadedBy(['chek']);
+    expect(run.code).toBe(2);
+    expect(run.files).toContain(path.join(APP, buildRecord().entry));
+    const unbundled = run.files.filter((f) => f.startsWith(path.join(ROOT, 'dist')) && !f.startsWith(APP)).map((f) => path.relative(ROOT, f));
+    expect(unbundled.sort()).toEqual([path.join('dist', 'cli', 'help-texts.js'), path.join('dist', 'cli', 'instant.js')]);
+  });
+
+  it('holds no zod locale but the Chinese one (English is zod\'s default)', () => {
+    const locales = Object.values(buildRecord().chunks).flat().filter((f) => /\/locales\/[^/]+\.js$/.test(f)).map((f) => path.basename(f));
+    expect(locales.sort()).toEqual(['en.js', 'zh-CN.js']);
+  });
+
+  it('every chunk loads and runs: each command, each lazy part, through bin/score.js', () => {
+    const dir = copySample('guannan-2009');
+    const at = (...parts: string[]): string => path.join(dir, ...parts);
+    const runs: [string, Loaded, number][] = [];
+    const run = (what: string, expected: number, args: string[], options: { env?: Record<string, string>; tty?: boolean } = {}): Loaded => {
+      const r = loadedBy(args, { cwd: dir, ...options });
+      runs.push([what, r, expected]);
+      return r;
+    };
+    run('help', 0, ['--help']);
+    run('init', 0, ['init', at('新建')]);
+    run('template', 0, ['template', at('annual.xlsx'), '--by-department', '-o', at('填报表')]);
+    run('merge', 0, ['merge', ...readdirSync(at('填报表')).map((f) => at('填报表', f)), '-o', at('合并.xlsx')]);
+    run('score, with 反馈单', 0, [at('annual.xlsx'), '-o', at('甲'), '--feedback', at('反馈单')]);
+    run('a re-run, which compares', 0, [at('annual.xlsx'), '-o', at('甲')]);
+    run('batch on a terminal, with its progress bar', 0, ['batch', at('annual.xlsx'), '-o', at('丙')], { tty: true });
+    run('diff', 0, ['diff', at('丙', 'annual.通报.xlsx'), at('甲', 'annual.通报.xlsx')]);
+    run('explain', 0, ['explain', at('annual.xlsx'), '汤沟镇']);
+    writeFileSync(at('加分.csv'), iconv.encode('单位名称,加分\n汤沟镇,1\n', 'gbk'));
+    run('check with a CSV in GBK, printing in GBK', 0, ['check', at('annual.xlsx'), at('加分.csv')], { env: { SCORE_OUTPUT_ENCODING: 'gbk' } });
+    writeFileSync(at('坏.xlsx'), 'PK\x03\x04 not a whole zip');
+    run('a broken workbook', 3, ['check', at('坏.xlsx')]);
+    rmSync(at('通报模板.txt'));
+    run('a notice template that is not there', 3, [at('annual.xlsx'), '-o', at('丁')]);
+
+    for (const [what, r, expected] of runs) {
+      expect({ what, code: r.code, output: r.output }).toEqual({ what, code: expected, output: expect.not.stringMatching(/E_INTERNAL|Dynamic require|Cannot find|\n\s+at .+:\d+:\d+/) });
+    }
+    // The terminal run drew its bar (a pipe gets none, test/cli/manners.test.ts).
+    expect(runs.find(([w]) => w.startsWith('batch'))![1].output).toContain('计算中 [');
+    const record = buildRecord();
+    const loaded = new Set(runs.flatMap(([, r]) => r.files).filter((f) => path.dirname(f) === APP).map((f) => path.basename(f)));
+    // Every chunk with code of its own; one without (a lazy import's door into a chunk loaded anyway,
+    // such as instant.ts's lazy stream-failure.js, which run.ts imports whole) only re-exports.
+    expect(Object.keys(record.chunks).filter((c) => record.chunks[c]!.length > 0 && !loaded.has(c)).sort()).toEqual([]);
+    const packages = new Set(runs.flatMap(([, r]) => r.files.flatMap((f) => sourcesOf(f, record))).map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]));
+    expect(packages).toContain('iconv-lite');
+    expect(packages).toContain('cli-progress');
+  });
+});
