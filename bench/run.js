@@ -53,9 +53,9 @@ function measure(argv) {
   return { ms, cpuMs: peak?.cpuMs, rssMB: peak?.maxRssMB, status, stderr };
 }
 
-/** The median run of several, by wall time (short commands vary most under load). */
-function median(argv, times) {
-  const runs = Array.from({ length: times }, () => measure(argv)).sort((a, b) => a.ms - b.ms);
+/** The median run of several, by wall time (short commands vary most under load); `before` runs ahead of each. */
+function median(argv, times, before = () => undefined) {
+  const runs = Array.from({ length: times }, () => (before(), measure(argv))).sort((a, b) => a.ms - b.ms);
   return runs[Math.floor(runs.length / 2)];
 }
 
@@ -166,13 +166,14 @@ ${table.join('\n')}
 ## 各行测的是什么
 
 - \`node -e 0\`：Node 本身的启动，任何 Node 程序的下限。
-- \`score --help\`：\`score\` 的启动（加载模块、显示帮助）。
+- \`score --help\`：\`score\` 的启动（显示预先排好的帮助文字，不加载整个工具）。
 - **基线**（\`bench/baseline.js\`，不引用 \`src/\`）：做这件事最少要做的工作——按中央目录打开压缩包、逐个部分解压，
   以正则表达式扫描工作表 XML，按 \`direct\` 指标精确求和（10⁻⁶ 定点整数）、四舍五入到两位小数、类别内排名（1、2、2、4），
   再手写一个只有一张表（单位名称、类别、总分、名次）的结果工作簿。每个规模都核对它的总分和名次与 \`score\` 排名表完全相同，
   不同即停止测量。
 - \`score check\`：读取并检查工作簿，不计分、不写文件。
 - \`score\`：完整计分，写出通报工作簿（排名、附件、指标得分、问题、记录）、通报正文（.txt、.docx）。
+  每次都写进一个空文件夹，即第一次计算（同一文件夹里再算一次还要与上次的通报比较、把它存入历史，那是重算的工作）。
 
 ## 目标（issue 11，2 核机器、40 个指标）
 
@@ -224,10 +225,13 @@ try {
     report(units, fileMB, '基线', base, undefined, load());
     if (base.status) throw new Error(`基线失败：${base.stderr.trim()}`);
     report(units, fileMB, '`score check`', median([score, 'check', file], times), base, load());
-    const full = median([score, file, '-o', out], times);
+    // Each run into an empty folder: a first run, as each of them is measured (a second run into the
+    // same folder would also compare with the first and keep it, which is a re-run's work).
+    const scoreOut = path.join(out, 'score');
+    const full = median([score, file, '-o', scoreOut], times, () => rmSync(scoreOut, { recursive: true, force: true }));
     report(units, fileMB, '`score`', full, base, load());
     if (!full.status) {
-      await verify(path.join(out, `${path.basename(file, '.xlsx')}.通报.xlsx`), baselineOut, units);
+      await verify(path.join(scoreOut, `${path.basename(file, '.xlsx')}.通报.xlsx`), baselineOut, units);
       verified.push(units);
     }
     rmSync(out, { recursive: true, force: true });
