@@ -108,7 +108,7 @@ class WorksheetReader implements XmlHandler {
     this.percentColumns = [];
   }
 
-  /** A plain cell in one step (see XmlHandler.cell): what startCell, the value's text and endCell make of it. */
+  /** A plain cell in one step (see XmlHandler.plainCell): what startCell, the value's text and endCell make of it. */
   plainCell(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean {
     if (!this.inRow) return false;
     this.beginCell(r, s, t);

@@ -177,7 +177,7 @@ export class XmlScanner {
     if (next === SLASH) return this.endTag(s, lt);
     if (next === BANG) return this.declaration(s, lt);
     if (next === QUESTION) return this.instruction(s, lt);
-    if (next === C && s.charCodeAt(lt + 2) === SPACE && this.plainCells && this.handler.plainCell) {
+    if (next === C && lt + 2 < s.length && s.charCodeAt(lt + 2) === SPACE && this.plainCells && this.handler.plainCell) {
       const end = this.plainCell(s, lt);
       if (end !== 0) return end;
     }
