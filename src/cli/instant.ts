@@ -19,8 +19,10 @@ export function instantAnswer(argv: readonly string[], env: Record<string, strin
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { text: VERSION_TEXT, code: 0 };
   const topic = helpTopic(argv);
   if (topic === undefined) return undefined;
-  const help = HELP_TEXTS[topic];
-  return help === undefined ? undefined : { text: help.text, code: help.code };
+  // A topic is what the clerk typed: 「constructor」 or 「__proto__」 is no command, whatever an object inherits.
+  if (!Object.hasOwn(HELP_TEXTS, topic)) return undefined;
+  const { text, code } = HELP_TEXTS[topic]!;
+  return { text, code };
 }
 
 /** '' for the general help; a command's name for its own; undefined when the arguments ask something else. */

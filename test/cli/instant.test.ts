@@ -29,7 +29,7 @@ describe('help and version answered before the tool loads', () => {
 
   it.each([
     [['check', 'a.xlsx']], [['a.xlsx', '--help']], [['--no-color', '--help']], [['--help', '--no-color']], [['help', 'nonexist']],
-    [['--version', 'x']], [['check']], [['-x', '--help']],
+    [['--version', 'x']], [['check']], [['-x', '--help']], [['constructor', '--help']], [['help', '__proto__']], [['toString', '-h']],
   ])('score %j is left to the whole tool', (argv) => {
     expect(instantAnswer(argv, {})).toBeUndefined();
   });
