@@ -19,7 +19,10 @@ export interface DeductionRow {
  * so the order is the calculation's, not whichever order the forms were merged in.
  */
 export function deductionRows(a: Assessment, entries: readonly UnitEntries[]): DeductionRow[] {
-  const byUnit = new Map(entries.map((e) => [e.unit, e]));
+  // Only the units with a deduction are looked up: most have none (a province's direct scores, none at all).
+  const byUnit = new Map<Unit, UnitEntries>();
+  for (const e of entries) if (e.deductions.size > 0 || [...(e.periods?.values() ?? [])].some((p) => p.deductions.size > 0)) byUnit.set(e.unit, e);
+  if (byUnit.size === 0) return [];
   const leafOrder = new Map(a.tree.leaves.map((l, i) => [l.code, i]));
   const periodOrder = ['', ...a.scheme.periods];
   const rows: DeductionRow[] = [];
