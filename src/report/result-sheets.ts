@@ -5,7 +5,7 @@ import { bandText, orList } from '../engine/describe.js';
 import type { Scheme } from '../scheme/schema.js';
 import { unitWord } from '../scheme/unit-word.js';
 import { conditionText, rankChangeText } from '../engine/rules.js';
-import { decisionText, nameOf, type AdjustmentEntry, type Unit } from '../engine/model.js';
+import { decisionText, nameOf, type Unit, type UnitEntries } from '../engine/model.js';
 import { boundDiagnostics, LISTED_PER_KIND, sortDiagnostics } from './bound-diagnostics.js';
 import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
@@ -79,9 +79,10 @@ function adjustmentSides(a: Assessment): ('bonus' | 'deduction')[] {
 }
 
 /** 加减分核算: every item with its reason and evidence, and each unit's raw sum, caps and what counted. */
-export function adjustmentsSheet(a: Assessment, entries: ReadonlyMap<string, readonly AdjustmentEntry[]>): SheetModel | undefined {
+export function adjustmentsSheet(a: Assessment, unitEntries: readonly UnitEntries[]): SheetModel | undefined {
   const sides = adjustmentSides(a);
   if (sides.length === 0) return undefined;
+  const entries = new Map(unitEntries.map((e) => [e.unit.name, e.adjustments ?? []]));
   const d = a.scheme.rounding.decimals;
   const rows: (CellModel | null)[][] = [['类别', `${unitWord(a.scheme)}名称`, '类型', '项目', '分值', '事由', '依据', '来源'].map(header)];
   for (const r of a.results) {

@@ -13,6 +13,8 @@ export const SELF_SHEET = '自评对照';
  * Undefined when nobody self-assessed and the scheme asks for no self-assessment.
  */
 export function selfAssessmentSheet(a: Assessment, entries: readonly UnitEntries[]): SheetModel | undefined {
+  // Nobody self-assessed (a unit's 自评 is its own, never a period's): no sheet, and no lookup of every unit.
+  if (!a.scheme.selfAssessment && entries.every((e) => !e.selfAssessed || e.selfAssessed.size === 0)) return undefined;
   const byUnit = new Map(entries.map((e) => [e.unit, e]));
   const reviewed = a.results.map((r) => ({ r, lines: byUnit.has(r.unit) ? selfReview(a.scheme, a.tree, byUnit.get(r.unit)!) : [] }));
   const all = reviewed.reduce((n, x) => n + x.lines.length, 0);

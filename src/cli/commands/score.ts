@@ -204,7 +204,7 @@ function renderNotice(assessment: Assessment, template: { file: string; text: st
 }
 
 export function outputSheets(assessment: Assessment, entries: readonly UnitEntries[], diagnostics: readonly Diagnostic[]): SheetModel[] {
-  const adjustments = adjustmentsSheet(assessment, new Map(entries.map((e) => [e.unit.name, e.adjustments ?? []])));
+  const adjustments = adjustmentsSheet(assessment, entries);
   const deductions = deductionRows(assessment, entries);
   const ranking = rankingSheet(assessment, deductionRemarks(deductions, assessment.scheme.rounding.decimals));
   // 扣分明细 where the indicator system has 扣分制 leaves, like 加减分核算 where the scheme has 加减分.
