@@ -156,7 +156,7 @@ ${table.join('\n')}
 - **耗时**是从启动进程到进程结束的墙上时间（含 Node 启动）；**CPU** 是进程的用户态加内核态时间（多线程时相加，可能大于耗时）；
   **内存峰值**是进程的最大常驻内存（内核的 maxrss）。
 - **倍数**：\`score --help\` 对 \`node -e 0\`；其余对同一规模的基线。负载高（超过核数）时进程要排队等 CPU，
-  耗时倍数随之浮动，CPU 倍数较稳定。2,000 个单位及以下各跑 3 次、\`node -e 0\` 和
+  耗时倍数随之浮动，CPU 倍数较稳定。100,000 个单位及以下各跑 3 次、\`node -e 0\` 和
   \`--help\` 各跑 5 次，取耗时的中位数；更大的规模各跑 1 次。
 - **内存不足**：进程在 Node 默认的堆上限内用尽了内存（括号内为进程结束前的耗时），这本身就是结果，不加大堆重试。
 - **堆的增长**：\`score\` 的入口（\`bin/score.js\`）把 V8 的堆增长设为每次 20%（\`--heap-growing-percent=20\`）：
@@ -217,7 +217,7 @@ try {
       renameSync(`${file}.part`, file);
     }
     const fileMB = (statSync(file).size / 1e6).toFixed(1);
-    const times = units <= 2000 ? 3 : 1;
+    const times = units <= 100000 ? 3 : 1;
     const out = path.join(dir, `out-${units}`);
     mkdirSync(out, { recursive: true });
     const baselineOut = path.join(out, 'baseline.xlsx');
