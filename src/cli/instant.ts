@@ -12,10 +12,17 @@ import { HELP_TEXTS, VERSION_TEXT } from './help-texts.js';
 /** A reader that went away (`| head -1`): not an error of the run (xsv: BrokenPipe is exit 0). */
 export const READER_GONE: readonly string[] = ['EPIPE', 'ERR_STREAM_DESTROYED', 'ECONNRESET'];
 
+/** The topic of a bare `score` (the general help, as a usage error): no command is named so. */
+export const BARE = '(none)';
+
+/** Whether SCORE_OUTPUT_ENCODING asks for what Node prints anyway: unset, empty or UTF-8. */
+export function printsUtf8(encoding: string | undefined): boolean {
+  return encoding === undefined || encoding === '' || /^utf-?8$/i.test(encoding);
+}
+
 /** What these arguments print and exit with, when that is known without loading the tool. */
 export function instantAnswer(argv: readonly string[], env: Record<string, string | undefined>): { text: string; code: number } | undefined {
-  const encoding = env.SCORE_OUTPUT_ENCODING;
-  if (encoding !== undefined && encoding !== '' && !/^utf-?8$/i.test(encoding)) return undefined;
+  if (!printsUtf8(env.SCORE_OUTPUT_ENCODING)) return undefined;
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { text: VERSION_TEXT, code: 0 };
   const topic = helpTopic(argv);
   if (topic === undefined) return undefined;
@@ -28,7 +35,7 @@ export function instantAnswer(argv: readonly string[], env: Record<string, strin
 /** '' for the general help; a command's name for its own; undefined when the arguments ask something else. */
 function helpTopic(argv: readonly string[]): string | undefined {
   const isHelp = (a: string | undefined): boolean => a === '--help' || a === '-h';
-  if (argv.length === 0) return '(none)';
+  if (argv.length === 0) return BARE;
   if (argv.length === 1) return isHelp(argv[0]) || argv[0] === 'help' ? '' : undefined;
   if (argv.length === 2 && isHelp(argv[1]) && !argv[0]!.startsWith('-')) return argv[0];
   if (argv.length === 2 && argv[0] === 'help') return argv[1];

@@ -2,7 +2,8 @@ import { constants } from 'node:os';
 import { abandonStaging } from '../io/commit.js';
 import { errnoOf } from '../io/fs-errors.js';
 import type { Stream } from './context.js';
-import { READER_GONE } from './instant.js';
+import { iconv } from '../io/iconv.js';
+import { printsUtf8, READER_GONE } from './instant.js';
 import { main, processContext } from './main.js';
 import { streamFailureText } from './stream-failure.js';
 
@@ -63,19 +64,18 @@ function onSignals(stderr: Stream): void {
  * (`score check a.xlsx > 问题.txt`, `$r = score …`) is read as GBK, and needs it. iconv-lite is
  * loaded only when asked for.
  */
-async function outputEncoder(name: string | undefined, warn: (text: string) => void): Promise<((text: string) => Buffer) | undefined> {
-  if (name === undefined || name === '' || /^utf-?8$/i.test(name)) return undefined;
-  const iconv = (await import('iconv-lite')).default;
-  if (!iconv.encodingExists(name)) {
+function outputEncoder(name: string | undefined, warn: (text: string) => void): ((text: string) => Buffer) | undefined {
+  if (name === undefined || printsUtf8(name)) return undefined;
+  if (!iconv().encodingExists(name)) {
     warn(`环境变量 SCORE_OUTPUT_ENCODING 的编码「${name}」不认识，仍按 UTF-8 输出；可用 gbk、gb18030。\n`);
     return undefined;
   }
-  return (text) => iconv.encode(text, name);
+  return (text) => iconv().encode(text, name);
 }
 
 /** The process around the CLI: bin/score.js calls this and nothing else. */
 export async function run(argv: string[]): Promise<void> {
-  const encode = await outputEncoder(process.env.SCORE_OUTPUT_ENCODING, (text) => process.stderr.write(text));
+  const encode = outputEncoder(process.env.SCORE_OUTPUT_ENCODING, (text) => process.stderr.write(text));
   const stdout = guard(process.stdout, encode);
   const stderr = guard(process.stderr, encode);
   onSignals(stderr);

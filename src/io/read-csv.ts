@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { error } from '../core/diagnostic.js';
 import { ScoreError } from '../core/errors.js';
 import { cellRef, type CellValue, type RawRow, type RawSheet } from '../core/raw-sheet.js';
@@ -17,7 +17,7 @@ export type CsvEncoding = 'utf8' | 'gb18030' | string;
  * `forced` (--encoding) overrides.
  */
 export function decodeCsv(bytes: Buffer, forced?: string): { text: string; encoding: CsvEncoding } {
-  if (forced) return { text: iconv.decode(bytes, forced).replace(/^\uFEFF/, ''), encoding: forced };
+  if (forced) return { text: iconv().decode(bytes, forced).replace(/^\uFEFF/, ''), encoding: forced };
   const { text, encoding } = decodeText(bytes);
   return { text, encoding };
 }
@@ -35,7 +35,7 @@ function csvValue(field: string, cell: () => string, notes: ControlNotes): CellV
  * numbered as Excel shows them when it opens the file, so messages point at the cell a clerk sees.
  */
 export async function readCsv(file: string, forced?: string): Promise<RawSheet> {
-  if (forced && !iconv.encodingExists(forced)) {
+  if (forced && !iconv().encodingExists(forced)) {
     throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')]);
   }
   const { text } = decodeCsv(await readRegular(file, ''), forced);

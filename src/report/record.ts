@@ -22,7 +22,7 @@ const MAGIC = 'score-record';
  * still read: both come back as the same UnitRecord.
  */
 export const RECORD_FORMAT = 2;
-/** `leaves` in format 2 when the leaves are the 得分表 entries, code for code and text for text. */
+/** The sheet of entered scores; in format 2, `leaves` is its name when the leaves are its entries, code for code and text for text. */
 const SAME_AS_SHEET = '得分表';
 
 export interface InputRecord {
@@ -114,7 +114,7 @@ function keyOf(sheet: string, code: string): string {
   let byCode = KEYS.get(sheet);
   if (!byCode) KEYS.set(sheet, (byCode = new Map()));
   let key = byCode.get(code);
-  if (key === undefined) byCode.set(code, (key = `${sheet} ${code}`));
+  if (key === undefined) byCode.set(code, (key = joinKey(sheet, code)));
   return key;
 }
 
@@ -133,7 +133,7 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
 function eachEntry(entries: UnitEntries | undefined, put: (group: string, code: string, text: string, value?: Rational) => void): void {
   if (!entries) return;
   const add = (e: UnitEntries, suffix: string): void => {
-    const values = `得分表${suffix}`;
+    const values = `${SAME_AS_SHEET}${suffix}`;
     e.values.forEach((v, code) => put(values, code, NUMBER_TEXTS.of(v), v));
     const targets = `目标值${suffix}`;
     e.targets.forEach((v, code) => put(targets, code, NUMBER_TEXTS.of(v), v));
