@@ -5,6 +5,8 @@ import { rowHeights, type PageSetup } from '../report/print-plan.js';
 import { cellRef, columnLetter } from '../core/raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
 import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
+import { RowBytes } from './row-bytes.js';
+import { Memo } from '../core/memo.js';
 
 /** Page numbers as a clerk files them. */
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
@@ -104,7 +106,7 @@ function coveredCells(merges: readonly Merge[]): Set<number> {
  * as Excel opens them (control characters visible, at most 32,767 characters); the other cells
  * of a merged range take only their style, their borders closing the merged box.
  */
-export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string> {
+export function* worksheetXml(model: SheetModel, setup: PageSetup, first: boolean, styles: StyleTable, strings: SharedStrings): Generator<string | Uint8Array> {
   const frozen = model.headerRows ?? 0;
   const frozenColumns = model.frozenColumns ?? 0;
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -158,36 +160,76 @@ function letters(c: number): string {
   return LETTERS[c] ??= columnLetter(c);
 }
 
+const ascii = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 /** `<c r="AB`: a cell's opening up to its row number, made once for each column. */
-const CELL_OPEN: string[] = [];
-/** ` s="3"` (or nothing for style 0), made once for each style. */
-const STYLE_ATTRIBUTE: string[] = [];
+const CELL_OPEN: Uint8Array[] = [];
+/** `" s="3"` (or the quote alone for style 0): the end of the reference and the style, made once for each style. */
+const STYLE_ATTRIBUTE: Uint8Array[] = [];
+const ROW_OPEN = ascii('<row r="');
+const NUMBER_OPEN = ascii('><v>');
+const VALUE_CLOSE = ascii('</v></c>');
+const SHARED_OPEN = ascii(' t="s"><v>');
+const INLINE_OPEN = ascii(' t="inlineStr"><is><t');
+const PRESERVE = ascii(' xml:space="preserve"');
+const INLINE_CLOSE = ascii('</t></is></c>');
+const ROW_CLOSE = ascii('</row>');
+const NO_ROW = new Uint8Array(0);
+/**
+ * A number's text, made once for each number: a province's scores are a few thousand distinct
+ * values written millions of times, and turning a fraction into its shortest decimal text was
+ * half of writing a row.
+ */
+const NUMBER_TEXT = new Memo((v: number) => ascii(String(v)));
 
-/** `inline`: texts written in the cell itself (an empty text stays shared: readers take an empty inline text for no value). */
-function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings, scoreStyle: number, inline = false): string {
-  let out = '';
-  // The row's number as text once, not once for each of its cells.
-  const row = `${r}"`;
+/** Every row of every sheet is made in this one buffer (see RowBytes: the writer copies each row before the next). */
+const ROW = new RowBytes();
+
+/**
+ * A row's XML as UTF-8 bytes, or none for a row with neither a cell nor a height. `inline`: texts
+ * written in the cell itself (an empty text stays shared: readers take an empty inline text for no value).
+ */
+function rowXml(cells: readonly (CellModel | null)[], r: number, height: number | undefined, covered: Set<number>, styles: StyleTable, strings: SharedStrings, scoreStyle: number, inline = false): Uint8Array {
+  const out = ROW;
+  out.begin();
+  out.bytes(ROW_OPEN);
+  // The row's number written once, and copied into each of its cells' references.
+  const numberStart = out.length;
+  out.digits(r);
+  const numberEnd = out.length;
+  out.ascii(height === undefined ? '"' : `" ht="${height}" customHeight="1"`);
+  out.ascii('>');
+  const opened = out.length;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell) continue;
     const s = cell.s === undefined ? 0 : cell.s === 'score' ? scoreStyle : styles.of(cell.s);
-    const style = STYLE_ATTRIBUTE[s] ??= s === 0 ? '' : ` s="${s}"`;
-    const open = (CELL_OPEN[c] ??= `<c r="${letters(c)}`) + row + style;
     const v = covered.size > 0 && covered.has(r * 16384 + c + 1) ? null : cell.v;
+    // A cell covered by a merge keeps only its style; one with neither is not written.
+    if (v === null && s === 0) continue;
+    out.bytes(CELL_OPEN[c] ??= ascii(`<c r="${letters(c)}`));
+    out.again(numberStart, numberEnd);
+    out.bytes(STYLE_ATTRIBUTE[s] ??= ascii(s === 0 ? '"' : `" s="${s}"`));
     // An empty text stays an empty text (as a cell a clerk cleared), not a missing cell.
-    if (v === null) out += style === '' ? '' : `${open}/>`;
+    if (v === null) out.ascii('/>');
     else if (typeof v === 'number') {
       if (!Number.isFinite(v)) throw new Error(`${letters(c)}${r}: ${v} is no number a cell can hold`);
-      out += `${open}><v>${String(v)}</v></c>`;
-    }
-    else if (!inline || v === '') out += `${open} t="s"><v>${strings.of(excelCellText(v))}</v></c>`;
-    else {
+      out.bytes(NUMBER_OPEN);
+      out.bytes(NUMBER_TEXT.of(v));
+      out.bytes(VALUE_CLOSE);
+    } else if (!inline || v === '') {
+      out.bytes(SHARED_OPEN);
+      out.digits(strings.of(excelCellText(v)));
+      out.bytes(VALUE_CLOSE);
+    } else {
       const text = excelCellText(v);
-      out += `${open} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
+      out.bytes(INLINE_OPEN);
+      if (needsPreserve(text)) out.bytes(PRESERVE);
+      out.ascii('>');
+      out.utf8(xmlText(text));
+      out.bytes(INLINE_CLOSE);
     }
   }
-  const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
-  if (out === '' && ht === '') return '';
-  return `<row r="${r}"${ht}>${out}</row>`;
+  if (out.length === opened && height === undefined) return NO_ROW;
+  out.bytes(ROW_CLOSE);
+  return out.take();
 }

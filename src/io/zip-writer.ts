@@ -85,8 +85,12 @@ export class ZipWriter {
     if (this.offset > LIMIT) throw new Error('zip: over 4 GB');
   }
 
-  /** One part, its text given piece by piece (strings are UTF-8); a part given as a list is short and deflated at once. */
-  async add(name: string, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  /**
+   * One part, its text given piece by piece: strings (written as UTF-8) or UTF-8 bytes, which are
+   * copied before the next piece is asked for (a sheet's rows come in one buffer used again). A
+   * part given as a list of strings is short and deflated at once.
+   */
+  async add(name: string, content: readonly string[] | Iterable<string | Uint8Array> | AsyncIterable<string>): Promise<void> {
     const nameBytes = Buffer.from(name, 'utf8');
     const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
     const local = Buffer.alloc(30);
@@ -118,7 +122,7 @@ export class ZipWriter {
     await this.put(packed);
   }
 
-  private async streamed(entry: Written, content: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  private async streamed(entry: Written, content: Iterable<string | Uint8Array> | AsyncIterable<string>): Promise<void> {
     const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: DEFLATED_BYTES });
     // Deflating runs on libuv's threads and writing on the file's: both go on while the next piece
     // of text is made. Compressed pieces are written in order as they come; the first failure is
@@ -150,19 +154,27 @@ export class ZipWriter {
       used = 0;
       await taken[turn];
     };
-    /** Encodes a piece; a promise only when it must wait for a buffer (most pieces, a sheet's rows, need none). */
-    const take = (text: string): Promise<void> | undefined => {
-      // UTF-8 takes at most 3 bytes for each UTF-16 unit of the text.
-      if (used > 0 && used + text.length * 3 > PIECE_BYTES) return pass().then(() => take(text));
-      if (text.length * 3 > PIECE_BYTES) return feed(Buffer.from(text, 'utf8'));
-      used += buffers[turn]!.write(text, used, 'utf8');
+    /**
+     * Encodes or copies a piece; a promise only when it must wait for a buffer (most pieces, a
+     * sheet's rows, need none). Bytes are copied before this returns or its promise settles.
+     */
+    const take = (piece: string | Uint8Array): Promise<void> | undefined => {
+      // UTF-8 takes at most 3 bytes for each UTF-16 unit of a text.
+      const most = typeof piece === 'string' ? piece.length * 3 : piece.length;
+      if (used > 0 && used + most > PIECE_BYTES) return pass().then(() => take(piece));
+      if (most > PIECE_BYTES) return feed(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece));
+      if (typeof piece === 'string') used += buffers[turn]!.write(piece, used, 'utf8');
+      else {
+        buffers[turn]!.set(piece, used);
+        used += piece.length;
+      }
       return undefined;
     };
     // A sheet's rows come from a generator: `for await` would wait a turn of the event loop's
     // microtasks for each of a province's hundreds of thousands of rows, and make a promise for it.
     if (Symbol.iterator in content) {
-      for (const text of content) {
-        const waiting = take(text);
+      for (const piece of content) {
+        const waiting = take(piece);
         if (waiting) await waiting;
       }
     } else {

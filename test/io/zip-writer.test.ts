@@ -35,6 +35,28 @@ describe('zip writer', () => {
   });
 });
 
+describe('zip writer, pieces given as bytes', () => {
+  it('reads back pieces given as views of one buffer written over for each piece, among strings, short and longer than its buffers', async () => {
+    // A sheet's rows come as views of one buffer written over for each row (RowBytes).
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'zipb-')), 'b.zip');
+    const scratch = Buffer.alloc(1 << 21);
+    const expected: string[] = [];
+    function* rows(): Generator<string | Uint8Array> {
+      for (let i = 0; i < 30_000; i++) {
+        // Short rows, many buffers' worth; now and then one longer than a buffer of the writer's; a string among them.
+        const text = i % 10_000 === 9_999 ? `<row>${'单'.repeat(400_000)}${i}</row>` : i % 7 === 0 ? `<s>${i}</s>` : `<row r="${i}"><c><v>${i}.25</v></c><t>单位${i}</t></row>`;
+        expected.push(text);
+        if (i % 7 === 0) yield text;
+        else yield scratch.subarray(0, scratch.write(text, 0, 'utf8'));
+      }
+    }
+    const zip = await ZipWriter.create(file);
+    await zip.add('rows.xml', rows());
+    await zip.close();
+    expect(await readBack(file, 'rows.xml')).toBe(expected.join(''));
+  });
+});
+
 describe('zip writer, a part given whole', () => {
   it('writes the very bytes of the same text given piece by piece, and reads back', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zipwhole-'));
