@@ -103,7 +103,8 @@ function* appendixXml(sheet: SheetModel, textWidth: number): Generator<string> {
       yield paragraphXml(first?.s === 'title' ? appendixTitle(String(first.v)) : appendixLine(String(first?.v ?? '')));
     } else {
       table ??= { top: r, rows: [] };
-      table.rows.push(row);
+      // Kept until the table ends: a body's row may be one array filled again (StreamedRows).
+      table.rows.push(row.map((c) => c && { ...c }));
     }
   }
   if (table) yield* tableXml(sheet, table.rows, table.top, textWidth);

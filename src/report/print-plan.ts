@@ -156,7 +156,10 @@ export function rowHeights(model: SheetModel): (row: readonly (CellModel | null)
 /** The heights of every row of the sheet, in order (a streamed body is walked once for them). */
 export function fittedHeights(model: SheetModel): number[] {
   const height = rowHeights(model);
-  return [...allRows(model)].map(height);
+  // Each row measured as it comes: a body's rows may be one array filled again.
+  const heights: number[] = [];
+  for (const row of allRows(model)) heights.push(height(row, heights.length));
+  return heights;
 }
 
 /** The page setup a sheet is written with, in the terms of Excel's (and exceljs's) page setup. */

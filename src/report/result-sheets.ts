@@ -23,11 +23,11 @@ export function scoreCell(value: Rational | null, decimals: number): CellModel {
  * The same, shared: a leaf's points are most often the very number read (one object per distinct
  * value), so their cells are made once (Memo), not once per unit and leaf (a province's 指标得分 has millions).
  */
-function sharedScoreCell(value: Rational | null, decimals: number): CellModel {
-  if (value === null) return text('—');
+function sharedScoreCells(decimals: number): (value: Rational | null) => CellModel {
   let cells = SCORE_CELLS.get(decimals);
   if (!cells) SCORE_CELLS.set(decimals, (cells = new Memo((v: Rational) => Object.freeze(scoreCell(v, decimals)))));
-  return cells.of(value);
+  const shared = cells;
+  return (value) => (value === null ? text('—') : shared.of(value));
 }
 
 const SCORE_CELLS = new Map<number, Memo<Rational, CellModel>>();
@@ -122,13 +122,20 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const sides = adjustmentSides(a);
   const head = ['类别', '名次', `${unitWord(a.scheme)}名称`, ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
+  // Cells pushed one by one: spreading the optional columns made four arrays more for each of a province's units, on each of three walks.
   const unitRow = (r: UnitResult): Row => {
+    const row: Row = [text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name)];
+    for (const p of r.score.parts) row.push(scoreCell(p, d));
+    for (const side of sides) row.push(scoreCell(r.score[side]?.applied ?? null, d));
+    row.push(scoreCell(r.score.total, d), text(bandText(r), 'center'));
+    if (honours.length > 0) row.push(text(honourText(r)));
+    if (awards.length > 0) row.push(text(r.awards.join('、')));
+    if (flags.length > 0) row.push(text(flagTexts(r, a.scheme).join('、')));
+    if (ranks) row.push(text(rankChangeText(r.rankChange)));
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
-    const figureCells = figures.map((f) => text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
-    const adjusted = sides.map((side) => scoreCell(r.score[side]?.applied ?? null, d));
-    return [text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name), ...r.score.parts.map((p) => scoreCell(p, d)), ...adjusted, scoreCell(r.score.total, d), text(bandText(r), 'center'),
-      ...(honours.length > 0 ? [text(honourText(r))] : []), ...(awards.length > 0 ? [text(r.awards.join('、'))] : []), ...(flags.length > 0 ? [text(flagTexts(r, a.scheme).join('、'))] : []),
-      ...(ranks ? [text(rankChangeText(r.rankChange))] : []), ...figureCells, text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap')];
+    for (const f of figures) row.push(text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
+    row.push(text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap'));
+    return row;
   };
   const rows: Row[] = [head.map(header)];
   const body = unitRows(a, unitRow);
@@ -178,13 +185,25 @@ export function detailSheet(a: Assessment): SheetModel {
   const head = ['类别', `${unitWord(a.scheme)}名称`, ...a.tree.leaves.map((l) => `${l.code} ${nameOf(l)}\n（${l.points.toString()}）`), '总分'];
   const rows: Row[] = [head.map(header)];
   const leaves = a.tree.leaves;
-  // No cell of a unit's row wraps: every row one line high.
-  const body = unitRows(a, (r) => {
-    const row: Row = [text(r.unit.category), text(r.unit.name)];
-    for (const l of leaves) row.push(sharedScoreCell(r.score.leaves.get(l.code) ?? null, d));
-    row.push(scoreCell(r.score.total, d));
-    return row;
-  }, ROW_HEIGHT);
+  const cellOf = sharedScoreCells(d);
+  // No cell of a unit's row wraps: every row one line high. One row (and its two text cells) is
+  // filled again for each unit: 指标得分 is walked twice (widths, writing), a province's 300,000 rows each time.
+  const body: StreamedRows = {
+    count: a.results.length,
+    height: ROW_HEIGHT,
+    *rows() {
+      const category: CellModel = { v: '', s: 'body' };
+      const name: CellModel = { v: '', s: 'body' };
+      const row: Row = [category, name, ...leaves.map(() => null), null];
+      for (const r of a.results) {
+        category.v = r.unit.category;
+        name.v = r.unit.name;
+        for (let i = 0; i < leaves.length; i++) row[i + 2] = cellOf(r.score.leaves.get(leaves[i]!.code) ?? null);
+        row[leaves.length + 2] = scoreCell(r.score.total, d);
+        yield row;
+      }
+    },
+  };
   // A leaf's header wraps over a few lines in a narrow column: more columns to a page, at a readable size.
   const widths = widthsFor(allRows({ rows, body }), 6, 24).map((w, i) => (i >= 2 ? Math.min(w, LEAF_WIDTH) : w));
   const merges: Merge[] = [];

@@ -33,6 +33,7 @@ export interface CellModel {
 export interface StreamedRows {
   /** How many rows `rows()` makes. */
   count: number;
+  /** The rows in order. Each may be the same array (and cells) filled again: use a row before taking the next, never keep it. */
   rows: () => Iterable<Row>;
   /** The height of every row (points) where none wraps; else each row is fitted as it is written. */
   height?: number;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import type { NoticeDoc } from '../../src/report/notice-doc.js';
+import type { CellModel } from '../../src/report/sheet-model.js';
 import { writeDocx } from '../../src/io/write-docx.js';
 import { tempDir } from '../support/cli.js';
 
@@ -55,6 +56,35 @@ const doc: NoticeDoc = {
   closing: ['2026年1月1日'],
   appendix,
 };
+
+describe('the .docx appendix from a streamed body', () => {
+  it('keeps every row of a body that fills one array again for every row (StreamedRows allows it)', async () => {
+    const dir = tempDir();
+    const names = ['甲局', '乙局', '丙局'];
+    const streamed: NoticeDoc['appendix'] = {
+      ...appendix!,
+      rows: appendix!.rows.slice(0, 2),
+      body: {
+        count: names.length,
+        *rows() {
+          const rank: CellModel = { v: 0, s: 'center' };
+          const name: CellModel = { v: '', s: 'body' };
+          const row = [rank, name];
+          for (const [i, n] of names.entries()) {
+            rank.v = i + 1;
+            name.v = n;
+            yield row;
+          }
+        },
+      },
+    };
+    await writeDocx(path.join(dir, 'b.docx'), { ...doc, appendix: streamed });
+    const xml = (await parts(path.join(dir, 'b.docx'))).get('word/document.xml')!;
+    const found = names.map((n) => xml.indexOf(n));
+    expect(found.every((at) => at > 0)).toBe(true);
+    expect([...found].sort((a, b) => a - b)).toEqual(found);
+  });
+});
 
 describe('the .docx written by our own code', () => {
   let dir: string;

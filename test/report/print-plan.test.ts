@@ -27,6 +27,28 @@ describe('print plan', () => {
     expect(extent.repeated).toBe(ROW_HEIGHT);
   });
 
+  it('fits each row of a body that fills one array again for every row (StreamedRows allows it)', () => {
+    const long = '很长的说明'.repeat(10);
+    const sheet: SheetModel = {
+      name: 't', rows: [[{ v: '说明', s: 'header' }]], merges: [], widths: [12],
+      body: {
+        count: 3,
+        *rows() {
+          const cell: CellModel = { v: '', s: 'wrap' };
+          const row = [cell];
+          for (const v of ['短', long, '短']) {
+            cell.v = v;
+            yield row;
+          }
+        },
+      },
+    };
+    const heights = fittedHeights(sheet);
+    expect(heights[1]).toBe(ROW_HEIGHT);
+    expect(heights[2]).toBeGreaterThan(3 * ROW_HEIGHT);
+    expect(heights[3]).toBe(ROW_HEIGHT);
+  });
+
   it('walks a body whose rows wrap, and fits each of them', () => {
     const long = '很长的说明'.repeat(10);
     const sheet: SheetModel = {
