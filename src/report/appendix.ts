@@ -21,23 +21,50 @@ export interface AppendixBlock {
  * table. Empty bands are left out, as 001 leaves out 未达标.
  */
 export function appendixSections(assessment: Assessment): AppendixSection[] {
-  const { scheme, results } = assessment;
+  const { scheme } = assessment;
+  const groups = bandGroups(assessment);
   const sections: AppendixSection[] = [];
   for (const band of allBands(scheme)) {
-    const members = results.filter((r) => r.band === band.name);
-    if (members.length === 0) continue;
+    const group = groups.get(band.name);
+    if (!group) continue;
     const label = bandLabel(scheme, band);
     sections.push({
-      heading: `${chineseOrdinal(sections.length + 1)}、${label}（${members.length}个）`,
+      heading: `${chineseOrdinal(sections.length + 1)}、${label}（${group.count}个）`,
       band: band.name,
-      count: members.length,
-      categories: scheme.categories.map((category) => ({
-        category,
-        units: members.filter((m: UnitResult) => m.unit.category === category).map((m) => m.unit.name),
-      })),
+      count: group.count,
+      categories: scheme.categories.map((category) => ({ category, units: (group.byCategory.get(category) ?? []).map((m) => m.unit.name) })),
     });
   }
   return sections;
+}
+
+/** A band's units: how many, and by category in rank order. */
+export interface BandGroup {
+  count: number;
+  byCategory: Map<string, UnitResult[]>;
+}
+
+const GROUPS = new WeakMap<Assessment, Map<string, BandGroup>>();
+
+/**
+ * The units of each band that has any, by category, in the results' order: sorted in one walk
+ * and once for an assessment (the appendix, its text and the notice each ask; a province has 300,000 units).
+ */
+export function bandGroups(a: Assessment): Map<string, BandGroup> {
+  let groups = GROUPS.get(a);
+  if (groups) return groups;
+  groups = new Map();
+  for (const r of a.results) {
+    if (r.band === undefined) continue;
+    let group = groups.get(r.band);
+    if (!group) groups.set(r.band, (group = { count: 0, byCategory: new Map() }));
+    group.count++;
+    let list = group.byCategory.get(r.unit.category);
+    if (!list) group.byCategory.set(r.unit.category, (list = []));
+    list.push(r);
+  }
+  GROUPS.set(a, groups);
+  return groups;
 }
 
 function columnsNeeded(sections: readonly AppendixSection[], rows: number): number {

@@ -1,7 +1,7 @@
 import { error, type Diagnostic, type Where } from '../core/diagnostic.js';
 import { neutralise, visibleControls } from '../core/text.js';
 import type { Assessment, UnitResult } from '../engine/assess.js';
-import { appendixSections, appendixText } from './appendix.js';
+import { appendixSections, appendixText, bandGroups } from './appendix.js';
 import { allBands, appendixTitle, bandLabel, excludedText, ruleText } from './wording.js';
 import { flagNames } from './result-sheets.js';
 
@@ -25,9 +25,10 @@ export function noticeValues(a: Assessment): Map<string, string> {
     ['日期', n.date ?? ''],
   ]);
   const sentences: string[] = [];
+  const groups = bandGroups(a);
   for (const band of allBands(scheme)) {
     // Bands in the text follow the appendix: category order, then rank (001).
-    const members = scheme.categories.flatMap((c) => a.results.filter((r) => r.band === band.name && r.unit.category === c));
+    const members = scheme.categories.flatMap((c) => groups.get(band.name)?.byCategory.get(c) ?? []);
     const names = members.map((m) => neutralise(m.unit.shortName)).join('、');
     values.set(`等次.${band.name}.数量`, String(members.length));
     values.set(`等次.${band.name}.名单`, names);

@@ -215,10 +215,32 @@ export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntrie
     listed += `${KEY_JSON.of(code)}:${value ? NUMBER_JSON.of(value) : JSON.stringify(text)}`;
   });
   if (!plain) return slow();
-  const head = JSON.stringify(recordHead(r, a));
+  const head = recordHeadText(r, a);
   const bonus = r.score.bonus ? `,"bonus":${NUMBER_JSON.of(r.score.bonus.applied)}` : '';
   const deduction = r.score.deduction ? `,"deduction":${NUMBER_JSON.of(r.score.deduction.applied)}` : '';
-  return `${head.slice(0, -1)},"leaves":${leavesText(r, entries)},"entries":{${listed}${group === undefined ? '' : '}'}}${bonus}${deduction}}`;
+  return `${head},"leaves":${leavesText(r, entries)},"entries":{${listed}${group === undefined ? '' : '}'}}${bonus}${deduction}}`;
+}
+
+/** What JSON.stringify(recordHead(r, a)) says, without its closing brace, made without the object: a province writes 300,000 of them. */
+function recordHeadText(r: UnitResult, a: Assessment): string {
+  const j = JSON.stringify;
+  const named = partsJson(a.tree.parts);
+  let parts = '';
+  for (let i = 0; i < named.length; i++) {
+    const points = r.score.parts[i];
+    parts += `${i === 0 ? '' : ','}${named[i]}${points ? NUMBER_JSON.of(points) : 'null'}}`;
+  }
+  const flags = flagTexts(r, a.scheme);
+  const vetoes = r.vetoes.length === 0 ? '[]' : j(r.vetoes.map((v) => `${v.item}（${v.note}）`));
+  return `{"unit":${j(r.unit.name)},"category":${j(r.unit.category)},"rank":${j(r.rank)},"band":${j(bandText(r))},"honour":${j(honourText(r))},"flags":${flags.length === 0 ? '[]' : j(flags)},"total":${j(r.score.total.toFixed(a.scheme.rounding.decimals))},"exact":${NUMBER_JSON.of(r.score.exact)},"parts":[${parts}],"vetoes":${vetoes}`;
+}
+
+/** Each part's record up to its points, `{"name":"…","points":`, made once for the indicator system. */
+const PARTS_JSON = new WeakMap<readonly string[], string[]>();
+function partsJson(parts: readonly string[]): string[] {
+  let named = PARTS_JSON.get(parts);
+  if (!named) PARTS_JSON.set(parts, (named = parts.map((name) => `{"name":${JSON.stringify(name)},"points":`)));
+  return named;
 }
 
 /** The leaves as format 2 has them: 「得分表」 when they are the 得分表 entries, else each by code. */
@@ -242,27 +264,33 @@ function leavesText(r: UnitResult, entries: UnitEntries | undefined): string {
 }
 
 /**
- * A unit's entries. They come in roster order, so they are found by halving (a Map of a province's
- * units would be held through the whole writing); in any other order, by a Map after all.
+ * A unit's entries, found by the unit's place in the roster (`order`): an array of numbers for a
+ * province's units, where a Map would hold an entry for each through the whole writing, and
+ * halving through them missed the cache at every step. Units whose places are far apart, or
+ * shared, are found by a Map after all.
  */
 function entriesFinder(entries: readonly UnitEntries[]): (unit: Unit) => UnitEntries | undefined {
-  const ordered = entries.every((e, i) => i === 0 || entries[i - 1]!.unit.order < e.unit.order);
-  if (!ordered) {
-    const byUnit = new Map(entries.map((e) => [e.unit, e]));
-    return (unit) => byUnit.get(unit);
-  }
-  return (unit) => {
-    let low = 0;
-    let high = entries.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const e = entries[mid]!;
-      if (e.unit.order === unit.order) return e.unit === unit ? e : undefined;
-      if (e.unit.order < unit.order) low = mid + 1;
-      else high = mid - 1;
+  let last = -1;
+  for (const e of entries) last = Math.max(last, e.unit.order);
+  const dense = Number.isInteger(last) && last < 4 * entries.length + 1024 && entries.every((e) => Number.isInteger(e.unit.order) && e.unit.order >= 0);
+  const at = dense ? new Int32Array(last + 1).fill(-1) : undefined;
+  if (at) {
+    for (const [i, e] of entries.entries()) {
+      if (at[e.unit.order] !== -1) return byMap(entries);
+      at[e.unit.order] = i;
     }
-    return undefined;
-  };
+    return (unit) => {
+      const i = unit.order >= 0 && unit.order < at.length ? at[unit.order]! : -1;
+      const e = i === -1 ? undefined : entries[i];
+      return e?.unit === unit ? e : undefined;
+    };
+  }
+  return byMap(entries);
+}
+
+function byMap(entries: readonly UnitEntries[]): (unit: Unit) => UnitEntries | undefined {
+  const byUnit = new Map(entries.map((e) => [e.unit, e]));
+  return (unit) => byUnit.get(unit);
 }
 
 /**

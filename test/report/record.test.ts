@@ -6,7 +6,7 @@ import { copySample, tempDir } from '../support/cli.js';
 import { writeBook, type Rows } from '../support/workbook.js';
 
 // Issue 11: the record finds each unit's entries without a Map of every unit held through the
-// writing (by halving, the entries being in roster order); whatever their order, each unit's
+// writing (by their places in the roster); whatever their order, each unit's
 // record must carry its own entries, and a unit without entries none.
 
 const META = { tool: 'test', scheme: { name: 's', sha256: '0', settings: {} }, inputs: [] };
@@ -32,6 +32,10 @@ describe('the record of each unit', () => {
       }
       expect(Object.keys(units.find((u) => u.unit !== dropped)!.entries).length).toBeGreaterThan(0);
     }
+    // Places in the roster far apart (found by a Map, not by place): the same records.
+    const byPlace = [...buildRecord(a, orders.reversed, META).eachText()];
+    for (const e of assembled.entries) e.unit.order = e.unit.order * 1_000_003 + 7;
+    expect([...buildRecord(a, orders.reversed, META).eachText()]).toEqual(byPlace);
   });
 });
 
