@@ -109,19 +109,18 @@ class WorksheetReader implements XmlHandler {
   }
 
   /** A plain cell in one step (see XmlHandler.plainCell): what startCell, the value's text and endCell make of it. */
-  plainCell(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean {
-    if (!this.inRow) return false;
-    this.beginCell(r, s, t);
+  plainCell(column: number, row: number, s: number | undefined, t: string | undefined, v: string | undefined): boolean {
+    // Beyond the last column: the long way refuses it, naming the reference as written.
+    if (!this.inRow || column > MAX_COLUMN) return false;
+    if (this.rowNumber === undefined) this.rowNumber = row;
+    this.beginCellAt(column, s ?? 0, t);
     this.cell.v = v;
     this.endCell();
     return true;
   }
 
   private startCell(tag: Tag): void {
-    this.beginCell(tag.attr('r'), tag.attr('s'), tag.attr('t'));
-  }
-
-  private beginCell(r: string | undefined, s: string | undefined, t: string | undefined): void {
+    const r = tag.attr('r');
     let column = this.column + 1;
     if (r !== undefined) {
       const at = parseCellRef(r) ?? this.refuse('bad-reference', r);
@@ -129,13 +128,17 @@ class WorksheetReader implements XmlHandler {
       if (this.rowNumber === undefined && at.row !== undefined) this.rowNumber = at.row;
     }
     if (column > MAX_COLUMN) this.refuse('too-many-columns', r ?? String(column + 1));
+    this.beginCellAt(column, Number(tag.attr('s') ?? 0), tag.attr('t'));
+  }
+
+  private beginCellAt(column: number, style: number, t: string | undefined): void {
     this.column = column;
     this.inCell = true;
     // One StoredCell reused for every cell: a province's sheet has millions of them.
     const c = this.cell;
     c.type = t ?? 'n';
     c.v = c.inline = c.formula = undefined;
-    c.format = this.ctx.formats[Number(s ?? 0)] ?? FormatKind.plain;
+    c.format = this.ctx.formats[style] ?? FormatKind.plain;
     this.shared = undefined;
     this.phonetic = 0;
   }

@@ -48,7 +48,7 @@ export interface XmlHandler {
    * A plain SpreadsheetML cell (`c` with no attribute but r, s and t, and at most a `v` of plain
    * text), if the handler takes it in one step: what open, text and close would have done with it.
    */
-  plainCell?(r: string, s: string | undefined, t: string | undefined, v: string | undefined): boolean;
+  plainCell?(column: number, row: number, s: number | undefined, t: string | undefined, v: string | undefined): boolean;
 }
 
 export function nsOf(uri: string): string {
@@ -213,7 +213,7 @@ function scannerFor(handler: XmlHandler): XmlScanner {
       if (onText && !compat.skipping) onText(t);
     },
     // Only where the long way would hand the part's reader a SpreadsheetML `c`: nothing skipped, `c` in that namespace.
-    ...(handler.plainCell ? { plainCell: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => !compat.skipping && namespaces.nsOfName('c') === 'main' && handler.plainCell!(r, s, t, v) } : {}),
+    ...(handler.plainCell ? { plainCell: (column: number, row: number, s: number | undefined, t: string | undefined, v: string | undefined) => !compat.skipping && namespaces.nsOfName('c') === 'main' && handler.plainCell!(column, row, s, t, v) } : {}),
   });
 }
 

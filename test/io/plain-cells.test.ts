@@ -3,6 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { readXlsx } from '../../src/io/read-workbook.js';
 import { parseXml, type XmlHandler } from '../../src/io/xml-events.js';
+import { columnLetter } from '../../src/core/raw-sheet.js';
 import { SAMPLES, tempDir } from '../support/cli.js';
 import { sheetXml, workbookParts, writeParts } from '../support/xlsx-parts.js';
 
@@ -29,9 +30,9 @@ function recorder(plain: boolean): { handler: XmlHandler; events: Event[]; taken
     close: (ns, local) => events.push(`close ${ns} ${local}`),
   };
   if (plain) {
-    handler.plainCell = (r, s, t, v) => {
+    handler.plainCell = (column, row, s, t, v) => {
       taken++;
-      events.push(`open main c r=${r} s=${s} t=${t}`);
+      events.push(`open main c r=${columnLetter(column)}${row} s=${s} t=${t}`);
       if (v !== undefined) {
         events.push('open main v r=undefined s=undefined t=undefined');
         if (v !== '') text(v);
