@@ -5,6 +5,8 @@ import type { CellModel, SheetModel } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { bandText, flagTexts, honourText } from './result-sheets.js';
 import { Memo } from '../core/memo.js';
+import { SlabTable, type NumberSlab } from '../core/number-slab.js';
+import type { CodeIndex } from '../core/code-map.js';
 
 /**
  * Every result carries its own record (issue 10): what produced it (tool, scheme, inputs by
@@ -130,11 +132,11 @@ export function entryTexts(entries: UnitEntries | undefined): Record<string, str
  * before its space (the sheet, 自评, 加减分), the part after, the text, and the number where the
  * entry is one.
  */
-function eachEntry(entries: UnitEntries | undefined, put: (group: string, code: string, text: string, value?: Rational) => void): void {
+function eachEntry(entries: UnitEntries | undefined, put: (group: string, code: string, text: string, value?: Rational) => void, sheetTaken = false): void {
   if (!entries) return;
   const add = (e: UnitEntries, suffix: string): void => {
     const values = `${SAME_AS_SHEET}${suffix}`;
-    e.values.forEach((v, code) => put(values, code, NUMBER_TEXTS.of(v), v));
+    if (!(sheetTaken && e === entries)) e.values.forEach((v, code) => put(values, code, NUMBER_TEXTS.of(v), v));
     const targets = `目标值${suffix}`;
     e.targets.forEach((v, code) => put(targets, code, NUMBER_TEXTS.of(v), v));
     e.raters.forEach((list, code) => put(`评议${suffix}`, code, list.map((x) => x.toString()).join('、')));
@@ -205,6 +207,14 @@ export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntrie
   let group: string | undefined;
   const groups: string[] = [];
   let plain = true;
+  // The 得分表 entries as a slab holds them (every unit read from a sheet): their texts by number.
+  const sheet = entries?.values;
+  const slab = sheet instanceof SlabTable && sheet.size > 0 ? sheet : undefined;
+  if (slab) {
+    listed = `${KEY_JSON.of(SAME_AS_SHEET)}:{${slabMembers(slab)}`;
+    group = SAME_AS_SHEET;
+    groups.push(SAME_AS_SHEET);
+  }
   eachEntry(entries, (g, code, text, value) => {
     if (g !== group) {
       if (g === '' || g.includes(' ') || groups.includes(g)) plain = false;
@@ -213,12 +223,36 @@ export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntrie
       group = g;
     } else listed += ',';
     listed += `${KEY_JSON.of(code)}:${value ? NUMBER_JSON.of(value) : JSON.stringify(text)}`;
-  });
+  }, slab !== undefined);
   if (!plain) return slow();
   const head = recordHeadText(r, a);
   const bonus = r.score.bonus ? `,"bonus":${NUMBER_JSON.of(r.score.bonus.applied)}` : '';
   const deduction = r.score.deduction ? `,"deduction":${NUMBER_JSON.of(r.score.deduction.applied)}` : '';
   return `${head},"leaves":${leavesText(r, entries)},"entries":{${listed}${group === undefined ? '' : '}'}}${bonus}${deduction}}`;
+}
+
+/** The texts of a slab's values as JSON (「"2.5"」), by place, made as they are first asked for. */
+const SLAB_JSON = new WeakMap<NumberSlab, string[]>();
+/** A code's key as JSON with its colon (「"A1":」), by its number in the index; and the same after a comma. */
+const INDEX_JSON = new WeakMap<CodeIndex, [string[], string[]]>();
+
+/** A slab table's figures as JSON members, in its order: what the entries' texts would be, without a lookup for each. */
+function slabMembers(table: SlabTable): string {
+  const { values, index } = table.slab;
+  let texts = SLAB_JSON.get(table.slab);
+  if (!texts) SLAB_JSON.set(table.slab, (texts = []));
+  let keys = INDEX_JSON.get(index);
+  if (!keys || keys[0].length < index.codes.length) {
+    const first = index.codes.map((code) => `${JSON.stringify(code)}:`);
+    INDEX_JSON.set(index, (keys = [first, first.map((k) => `,${k}`)]));
+  }
+  const [first, later] = keys;
+  const made = texts;
+  let out = '';
+  table.forEachPlace((place, n) => {
+    out += `${out === '' ? first[n] : later[n]}${made[place] ??= `"${NUMBER_TEXTS.of(values[place]!)}"`}`;
+  });
+  return out;
 }
 
 /** What JSON.stringify(recordHead(r, a)) says, without its closing brace, made without the object: a province writes 300,000 of them. */

@@ -50,6 +50,8 @@ export function flagNames(scheme: Scheme): string[] {
 
 /** The flags in the scheme's order, those tied at a cut in their place: 诫勉谈话、待定（报组织部）. */
 export function flagTexts(r: UnitResult, scheme: Scheme): string[] {
+  // Most units have none: nothing to order (a province's 排名 and 记录 ask for each unit's).
+  if (r.flags.length === 0 && r.flagsPending.length === 0) return [];
   return [...new Set(flagNames(scheme))].flatMap((f) => (r.flags.includes(f) ? [f] : r.flagsPending.includes(f) ? [`待定（${f}）`] : []));
 }
 
