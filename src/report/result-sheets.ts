@@ -10,6 +10,8 @@ import { boundDiagnostics, LISTED_PER_KIND, sortDiagnostics } from './bound-diag
 import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { Memo } from '../core/memo.js';
+import { SlabTable, type NumberSlab } from '../core/number-slab.js';
+import type { CodeIndex } from '../core/code-map.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
@@ -180,6 +182,41 @@ function noteRow(above: number, after: Row[], merges: Merge[], note: string, wid
   merges.push({ top, left: 1, bottom: top, right: width });
 }
 
+/**
+ * The leaves' cells of units whose points are the numbers read (a slab table: every `direct`
+ * scheme), found by number: each value's cell by its place in the slab, each code's column by its
+ * number in the index. What cellOf gives, without a lookup by the value for each of a province's
+ * millions of figures.
+ */
+class SlabCells {
+  private readonly cells = new Map<NumberSlab, (CellModel | undefined)[]>();
+  private readonly columns = new Map<CodeIndex, Int32Array>();
+  private readonly dash: CellModel;
+
+  constructor(private readonly leaves: readonly { code: string }[], private readonly cellOf: (value: Rational | null) => CellModel) {
+    this.dash = Object.freeze(cellOf(null));
+  }
+
+  /** The leaves' cells into `row` from `offset`, in the leaves' order; 「—」 where a leaf has no points. */
+  fill(points: SlabTable, row: Row, offset: number): void {
+    const { slab } = points;
+    let cells = this.cells.get(slab);
+    if (!cells) this.cells.set(slab, (cells = []));
+    let columns = this.columns.get(slab.index);
+    if (!columns || columns.length < slab.width) {
+      const column = new Map(this.leaves.map((l, i) => [l.code, i]));
+      this.columns.set(slab.index, (columns = Int32Array.from(slab.index.codes, (code) => column.get(code) ?? -1)));
+    }
+    for (let i = 0; i < this.leaves.length; i++) row[offset + i] = this.dash;
+    const made = cells;
+    const at = columns;
+    points.forEachPlace((place, n) => {
+      const c = at[n]!;
+      if (c >= 0) row[offset + c] = made[place] ??= this.cellOf(slab.values[place]!);
+    });
+  }
+}
+
 /** 指标得分: every leaf of every unit, so a unit can see where it lost points. */
 export function detailSheet(a: Assessment): SheetModel {
   const d = a.scheme.rounding.decimals;
@@ -197,10 +234,13 @@ export function detailSheet(a: Assessment): SheetModel {
       const category: CellModel = { v: '', s: 'body' };
       const name: CellModel = { v: '', s: 'body' };
       const row: Row = [category, name, ...leaves.map(() => null), null];
+      const bySlab = new SlabCells(leaves, cellOf);
       for (const r of a.results) {
         category.v = r.unit.category;
         name.v = r.unit.name;
-        for (let i = 0; i < leaves.length; i++) row[i + 2] = cellOf(r.score.leaves.get(leaves[i]!.code) ?? null);
+        const points = r.score.leaves;
+        if (points instanceof SlabTable) bySlab.fill(points, row, 2);
+        else for (let i = 0; i < leaves.length; i++) row[i + 2] = cellOf(points.get(leaves[i]!.code) ?? null);
         row[leaves.length + 2] = scoreCell(r.score.total, d);
         yield row;
       }

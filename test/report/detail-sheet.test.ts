@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { loadInputs } from '../../src/cli/load.js';
+import { SlabTable } from '../../src/core/number-slab.js';
+import { assess, type Assessment } from '../../src/engine/assess.js';
+import { detailSheet } from '../../src/report/result-sheets.js';
+import type { CellModel } from '../../src/report/sheet-model.js';
+import { tempDir } from '../support/cli.js';
+import { writeBook, type Rows } from '../support/workbook.js';
+
+// Issue 11: a unit whose leaves are the numbers read (a slab table) has its 指标得分 cells found by
+// number, not looked up code by code; the sheet must say exactly what the lookup says.
+
+/** The body's rows as values and styles (the body fills one array again for each row). */
+function bodyOf(a: Assessment): (string | number | null | undefined)[][] {
+  const out: (string | number | null | undefined)[][] = [];
+  for (const row of detailSheet(a).body!.rows()) out.push(row.map((c: CellModel | null) => (c === null ? null : `${String(c.v)}|${c.s}`)));
+  return out;
+}
+
+/** Every leaf scored as entered (direct), as a province's score sheet mostly is; one unit leaves C blank. */
+async function directBook(): Promise<Assessment> {
+  const rows: Rows = [['单位名称', 'A', 'B', 'C']];
+  for (let i = 0; i < 30; i++) rows.push([`单位${i}`, (i * 7) % 41, 10 + ((i * 13) % 30) / 4, i === 4 ? null : 20.5]);
+  const book = await writeBook(path.join(tempDir(), 'book.xlsx'), {
+    方案: 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n',
+    指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 40], ['B', '乙', 30], ['C', '丙', 30]],
+    单位名单: [['单位名称', '类别'], ...rows.slice(1).map((r) => [r[0]!, '乡镇'])],
+    得分表: rows,
+  });
+  const assembled = await loadInputs([book], {});
+  return assess(assembled.scheme!, assembled.tree!, assembled.entries, {});
+}
+
+describe('指标得分 from slab tables', () => {
+  it('has the cells a lookup by code gives, for units of the slab, a unit of its own and a slab unit without a leaf', async () => {
+    const a = await directBook();
+    const slabbed = a.results.filter((r) => r.score.leaves instanceof SlabTable);
+    // The unit with a blank keeps leaves of its own; every other has the slab's.
+    expect(slabbed).toHaveLength(a.results.length - 1);
+    // A slab unit without its leaf C: a dash in its place either way.
+    const dropped = slabbed[3]!;
+    dropped.score.leaves.set('C', undefined as never);
+    const byCode: Assessment = { ...a, results: a.results.map((r) => ({ ...r, score: { ...r.score, leaves: new Map([...r.score.leaves]) } })) };
+    const fast = bodyOf(a);
+    expect(fast).toEqual(bodyOf(byCode));
+    const blank = a.results.findIndex((r) => r.unit.name === '单位4');
+    expect(fast[blank]!.slice(2, 5)).toEqual(['28|score', '15.5|score', '0|score']);
+    expect(fast[a.results.indexOf(dropped)]![4]).toBe('—|body');
+  });
+});
