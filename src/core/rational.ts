@@ -1,3 +1,4 @@
+import { Memo } from './memo.js';
 /**
  * Exact numbers for scoring: a fraction of two integers, always in lowest terms with a positive
  * denominator. Sums, products and quotients are exact (3 × 46/3 is 46, not 45.999…), so the only
@@ -114,7 +115,7 @@ export class Rational {
     if (typeof v === 'number') {
       if (Number.isSafeInteger(v)) return v === 0 ? Rational.ZERO : new Rational(v, 1);
       if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
-      return Rational.parse(String(v));
+      return FROM_NUMBER.of(v);
     }
     return Rational.parse(v);
   }
@@ -402,6 +403,13 @@ export class RoundedSum {
  * values hundreds of thousands of times, and each kept copy is 40 bytes. Bounded like Memo: when
  * `limit` values are held the pool starts again.
  */
+/**
+ * Decimals given as JS numbers, each parsed from its shortest text once: a scheme's thresholds
+ * (atLeast: 85.5) are compared with every unit's score, and parsing each time was a tenth of banding
+ * a province. Equal values give the one Rational (values are immutable, so sharing is safe).
+ */
+const FROM_NUMBER = new Memo((v: number) => Rational.parse(String(v)), 4096);
+
 export class RationalPool {
   private readonly values = new Map<Whole, Map<Whole, Rational>>();
   private count = 0;
