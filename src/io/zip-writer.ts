@@ -161,7 +161,12 @@ export class ZipWriter {
     const take = (piece: string | Uint8Array): Promise<void> | undefined => {
       // UTF-8 takes at most 3 bytes for each UTF-16 unit of a text.
       const most = typeof piece === 'string' ? piece.length * 3 : piece.length;
-      if (used > 0 && used + most > PIECE_BYTES) return pass().then(() => take(piece));
+      if (used > 0 && used + most > PIECE_BYTES) {
+        // Bytes kept across the wait are copied first: their buffer may be filled again meanwhile
+        // (another workbook written at the same time fills the same row buffer).
+        const kept = typeof piece === 'string' ? piece : Buffer.from(piece);
+        return pass().then(() => take(kept));
+      }
       if (most > PIECE_BYTES) return feed(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece));
       if (typeof piece === 'string') used += buffers[turn]!.write(piece, used, 'utf8');
       else {
