@@ -138,9 +138,12 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
     if (ranks) row.push(text(rankChangeText(r.rankChange)));
     // Band names are the clerk's words: never look them up on a plain object's prototype (toString, constructor).
     for (const f of figures) row.push(text(r.band !== undefined && Object.hasOwn(f.values, r.band) ? String(f.values[r.band]) : ''));
-    row.push(text([remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；'), 'wrap'));
+    const said = [remarks(r, d), notes.get(r.unit)].filter(Boolean).join('；');
+    if (said !== '') remarked = true;
+    row.push(text(said, 'wrap'));
     return row;
   };
+  let remarked = false;
   const rows: Row[] = [head.map(header)];
   const body = unitRows(a, unitRow);
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
@@ -148,6 +151,9 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const after: Row[] = a.excluded.map((name) => [text('—'), text('—', 'center'), text(name), ...[...a.tree.parts, ...sides].map(() => text('—')), text('—'), text('不参与评比', 'center'), ...Array.from({ length: blank }, () => text(''))]);
   // 说明 wraps in a column of its own width rather than pushing the page wide (a long remark took a whole line).
   const widths = capLast(widthsFor(allRows({ rows, body, after })), REMARK_WIDTH);
+  // Only 说明 can wrap in a unit's row: where no unit has one (measuring the widths made every row),
+  // every row is one line high, counted rather than fitted row by row for the page and the writer.
+  if (!remarked) body.height = ROW_HEIGHT;
   const merges: Merge[] = [];
   const note = roundingNote(a, (r, add) => {
     for (const p of r.score.parts) add(p);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadInputs } from '../../src/cli/load.js';
 import { SlabTable } from '../../src/core/number-slab.js';
 import { assess, type Assessment } from '../../src/engine/assess.js';
-import { detailSheet } from '../../src/report/result-sheets.js';
+import { detailSheet, rankingSheet } from '../../src/report/result-sheets.js';
+import { fittedHeights, ROW_HEIGHT, sheetExtent } from '../../src/report/print-plan.js';
 import type { CellModel } from '../../src/report/sheet-model.js';
 import { tempDir } from '../support/cli.js';
 import { writeBook, type Rows } from '../support/workbook.js';
@@ -46,5 +47,21 @@ describe('指标得分 from slab tables', () => {
     const blank = a.results.findIndex((r) => r.unit.name === '单位4');
     expect(fast[blank]!.slice(2, 5)).toEqual(['28|score', '15.5|score', '0|score']);
     expect(fast[a.results.indexOf(dropped)]![4]).toBe('—|body');
+  });
+});
+
+describe('排名 rows one line high', () => {
+  it('are counted, not walked, where no unit has a 说明; one unit with a long 说明 has its row fitted', async () => {
+    const a = await directBook();
+    const plain = rankingSheet(a);
+    expect(plain.body!.height).toBe(ROW_HEIGHT);
+    const walked = { ...plain, body: { ...plain.body!, rows: () => { throw new Error('walked'); } } };
+    expect(sheetExtent(walked)).toEqual(sheetExtent(plain));
+    const noted = a.results[5]!.unit;
+    const remarked = rankingSheet(a, new Map([[noted, '扣分：'.repeat(40)]]));
+    expect(remarked.body!.height).toBeUndefined();
+    const heights = fittedHeights(remarked);
+    expect(heights[1 + 5]).toBeGreaterThan(2 * ROW_HEIGHT);
+    expect(heights.filter((h, i) => i > 0 && i <= a.results.length && h !== ROW_HEIGHT)).toHaveLength(1);
   });
 });
