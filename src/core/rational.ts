@@ -399,17 +399,17 @@ export class RoundedSum {
 }
 
 /**
- * One object for each value met again: a province's part scores and totals repeat a few thousand
- * values hundreds of thousands of times, and each kept copy is 40 bytes. Bounded like Memo: when
- * `limit` values are held the pool starts again.
- */
-/**
  * Decimals given as JS numbers, each parsed from its shortest text once: a scheme's thresholds
  * (atLeast: 85.5) are compared with every unit's score, and parsing each time was a tenth of banding
  * a province. Equal values give the one Rational (values are immutable, so sharing is safe).
  */
 const FROM_NUMBER = new Memo((v: number) => Rational.parse(String(v)), 4096);
 
+/**
+ * One object for each value met again: a province's part scores and totals repeat a few thousand
+ * values hundreds of thousands of times, and each kept copy is 40 bytes. Bounded like Memo: when
+ * `limit` values are held the pool starts again.
+ */
 export class RationalPool {
   private readonly values = new Map<Whole, Map<Whole, Rational>>();
   private count = 0;
