@@ -1,3 +1,4 @@
+import { Memo } from '../core/memo.js';
 import { decodeEscapes, excelDate, isoDate, parseDouble } from './cell-text.js';
 import { FormatKind } from './number-formats.js';
 import type { CellValue, InvalidValue } from '../core/raw-sheet.js';
@@ -69,8 +70,15 @@ function sharedString(v: string, ctx: ValueContext): string | InvalidValue {
   return ctx.strings[index] ?? invalid(v, 'shared');
 }
 
+/**
+ * Numbers read by their text, each text parsed once: a province's sheet stores a few thousand
+ * distinct scores millions of times, and a lookup by the text is a fifth of parsing it again. The
+ * same text gives the very same number (and a text that is no number is looked at each time).
+ */
+const DOUBLES = new Memo(parseDouble);
+
 function numberValue(v: string, format: FormatKind, ctx: ValueContext): number | Date | InvalidValue {
-  const n = parseDouble(v);
+  const n = DOUBLES.of(v);
   if (n === undefined) return invalid(v, 'number');
   return format === FormatKind.date ? excelDate(n, ctx.date1904) : n;
 }
