@@ -28,9 +28,18 @@ export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, r
       '请在表头下方逐行填写各单位的名称和分数。'));
     return [];
   }
+  // Each leaf's method, and which leaves apply to each category, found once rather than for each of a province's units.
+  const methods = leaves.map(methodOf);
+  const applying = new Map<string, boolean[]>();
+  const appliesIn = (category: string): boolean[] => {
+    let list = applying.get(category);
+    if (!list) applying.set(category, (list = leaves.map((l) => appliesTo(l, category))));
+    return list;
+  };
   for (const unit of roster.units) {
+    const applies = appliesIn(unit.category);
     // A unit with nothing to score here (部门 only in a quarter's 公众评估) needs no row; what it has is said.
-    if (!leaves.some((l) => appliesTo(l, unit.category))) {
+    if (!applies.includes(true)) {
       unusedCells(leaves, unit, scores?.rows.get(unit), '未计分', diagnostics);
       unusedCells(leaves, unit, targets?.rows.get(unit), '（目标值）未使用', diagnostics);
       continue;
@@ -42,13 +51,14 @@ export function collectEntries(leaves: readonly Indicator[], codes: CodeIndex, r
       continue;
     }
     const entries: UnitEntries = { unit, values: slab.table() ?? new CodeMap(codes), targets: NO_CODES, raters: raters.scores.get(unit) ?? NO_CODES, ...(raters.groups.has(unit) ? { raterGroups: raters.groups.get(unit)! } : {}), deductions: deductions.get(unit) ?? NO_CODES };
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
       const cell = cells.get(leaf.code);
-      if (!appliesTo(leaf, unit.category)) {
+      if (!applies[i]) {
         if (cell && !isBlank(cell.value)) diagnostics.push(notApplicable(leaf, unit, cell.where, '未计分'));
         continue;
       }
-      const method = methodOf(leaf);
+      const method = methods[i]!;
       if (method.sheet !== 'scores') {
         if (cell && !isBlank(cell.value)) diagnostics.push(notInScores(leaf, cell.where));
         if (method.sheet === 'raters' && !entries.raters.has(leaf.code) && leaf.params.missing) {
