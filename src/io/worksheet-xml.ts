@@ -1,10 +1,10 @@
 import type { CellModel, Merge, SheetModel, Validation } from '../report/sheet-model.js';
 import { CodeIndex } from '../core/code-map.js';
-import { excelCellText } from '../core/excel-text.js';
+import { CELL_TEXT_MAX, excelCellText } from '../core/excel-text.js';
 import { rowHeights, type PageSetup } from '../report/print-plan.js';
 import { cellRef, columnLetter } from '../core/raw-sheet.js';
 import type { StyleTable } from './xlsx-styles.js';
-import { needsPreserve, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
+import { needsPreserve, spaceAtEnds, unchangedInXml, xmlAttr, xmlEscape, xmlText } from './xml-text.js';
 import { RowBytes } from './row-bytes.js';
 import { Memo } from '../core/memo.js';
 
@@ -221,11 +221,13 @@ function rowXml(cells: readonly (CellModel | null)[], r: number, height: number 
       out.digits(strings.of(excelCellText(v)));
       out.bytes(VALUE_CLOSE);
     } else {
-      const text = excelCellText(v);
+      // Most texts (names, records) are written as they are: looked at once, not by each step.
+      const plain = v.length <= CELL_TEXT_MAX && unchangedInXml(v);
+      const text = plain ? v : excelCellText(v);
       out.bytes(INLINE_OPEN);
-      if (needsPreserve(text)) out.bytes(PRESERVE);
+      if (plain ? spaceAtEnds(text) : needsPreserve(text)) out.bytes(PRESERVE);
       out.ascii('>');
-      out.utf8(xmlText(text));
+      out.utf8(plain ? text : xmlText(text));
       out.bytes(INLINE_CLOSE);
     }
   }
