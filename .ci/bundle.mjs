@@ -41,6 +41,31 @@ export function lazyModules(code) {
   return [...code.matchAll(/= __(?:esm|commonJS)\(\{\n {2}"([^"\n]+)"\(/g)].map((m) => m[1]).sort();
 }
 
+/**
+ * Node's own modules a package requires when it loads but a county run never uses, required when first
+ * used instead: commander's child_process (for subcommands that are programs of their own, which score
+ * has none of) loads net, dgram and more, 10 ms of each run. The exact text is looked for: a commander
+ * whose text differs fails the build (package.json pins commander exactly for this).
+ */
+const LAZY_BUILTINS = [{
+  file: /node_modules\/commander\/lib\/command\.js$/,
+  text: "const childProcess = require('node:child_process');",
+  lazy: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+}];
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    for (const { file, text, lazy } of LAZY_BUILTINS) {
+      build.onLoad({ filter: file }, (args) => {
+        const code = fs.readFileSync(args.path, 'utf8');
+        if (code.split(text).length !== 2) throw new Error(`${args.path} 中找不到（或不止一处）：${text}`);
+        return { contents: code.replace(text, lazy), loader: 'js' };
+      });
+    }
+  },
+};
+
 /** Sources newer than what tsc made of them: the bundle would be of older code. */
 function staleOutputs() {
   const src = path.join(root, 'src');
@@ -67,6 +92,7 @@ async function main() {
     platform: 'node',
     target: 'node20',
     external: ['iconv-lite'],
+    plugins: [lazyBuiltins],
     // src/cli/load-app.ts passes the script's URL under this name.
     define: { 'import.meta.url': '__importMetaUrl' },
     // Not minified: 1.4 MB instead of 1.0 (whitespace and syntax) or 0.8 (identifiers too), and no

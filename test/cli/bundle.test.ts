@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { sourceDigest } from '../../.ci/bundle.mjs';
 import { APP, ROOT, buildRecord, loadedBy, modulesOf, type Loaded } from '../support/bundle.js';
 import { copySample } from '../support/cli.js';
+import { BIN } from '../support/files.js';
 
 // The CLI ships as the bundle in dist/app/ (.ci/bundle.mjs): the CLI tests that spawn bin/score.js run it.
 
@@ -23,6 +25,16 @@ describe('the bundle', () => {
   it('holds no zod locale but the Chinese one (English is zod\'s default)', () => {
     const locales = Object.values(buildRecord().chunks).flat().filter((f) => /\/locales\/(?!index\.js$)[^/]+\.js$/.test(f)).map((f) => path.basename(f));
     expect(locales.sort()).toEqual(['en.js', 'zh-CN.js']);
+  });
+
+  it('a county run does not load child_process, which commander requires when it loads (.ci/bundle.mjs defers it)', () => {
+    const dir = copySample('guannan-2009');
+    const hook = "process.on('exit', () => process.stderr.write('\\nBUILTINS ' + process.moduleLoadList.join(',') + '\\n'));";
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, BIN, 'annual.xlsx', '-o', 'out'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const builtins = /BUILTINS (.*)/.exec(r.stderr)![1]!.split(',');
+    expect(builtins).toContain('NativeModule zlib');
+    expect(builtins.filter((m) => m.includes('child_process'))).toEqual([]);
   });
 
   it('every chunk loads and runs: each command, each lazy part, through bin/score.js', () => {
