@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { sourceDigest } from '../../.ci/bundle.mjs';
+import ts from 'typescript';
+import { asciiOnly, sourceDigest } from '../../.ci/bundle.mjs';
 import { APP, ROOT, buildRecord, loadedBy, modulesOf, type Loaded } from '../support/bundle.js';
 import { copySample } from '../support/cli.js';
 import { BIN } from '../support/files.js';
@@ -20,6 +22,30 @@ describe('the bundle', () => {
     expect(run.files).toContain(path.join(APP, buildRecord().entry));
     const unbundled = run.files.filter((f) => f.startsWith(path.join(ROOT, 'dist')) && !f.startsWith(APP)).map((f) => path.relative(ROOT, f));
     expect(unbundled.sort()).toEqual([path.join('dist', 'cli', 'help-texts.js'), path.join('dist', 'cli', 'instant.js'), path.join('dist', 'cli', 'load-app.js')]);
+  });
+
+  it('is ASCII (.ci/bundle.mjs escapes regular expressions and comments), which the loader reads as Latin-1, not decoding UTF-8', () => {
+    const script = readFileSync(path.join(APP, buildRecord().entry));
+    expect(script.length).toBeGreaterThan(100_000);
+    expect(isAscii(script)).toBe(true);
+  });
+
+  it('escapes in regular expressions and comments what means the same escaped, and nothing else', () => {
+    const code = [
+      '// 注释：「x」',
+      'const r = /「([^」]+)」/g; /* 多行\n注释 */',
+      'const t = String.raw`「${1}」`;',
+      'const s = "中";',
+      'const e = /\\「/;',
+      "module.exports = ['「甲」'.replace(r, '$1'), r.test('「」'), t, s, e.test('「'), /[😀]/u.test('😀'), /😀/.test('😀')];",
+    ].join('\n');
+    const ascii = asciiOnly(code, ts);
+    const run = (text: string): unknown => { const module = { exports: {} }; new Function('module', text)(module); return module.exports; };
+    expect(run(ascii)).toEqual(run(code));
+    expect(run(code)).toEqual(['甲', false, '「1」', '中', true, true, true]);
+    // Left as they are: the tagged template's raw text, the strings, the escaped character in a regular expression.
+    expect(ascii.match(/[^\x00-\x7f]/gu)).toEqual(['「', '」', '中', '「', '「', '甲', '」', '「', '」', '「', '😀', '😀']);
+    expect(ascii).toContain('// \\u6ce8\\u91ca');
   });
 
   it('holds no zod locale but the Chinese one (English is zod\'s default)', () => {
