@@ -69,16 +69,18 @@ function cachedDataFor(file: string, source: Uint8Array): { data?: Buffer; use: 
     return { use: 'absent' };
   }
   const end = bytes.indexOf(0x0a);
-  let header: Record<string, unknown>;
+  let header: unknown;
   try {
-    header = JSON.parse(bytes.subarray(0, end < 0 ? 0 : end).toString('utf8')) as Record<string, unknown>;
+    header = JSON.parse(bytes.subarray(0, end < 0 ? 0 : end).toString('utf8'));
   } catch {
     return { use: 'unreadable' };
   }
+  if (typeof header !== 'object' || header === null) return { use: 'unreadable' };
   const expected = runtime();
-  if (Object.entries(expected).some(([k, v]) => header[k] !== v) || header.script !== digest(source)) return { use: 'stale' };
+  const made = header as Record<string, unknown>;
+  if (Object.entries(expected).some(([k, v]) => made[k] !== v) || made.script !== digest(source)) return { use: 'stale' };
   const data = bytes.subarray(end + 1);
-  if (header.data !== digest(data)) return { use: 'unreadable' };
+  if (made.data !== digest(data)) return { use: 'unreadable' };
   return { data, use: 'accepted' };
 }
 

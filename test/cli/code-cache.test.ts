@@ -68,6 +68,7 @@ describe('the code cache of a script', () => {
       ['a byte of the data changed', flipped, 'unreadable'],
       ['garbage', Buffer.from('\x00\xff garbage \n more'), 'unreadable'],
       ['empty', Buffer.alloc(0), 'unreadable'],
+      ['a header that is no object', Buffer.from('null\n\x00\x01'), 'unreadable'],
     ];
     for (const [what, bytes, use] of cases) {
       rmSync(cache, { force: true });

@@ -5,7 +5,9 @@
 import { createRequire, register } from 'node:module';
 import vm from 'node:vm';
 
-register(`data:text/javascript,${encodeURIComponent("export async function load(url, context, next) { console.error('LOADED ' + url); return next(url, context); }")}`);
+// The hooks run on a thread of their own, whose console output reaches stderr later, or not at all when the
+// process exits first: written straight to the file descriptor instead.
+register(`data:text/javascript,${encodeURIComponent("import { writeSync } from 'node:fs';\nexport async function load(url, context, next) { writeSync(2, 'LOADED ' + url + '\\n'); return next(url, context); }")}`);
 const cache = createRequire(import.meta.url).cache;
 process.on('exit', () => { for (const file of Object.keys(cache)) console.error(`LOADED ${file}`); });
 
