@@ -28,6 +28,8 @@ describe('the bundle', () => {
     const script = readFileSync(path.join(APP, buildRecord().entry));
     expect(script.length).toBeGreaterThan(100_000);
     expect(isAscii(script)).toBe(true);
+    // Nor an `import()` left: a script run through vm.Script without a module loader could not do it.
+    expect(script.toString('latin1').match(/[^\w$.]import\(/g)).toBeNull();
   });
 
   it('escapes in regular expressions and comments what means the same escaped, and nothing else', () => {
