@@ -1,12 +1,16 @@
 // npm run build, after tsc: the CLI as it ships, in dist/app/ — tsc's output in dist/ bundled with the
-// runtime dependencies into ES modules, tree-shaken (zod's 64 locale files, which every one of its entry
-// points re-exports, drop out), split at every `await import()` so that --help still loads only what it
-// needs. Loading some 250 modules one by one was most of a county run's time; a few chunks load faster.
+// runtime dependencies into one CommonJS script, run.cjs, tree-shaken (zod's 64 locale files, which every
+// one of its entry points re-exports, drop out). A CommonJS script, because src/cli/load-app.ts runs it
+// through vm.Script with V8's code cache (made here by .ci/code-cache.mjs after a county run), which
+// Node 20 offers for no ES module. esbuild turns each `await import()` into a lazy initialiser, so a
+// module's body still runs only when it is first needed; --help does not load the bundle at all.
 // dist/app/ sits at the same depth as dist/cli/: src/io/package-info.ts finds the package root as `../..`
 // from the module, and src/io/iconv.ts requires iconv-lite at run time from there (it stays external,
-// one copy from node_modules for both its users). dist/app/build.json records what went into each chunk
-// and the digest of the sources it was built from: test/cli/bundle.test.ts checks both.
+// one copy from node_modules for both its users). dist/app/build.json records what went into the bundle,
+// which of its modules run only when first needed, and the digest of the sources it was built from:
+// test/cli/bundle.test.ts checks them.
 // Usage: node .ci/bundle.mjs [--dist <tsc's output folder>]   (default dist/; the bundle goes in its app/)
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,9 +29,68 @@ export function sourceDigest(dir) {
   return hash.digest('hex');
 }
 
-// The CommonJS dependencies (commander, yauzl, cli-table3, cli-progress) require Node's own modules;
-// in an ES module there is no `require` unless one is made.
-const BANNER = "import { createRequire as __scoreCreateRequire } from 'node:module';\nconst require = __scoreCreateRequire(import.meta.url);";
+/** The script's name in dist/app/ (src/cli/load-app.ts knows it too). */
+const SCRIPT = 'run.cjs';
+
+/**
+ * The modules esbuild wrapped to run when first needed (`__esm` for one reached by `await import()`,
+ * `__commonJS` for a CommonJS package), by the one key each wrapper's object has: the module's path.
+ * The other modules in the script run when it loads.
+ */
+export function lazyModules(code) {
+  return [...code.matchAll(/= __(?:esm|commonJS)\(\{\n {2}"([^"\n]+)"\(/g)].map((m) => m[1]).sort();
+}
+
+/**
+ * The script with every character beyond ASCII escaped where that means the same: in regular expressions
+ * (`\uXXXX`, one per UTF-16 unit, matches what the character does, with or without the u flag) and in
+ * comments. esbuild escapes strings and templates itself. An ASCII script is its own Latin-1 string, which
+ * src/cli/load-app.ts makes ten times quicker than decoding UTF-8 (about 10 ms of a county run). Anything
+ * else (an escaped character, whitespace beyond ASCII) is left as it is: the script then stays UTF-8, which
+ * the loader reads correctly but more slowly, and test/cli/bundle.test.ts fails.
+ */
+export function asciiOnly(code, ts) {
+  const file = ts.createSourceFile(SCRIPT, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const regexes = [];
+  const tokens = [];
+  (function walk(node) {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexes.push([node.getStart(file), node.end]);
+    else if (node.kind === ts.SyntaxKind.Identifier || ts.isStringLiteral(node) || ts.isTemplateLiteralKind(node.kind)) tokens.push([node.getStart(file), node.end]);
+    ts.forEachChild(node, walk);
+  })(file);
+  const within = (ranges, i) => ranges.some(([start, end]) => start <= i && i < end);
+  const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return code.replace(/[^\x00-\x7f]/g, (c, i) => {
+    if (code[i - 1] === '\\') return c;
+    if (within(regexes, i)) return escape(c);
+    return within(tokens, i) || /\s/.test(c) ? c : escape(c); // outside any token and not whitespace: a comment
+  });
+}
+
+/**
+ * Node's own modules a package requires when it loads but a county run never uses, required when first
+ * used instead: commander's child_process (for subcommands that are programs of their own, which score
+ * has none of) loads net, dgram and more, 10 ms of each run. The exact text is looked for: a commander
+ * whose text differs fails the build (package.json pins commander exactly for this).
+ */
+const LAZY_BUILTINS = [{
+  file: /node_modules\/commander\/lib\/command\.js$/,
+  text: "const childProcess = require('node:child_process');",
+  lazy: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+}];
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    for (const { file, text, lazy } of LAZY_BUILTINS) {
+      build.onLoad({ filter: file }, (args) => {
+        const code = fs.readFileSync(args.path, 'utf8');
+        if (code.split(text).length !== 2) throw new Error(`${args.path} 中找不到（或不止一处）：${text}`);
+        return { contents: code.replace(text, lazy), loader: 'js' };
+      });
+    }
+  },
+};
 
 /** Sources newer than what tsc made of them: the bundle would be of older code. */
 function staleOutputs() {
@@ -48,16 +111,16 @@ async function main() {
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: path.dirname(dist), // the package: build.json names files from its root
-    entryPoints: { run: path.join(dist, 'cli', 'run.js') },
-    outdir: out,
+    entryPoints: [path.join(dist, 'cli', 'run.js')],
+    outfile: path.join(out, SCRIPT),
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     external: ['iconv-lite'],
-    banner: { js: BANNER },
-    chunkNames: '[name]-[hash]',
+    plugins: [lazyBuiltins],
+    // src/cli/load-app.ts passes the script's URL under this name.
+    define: { 'import.meta.url': '__importMetaUrl' },
     // Not minified: 1.4 MB instead of 1.0 (whitespace and syntax) or 0.8 (identifiers too), and no
     // difference in time that 10 runs of a county check could tell; a SCORE_DEBUG stack then points at
     // readable code under a `// dist/…` line naming the module, with the names of the sources.
@@ -65,13 +128,23 @@ async function main() {
     metafile: true,
     logLevel: 'warning',
   });
-  const chunks = {};
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    // The files with code in the chunk (type-only modules and re-exporting indexes leave none).
-    chunks[path.basename(file)] = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input).sort();
-  }
-  const build = { entry: 'run.js', source: sourceDigest(path.join(root, 'src')), chunks };
+  const [output] = Object.values(result.metafile.outputs);
+  // The files with code in the script (type-only modules and re-exporting indexes leave none).
+  const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input).sort();
+  const ts = (await import('typescript')).default;
+  const code = asciiOnly(fs.readFileSync(path.join(out, SCRIPT), 'utf8'), ts);
+  fs.writeFileSync(path.join(out, SCRIPT), code);
+  const lazy = lazyModules(code);
+  const build = { entry: SCRIPT, source: sourceDigest(path.join(root, 'src')), chunks: { [SCRIPT]: inputs }, lazy };
   fs.writeFileSync(path.join(out, 'build.json'), `${JSON.stringify(build, null, 1)}\n`);
+  // In a process of its own, started as bin/score.js is: V8's flags are part of what the cache is for.
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const made = spawnSync(process.execPath, [path.join(root, '.ci', 'code-cache.mjs'), path.dirname(dist)], { encoding: 'utf8', env });
+  if (made.status !== 0) {
+    console.error(`启动缓存没有做成：\n${made.stderr}${made.stdout}`);
+    process.exit(1);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

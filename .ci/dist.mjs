@@ -107,6 +107,10 @@ async function main() {
 
   const appDir = path.join(stage, 'app');
   stageApp(appDir, pkg);
+  // The code cache is for the Node that made it (src/cli/load-app.ts): made again by the pinned runtime
+  // of this machine's platform, if one is built, so that its package starts with it whatever Node builds.
+  const native = opts.platforms.find((p) => p.id === `${process.platform}-${process.arch}`);
+  if (native) run(runtimes.get(native.id).node, [path.join(root, '.ci', 'code-cache.mjs'), appDir], root);
 
   const time = sourceDate();
   const sums = [];

@@ -1,9 +1,13 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { sourceDigest } from '../../.ci/bundle.mjs';
-import { APP, ROOT, buildRecord, loadedBy, sourcesOf, type Loaded } from '../support/bundle.js';
+import ts from 'typescript';
+import { asciiOnly, sourceDigest } from '../../.ci/bundle.mjs';
+import { APP, ROOT, buildRecord, loadedBy, modulesOf, type Loaded } from '../support/bundle.js';
 import { copySample } from '../support/cli.js';
+import { BIN } from '../support/files.js';
 
 // The CLI ships as the bundle in dist/app/ (.ci/bundle.mjs): the CLI tests that spawn bin/score.js run it.
 
@@ -17,12 +21,48 @@ describe('the bundle', () => {
     expect(run.code).toBe(2);
     expect(run.files).toContain(path.join(APP, buildRecord().entry));
     const unbundled = run.files.filter((f) => f.startsWith(path.join(ROOT, 'dist')) && !f.startsWith(APP)).map((f) => path.relative(ROOT, f));
-    expect(unbundled.sort()).toEqual([path.join('dist', 'cli', 'help-texts.js'), path.join('dist', 'cli', 'instant.js')]);
+    expect(unbundled.sort()).toEqual([path.join('dist', 'cli', 'help-texts.js'), path.join('dist', 'cli', 'instant.js'), path.join('dist', 'cli', 'load-app.js')]);
+  });
+
+  it('is ASCII (.ci/bundle.mjs escapes regular expressions and comments), which the loader reads as Latin-1, not decoding UTF-8', () => {
+    const script = readFileSync(path.join(APP, buildRecord().entry));
+    expect(script.length).toBeGreaterThan(100_000);
+    expect(isAscii(script)).toBe(true);
+    // Nor an `import()` left: a script run through vm.Script without a module loader could not do it.
+    expect(script.toString('latin1').match(/[^\w$.]import\(/g)).toBeNull();
+  });
+
+  it('escapes in regular expressions and comments what means the same escaped, and nothing else', () => {
+    const code = [
+      '// 注释：「x」',
+      'const r = /「([^」]+)」/g; /* 多行\n注释 */',
+      'const t = String.raw`「${1}」`;',
+      'const s = "中";',
+      'const e = /\\「/;',
+      "module.exports = ['「甲」'.replace(r, '$1'), r.test('「」'), t, s, e.test('「'), /[😀]/u.test('😀'), /😀/.test('😀')];",
+    ].join('\n');
+    const ascii = asciiOnly(code, ts);
+    const run = (text: string): unknown => { const module = { exports: {} }; new Function('module', text)(module); return module.exports; };
+    expect(run(ascii)).toEqual(run(code));
+    expect(run(code)).toEqual(['甲', false, '「1」', '中', true, true, true]);
+    // Left as they are: the tagged template's raw text, the strings, the escaped character in a regular expression.
+    expect(ascii.match(/[^\x00-\x7f]/gu)).toEqual(['「', '」', '中', '「', '「', '甲', '」', '「', '」', '「', '😀', '😀']);
+    expect(ascii).toContain('// \\u6ce8\\u91ca');
   });
 
   it('holds no zod locale but the Chinese one (English is zod\'s default)', () => {
-    const locales = Object.values(buildRecord().chunks).flat().filter((f) => /\/locales\/[^/]+\.js$/.test(f)).map((f) => path.basename(f));
+    const locales = Object.values(buildRecord().chunks).flat().filter((f) => /\/locales\/(?!index\.js$)[^/]+\.js$/.test(f)).map((f) => path.basename(f));
     expect(locales.sort()).toEqual(['en.js', 'zh-CN.js']);
+  });
+
+  it('a county run does not load child_process, which commander requires when it loads (.ci/bundle.mjs defers it)', () => {
+    const dir = copySample('guannan-2009');
+    const hook = "process.on('exit', () => process.stderr.write('\\nBUILTINS ' + process.moduleLoadList.join(',') + '\\n'));";
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, BIN, 'annual.xlsx', '-o', 'out'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const builtins = /BUILTINS (.*)/.exec(r.stderr)![1]!.split(',');
+    expect(builtins).toContain('NativeModule zlib');
+    expect(builtins.filter((m) => m.includes('child_process'))).toEqual([]);
   });
 
   it('every chunk loads and runs: each command, each lazy part, through bin/score.js', () => {
@@ -60,7 +100,7 @@ describe('the bundle', () => {
     // Every chunk with code of its own; one without (a lazy import's door into a chunk loaded anyway,
     // such as instant.ts's lazy stream-failure.js, which run.ts imports whole) only re-exports.
     expect(Object.keys(record.chunks).filter((c) => record.chunks[c]!.length > 0 && !loaded.has(c)).sort()).toEqual([]);
-    const packages = new Set(runs.flatMap(([, r]) => r.files.flatMap((f) => sourcesOf(f, record))).map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]));
+    const packages = new Set(runs.flatMap(([, r]) => modulesOf(r, record)).map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]));
     expect(packages).toContain('iconv-lite');
     expect(packages).toContain('cli-progress');
   });
