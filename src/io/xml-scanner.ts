@@ -30,14 +30,8 @@ export interface ScanHandler {
  * reading a province allocated); its parts are then read off at their known places.
  */
 const PLAIN_CELL = /<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,6}")?(?: t="[a-z]{1,9}")?(?:\/>|><v>[^<&\r\n]{0,400}<\/v><\/c>)/y;
-/** `<c r="`, and `</v></c>`, `><v>`: what comes before a reference, after a value and before it. */
-const CELL_OPENING = 6;
-const VALUE_CLOSING = 8;
-const VALUE_OPENING = 4;
-/** ` s="` and ` t="`, before an attribute's value. */
-const ATTRIBUTE_OPENING = 4;
-const LOWER_S = 115;
-const LOWER_T = 116;
+/** Lengths in a plain cell: `<c r="` before the reference, ` s="` or ` t="` before a value, `><v>` and `</v></c>` around the value. */
+const PLAIN_LENGTHS = { cellOpening: 6, attributeOpening: 4, valueOpening: 4, valueClosing: 8 } as const;
 /** Longer than any plain cell: when this much text follows `<c ` and it is not one, it is read the long way. */
 const PLAIN_CELL_MAX = 512;
 const C = 99;
@@ -73,6 +67,8 @@ const EQUALS = 61;
 const QUOTE = 34;
 const APOS = 39;
 const AMP = 38;
+const LOWER_S = 115;
+const LOWER_T = 116;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -204,7 +200,7 @@ export class XmlScanner {
     if (!PLAIN_CELL.test(s)) return s.length - lt < PLAIN_CELL_MAX ? -1 : 0;
     const end = PLAIN_CELL.lastIndex;
     // What the expression matched: letters A–Z, digits, then each attribute's opening and value.
-    let i = lt + CELL_OPENING;
+    let i = lt + PLAIN_LENGTHS.cellOpening;
     let column = 0;
     for (let c = s.charCodeAt(i); c >= 65; c = s.charCodeAt(++i)) column = column * 26 + (c - 64);
     let row = 0;
@@ -215,16 +211,16 @@ export class XmlScanner {
     let style: number | undefined;
     if (s.charCodeAt(i + 1) === LOWER_S) {
       style = 0;
-      for (let c = s.charCodeAt((i += ATTRIBUTE_OPENING)); c !== QUOTE; c = s.charCodeAt(++i)) style = style * 10 + (c - 48);
+      for (let c = s.charCodeAt((i += PLAIN_LENGTHS.attributeOpening)); c !== QUOTE; c = s.charCodeAt(++i)) style = style * 10 + (c - 48);
       i++;
     }
     let type: string | undefined;
     if (s.charCodeAt(i + 1) === LOWER_T) {
-      const quote = s.indexOf('"', i + ATTRIBUTE_OPENING);
-      type = s.slice(i + ATTRIBUTE_OPENING, quote);
+      const quote = s.indexOf('"', i + PLAIN_LENGTHS.attributeOpening);
+      type = s.slice(i + PLAIN_LENGTHS.attributeOpening, quote);
       i = quote + 1;
     }
-    const value = s.charCodeAt(i) === SLASH ? undefined : s.slice(i + VALUE_OPENING, end - VALUE_CLOSING);
+    const value = s.charCodeAt(i) === SLASH ? undefined : s.slice(i + PLAIN_LENGTHS.valueOpening, end - PLAIN_LENGTHS.valueClosing);
     this.flushText();
     return this.handler.plainCell!(column - 1, row, style, type, value) ? end : 0;
   }

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { loadInputs } from '../../src/cli/load.js';
 import { assess } from '../../src/engine/assess.js';
 import { buildRecord, entryTexts, parseRecord, RECORD_FORMAT, storedRecord, unitFromStored, unitRecord, unitRecordText, type ResultRecord, type StoredUnitRecord, type UnitRecord } from '../../src/report/record.js';
-import { copySample, tempDir } from '../support/cli.js';
-import { writeBook, type Rows } from '../support/workbook.js';
+import { copySample } from '../support/cli.js';
+import { directBook } from '../support/direct-book.js';
 
 // Issue 11: the record finds each unit's entries without a Map of every unit held through the
 // writing (by their places in the roster); whatever their order, each unit's
@@ -45,20 +45,6 @@ describe('the record\'s JSON text (format 2)', () => {
     const assembled = await loadInputs([path.join(copySample(sample), 'annual.xlsx')], {});
     const a = assess(assembled.scheme!, assembled.tree!, assembled.entries, { vetoes: assembled.vetoes, decisions: assembled.decisions, tieBreak: assembled.tieBreak });
     return { assembled, a };
-  }
-
-  /** Every leaf scored as entered (direct), as a province's score sheet mostly is. */
-  async function directBook() {
-    const rows: Rows = [['单位名称', 'A', 'B', 'C']];
-    for (let i = 0; i < 30; i++) rows.push([`单位${i}`, (i * 7) % 41, 10 + ((i * 13) % 30) / 4, 20.5]);
-    const book = await writeBook(path.join(tempDir(), 'book.xlsx'), {
-      方案: 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n',
-      指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 40], ['B', '乙', 30], ['C', '丙', 30]],
-      单位名单: [['单位名称', '类别'], ...rows.slice(1).map((r) => [r[0]!, '乡镇'])],
-      得分表: rows,
-    });
-    const assembled = await loadInputs([book], {});
-    return { assembled, a: assess(assembled.scheme!, assembled.tree!, assembled.entries, {}) };
   }
 
   // Written without making the record's objects: it must say what the record says, for every unit

@@ -1,12 +1,9 @@
-import path from 'node:path';
-import { loadInputs } from '../../src/cli/load.js';
 import { SlabTable } from '../../src/core/number-slab.js';
-import { assess, type Assessment } from '../../src/engine/assess.js';
+import type { Assessment } from '../../src/engine/assess.js';
 import { detailSheet, rankingSheet } from '../../src/report/result-sheets.js';
 import { fittedHeights, ROW_HEIGHT, sheetExtent } from '../../src/report/print-plan.js';
 import type { CellModel } from '../../src/report/sheet-model.js';
-import { tempDir } from '../support/cli.js';
-import { writeBook, type Rows } from '../support/workbook.js';
+import { directBook } from '../support/direct-book.js';
 
 // Issue 11: a unit whose leaves are the numbers read (a slab table) has its 指标得分 cells found by
 // number, not looked up code by code; the sheet must say exactly what the lookup says.
@@ -18,23 +15,9 @@ function bodyOf(a: Assessment): (string | number | null | undefined)[][] {
   return out;
 }
 
-/** Every leaf scored as entered (direct), as a province's score sheet mostly is; one unit leaves C blank. */
-async function directBook(): Promise<Assessment> {
-  const rows: Rows = [['单位名称', 'A', 'B', 'C']];
-  for (let i = 0; i < 30; i++) rows.push([`单位${i}`, (i * 7) % 41, 10 + ((i * 13) % 30) / 4, i === 4 ? null : 20.5]);
-  const book = await writeBook(path.join(tempDir(), 'book.xlsx'), {
-    方案: 'name: 测试\ncategories: [乡镇]\nbands:\n  - name: 合格\n    atLeast: 60\n  - name: 不合格\n',
-    指标体系: [['编码', '一级指标', '分值'], ['A', '甲', 40], ['B', '乙', 30], ['C', '丙', 30]],
-    单位名单: [['单位名称', '类别'], ...rows.slice(1).map((r) => [r[0]!, '乡镇'])],
-    得分表: rows,
-  });
-  const assembled = await loadInputs([book], {});
-  return assess(assembled.scheme!, assembled.tree!, assembled.entries, {});
-}
-
 describe('指标得分 from slab tables', () => {
   it('has the cells a lookup by code gives, for units of the slab, a unit of its own and a slab unit without a leaf', async () => {
-    const a = await directBook();
+    const { a } = await directBook({ blank: 4 });
     const slabbed = a.results.filter((r) => r.score.leaves instanceof SlabTable);
     // The unit with a blank keeps leaves of its own; every other has the slab's.
     expect(slabbed).toHaveLength(a.results.length - 1);
@@ -52,7 +35,7 @@ describe('指标得分 from slab tables', () => {
 
 describe('排名 rows one line high', () => {
   it('are counted, not walked, where no unit has a 说明; one unit with a long 说明 has its row fitted', async () => {
-    const a = await directBook();
+    const { a } = await directBook({ blank: 4 });
     const plain = rankingSheet(a);
     expect(plain.body!.height).toBe(ROW_HEIGHT);
     const walked = { ...plain, body: { ...plain.body!, rows: () => { throw new Error('walked'); } } };
