@@ -124,3 +124,20 @@ export function codeIndexOf(tree: { leaves: readonly { code: string }[] }): Code
   }
   return index;
 }
+
+/**
+ * Something made of each code of an index, kept by the code's number: made for every code at once
+ * (and again once the index has grown), then found by number where a lookup by the code would
+ * hash it for each of a province's millions of figures (CodeMap and slab tables iterate by number).
+ */
+export class PerCode<T> {
+  private readonly lists = new WeakMap<CodeIndex, T[]>();
+
+  constructor(private readonly make: (code: string) => T) {}
+
+  of(index: CodeIndex): readonly T[] {
+    let list = this.lists.get(index);
+    if (!list || list.length < index.codes.length) this.lists.set(index, (list = index.codes.map((code) => this.make(code))));
+    return list;
+  }
+}

@@ -121,3 +121,22 @@ export class SlabTable implements CodeTable<Rational> {
     }
   }
 }
+
+/**
+ * Something made of each value of a slab, kept by the value's place (SlabTable.forEachPlace): made
+ * the first time it is asked for, then found by number where a Map by the value would hash it for
+ * each of a province's millions of figures.
+ */
+export class PerPlace<T> {
+  private readonly lists = new WeakMap<NumberSlab, T[]>();
+
+  constructor(private readonly make: (value: Rational) => T) {}
+
+  /** What is made of the slab's values, by place: fetch once for a table, then call for each figure. */
+  of(slab: NumberSlab): (place: number) => T {
+    let list = this.lists.get(slab);
+    if (!list) this.lists.set(slab, (list = []));
+    const made = list;
+    return (place) => (made[place] ??= this.make(slab.values[place]!));
+  }
+}

@@ -60,7 +60,7 @@ const PLAIN_NAME = /^[\u4e00-\u9fff!-~]*$/;
  * tab and line feed (ESC starts colour codes and cursor moves, CR overwrites the line), DEL, C1
  * controls (0x9B is a one-byte ESC [) and the bidirectional overrides that reorder what is shown.
  */
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+export const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS_ALL = new RegExp(CONTROLS.source, 'g');
 
 /**

@@ -71,9 +71,11 @@ function sharedString(v: string, ctx: ValueContext): string | InvalidValue {
 }
 
 /**
- * Numbers read by their text, each text parsed once: a province's sheet stores a few thousand
+ * Numbers read by their text, each text parsed once: a province's sheet stores a few hundred
  * distinct scores millions of times, and a lookup by the text is a fifth of parsing it again. The
- * same text gives the very same number (and a text that is no number is looked at each time).
+ * same text gives the very same number, so a sheet's rows hold one stored copy of each (a decimal
+ * takes 16 bytes of its own wherever it is held: at 100,000 rows × 40 columns, 115 → 52 MB).
+ * Keyed by the text, -0 stays -0. Bounded (Memo); a text that is no number is looked at each time.
  */
 const DOUBLES = new Memo(parseDouble);
 

@@ -8,7 +8,6 @@ import { clearMerged } from './sheet-merges.js';
 import { rootIs, type XmlElement as Tag, type XmlHandler } from './xml-events.js';
 import { XlsxProblem } from './xlsx-problem.js';
 import type { ZipPackage } from './zip-reader.js';
-import { Memo } from '../core/memo.js';
 
 /** Excel's last column, XFD. */
 const MAX_COLUMN = 16383;
@@ -42,7 +41,6 @@ class WorksheetReader implements XmlHandler {
   private previousRow = 0;
   private rowNumber: number | undefined;
   private values: CellValue[] = [];
-  private readonly numbers = new NumberPool();
   private last = -1;
   private column = -1;
   private percentColumns: number[] = [];
@@ -174,7 +172,6 @@ class WorksheetReader implements XmlHandler {
     if (value === null || value === '') return;
     const { values, column } = this;
     if (typeof value === 'string') value = shownText(value, () => cellRef(this.currentRow, column), this.notes);
-    else if (typeof value === 'number') value = this.numbers.same(value);
     while (values.length < column) values.push(null);
     values[column] = value;
     if (!isBlank(value) && column > this.last) this.last = column;
@@ -192,21 +189,6 @@ class WorksheetReader implements XmlHandler {
     // (77 places for 42 cells), held for every row of a province's sheet.
     this.rows.push({ number, values: values.slice() });
     for (const column of this.percentColumns) if (column <= this.last && typeof values[column] === 'number') this.percent.add(cellRef(number, column));
-  }
-}
-
-/**
- * One stored copy of each decimal a sheet repeats: a number that is not a small integer takes 16
- * bytes of its own in every cell that holds it, and a province's score sheet holds the same few
- * hundred scores millions of times (at 100,000 rows × 40 columns: 115 → 52 MB). Bounded (Memo).
- */
-class NumberPool {
-  private readonly pool = new Memo((n: number) => n);
-
-  same(n: number): number {
-    // Small integers are stored in the cell itself; 0 and -0 are not told apart by a Map.
-    if ((n | 0) === n) return n;
-    return this.pool.of(n);
   }
 }
 

@@ -5,8 +5,8 @@ import type { CellModel, SheetModel } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { bandText, flagTexts, honourText } from './result-sheets.js';
 import { Memo } from '../core/memo.js';
-import { SlabTable, type NumberSlab } from '../core/number-slab.js';
-import type { CodeIndex } from '../core/code-map.js';
+import { PerPlace, SlabTable } from '../core/number-slab.js';
+import { PerCode } from '../core/code-map.js';
 
 /**
  * Every result carries its own record (issue 10): what produced it (tool, scheme, inputs by
@@ -231,26 +231,19 @@ export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntrie
   return `${head},"leaves":${leavesText(r, entries)},"entries":{${listed}${group === undefined ? '' : '}'}}${bonus}${deduction}}`;
 }
 
-/** The texts of a slab's values as JSON (「"2.5"」), by place, made as they are first asked for. */
-const SLAB_JSON = new WeakMap<NumberSlab, string[]>();
-/** A code's key as JSON with its colon (「"A1":」), by its number in the index; and the same after a comma. */
-const INDEX_JSON = new WeakMap<CodeIndex, [string[], string[]]>();
+/** The texts of a slab's values as JSON (「"2.5"」), by place; a code's key with its colon (「"A1":」), and the same after a comma, by number. */
+const VALUE_JSON = new PerPlace((v: Rational) => `"${NUMBER_TEXTS.of(v)}"`);
+const FIRST_KEY = new PerCode((code: string) => `${JSON.stringify(code)}:`);
+const LATER_KEY = new PerCode((code: string) => `,${JSON.stringify(code)}:`);
 
 /** A slab table's figures as JSON members, in its order: what the entries' texts would be, without a lookup for each. */
 function slabMembers(table: SlabTable): string {
-  const { values, index } = table.slab;
-  let texts = SLAB_JSON.get(table.slab);
-  if (!texts) SLAB_JSON.set(table.slab, (texts = []));
-  let keys = INDEX_JSON.get(index);
-  if (!keys || keys[0].length < index.codes.length) {
-    const first = index.codes.map((code) => `${JSON.stringify(code)}:`);
-    INDEX_JSON.set(index, (keys = [first, first.map((k) => `,${k}`)]));
-  }
-  const [first, later] = keys;
-  const made = texts;
+  const textOf = VALUE_JSON.of(table.slab);
+  const first = FIRST_KEY.of(table.slab.index);
+  const later = LATER_KEY.of(table.slab.index);
   let out = '';
   table.forEachPlace((place, n) => {
-    out += `${out === '' ? first[n] : later[n]}${made[place] ??= `"${NUMBER_TEXTS.of(values[place]!)}"`}`;
+    out += `${out === '' ? first[n] : later[n]}${textOf(place)}`;
   });
   return out;
 }

@@ -10,8 +10,8 @@ import { boundDiagnostics, LISTED_PER_KIND, sortDiagnostics } from './bound-diag
 import { allRows, widthsFor, type CellModel, type Merge, type Row, type SheetModel, type StreamedRows } from './sheet-model.js';
 import { ROW_HEIGHT } from './print-plan.js';
 import { Memo } from '../core/memo.js';
-import { SlabTable, type NumberSlab } from '../core/number-slab.js';
-import type { CodeIndex } from '../core/code-map.js';
+import { PerPlace, SlabTable } from '../core/number-slab.js';
+import { PerCode } from '../core/code-map.js';
 
 const text = (v: string, s: CellModel['s'] = 'body'): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
@@ -195,30 +195,26 @@ function noteRow(above: number, after: Row[], merges: Merge[], note: string, wid
  * millions of figures.
  */
 class SlabCells {
-  private readonly cells = new Map<NumberSlab, (CellModel | undefined)[]>();
-  private readonly columns = new Map<CodeIndex, Int32Array>();
+  private readonly cells: PerPlace<CellModel>;
+  /** Each code's column among the leaves, or -1. */
+  private readonly columns: PerCode<number>;
   private readonly dash: CellModel;
 
-  constructor(private readonly leaves: readonly { code: string }[], private readonly cellOf: (value: Rational | null) => CellModel) {
+  constructor(private readonly leaves: readonly { code: string }[], cellOf: (value: Rational | null) => CellModel) {
     this.dash = Object.freeze(cellOf(null));
+    this.cells = new PerPlace(cellOf);
+    const column = new Map(leaves.map((l, i) => [l.code, i]));
+    this.columns = new PerCode((code) => column.get(code) ?? -1);
   }
 
   /** The leaves' cells into `row` from `offset`, in the leaves' order; 「—」 where a leaf has no points. */
   fill(points: SlabTable, row: Row, offset: number): void {
-    const { slab } = points;
-    let cells = this.cells.get(slab);
-    if (!cells) this.cells.set(slab, (cells = []));
-    let columns = this.columns.get(slab.index);
-    if (!columns || columns.length < slab.width) {
-      const column = new Map(this.leaves.map((l, i) => [l.code, i]));
-      this.columns.set(slab.index, (columns = Int32Array.from(slab.index.codes, (code) => column.get(code) ?? -1)));
-    }
+    const cellAt = this.cells.of(points.slab);
+    const columns = this.columns.of(points.slab.index);
     for (let i = 0; i < this.leaves.length; i++) row[offset + i] = this.dash;
-    const made = cells;
-    const at = columns;
     points.forEachPlace((place, n) => {
-      const c = at[n]!;
-      if (c >= 0) row[offset + c] = made[place] ??= this.cellOf(slab.values[place]!);
+      const c = columns[n]!;
+      if (c >= 0) row[offset + c] = cellAt(place);
     });
   }
 }

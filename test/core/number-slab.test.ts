@@ -1,5 +1,5 @@
-import { CodeIndex } from '../../src/core/code-map.js';
-import { NumberSlab } from '../../src/core/number-slab.js';
+import { CodeIndex, PerCode } from '../../src/core/code-map.js';
+import { NumberSlab, PerPlace, SlabTable } from '../../src/core/number-slab.js';
 import { Rational } from '../../src/core/rational.js';
 
 // Issue 11: the numbers entered for a province's units, 4 bytes a figure in one shared slab.
@@ -56,5 +56,30 @@ describe('NumberSlab', () => {
     const slab = new NumberSlab(new CodeIndex(['A1']), 3);
     for (const v of ['1', '2', '3']) slab.table()!.set('A1', q(v));
     expect(slab.table()).toBeUndefined();
+  });
+});
+
+describe('PerPlace and PerCode', () => {
+  it('make what a table\'s figures are by number: each value once per slab, each code again when the index grew', () => {
+    const index = new CodeIndex(['A1', 'A2', 'B1']);
+    const slab = new NumberSlab(index);
+    const a = slab.table() as SlabTable;
+    const b = slab.table() as SlabTable;
+    a.set('A1', q('2.5')).set('B1', q('7'));
+    b.set('A2', q('2.50')).set('B1', q('3'));
+    const made: string[] = [];
+    const texts = new PerPlace((v: Rational) => (made.push(v.toString()), `<${v.toString()}>`));
+    const keys = new PerCode((code: string) => code.toLowerCase());
+    const seen = (t: SlabTable): string[] => {
+      const textOf = texts.of(t.slab);
+      const key = keys.of(t.slab.index);
+      const out: string[] = [];
+      t.forEachPlace((place, n) => out.push(`${key[n]}${textOf(place)}`));
+      return out;
+    };
+    expect([seen(a), seen(b), seen(a)]).toEqual([['a1<2.5>', 'b1<7>'], ['a2<2.5>', 'b1<3>'], ['a1<2.5>', 'b1<7>']]);
+    expect(made).toEqual(['2.5', '7', '3']);
+    index.number('C1');
+    expect(keys.of(index)).toEqual(['a1', 'a2', 'b1', 'c1']);
   });
 });
