@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
+import { START_FLAGS } from './tiers.js';
 
 /**
  * Loads the tool as npm run build bundles it (.ci/bundle.mjs: one CommonJS script, dist/app/run.cjs)
@@ -27,10 +28,11 @@ export const cacheFileOf = (script: string): string => `${script}.cache`;
  * V8 lets the heap grow to up to four times what outlived its last full collection before it
  * collects again, and writing a province's 通报 fills that room with garbage: 100,000 units peaked
  * at 508 MB with about 210 MB alive. Growing by a fifth keeps the peak near what is alive (334 MB)
- * at no measurable cost in time (bench/, docs/bench.md). V8 reads this setting at each collection;
- * V8's flags are part of what a code cache is made for, so the build sets them as a run does.
+ * at no measurable cost in time (bench/, docs/bench.md). V8 reads this setting at each collection.
+ * A run also starts with the settings of a short one (src/cli/tiers.ts). V8's flags are part of what
+ * a code cache is made for, so the build sets them as a run does.
  */
-export const V8_FLAGS = '--heap-growing-percent=20';
+export const V8_FLAGS = `--heap-growing-percent=20 ${START_FLAGS}`;
 
 export function setV8Flags(): void {
   setFlagsFromString(V8_FLAGS);

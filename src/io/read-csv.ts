@@ -7,6 +7,7 @@ import { cellRef, type CellValue, type RawRow, type RawSheet } from '../core/raw
 import { readRegular } from './regular-file.js';
 import { controlWarnings, newControlNotes, shownText, type ControlNotes } from './control-notes.js';
 import { decodeText } from './decode-text.js';
+import { countInput } from './input-meter.js';
 
 /** How a CSV's bytes were read, for the message when the choice matters. */
 export type CsvEncoding = 'utf8' | 'gb18030' | string;
@@ -38,7 +39,9 @@ export async function readCsv(file: string, forced?: string): Promise<RawSheet> 
   if (forced && !iconv().encodingExists(forced)) {
     throw new ScoreError([error('E_BAD_ENCODING', { file }, `不认识的编码「${forced}」。`, '常用的有 utf8、gb18030（包含 GBK）、utf16le。')]);
   }
-  const { text } = decodeCsv(await readRegular(file, ''), forced);
+  const bytes = await readRegular(file, '');
+  countInput(bytes.length);
+  const { text } = decodeCsv(bytes, forced);
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { XlsxProblem } from './xlsx-problem.js';
+import { countInput } from './input-meter.js';
 
 export interface ReadLimits {
   /** Most bytes one part of the zip (a sheet's XML) may inflate to: SCORE_MAX_SHEET_MB. */
@@ -120,6 +121,7 @@ async function* inflate(zip: ZipFile, entry: Entry, limits: ReadLimits): AsyncGe
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       checkInflated(bytes, entry, limits);
+      countInput(chunk.length);
       if (bytes > entry.uncompressedSize) throw new Error('more bytes than the central directory records');
       if (crc32) crc = crc32(chunk, crc);
       yield chunk;

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { ROOT, buildRecord, loadedBy, modulesOf } from '../support/bundle.js';
+import { buildRecord, loadedBy, modulesOf } from '../support/bundle.js';
 import { BIN } from '../support/files.js';
+import { V8_FLAGS } from '../../src/cli/load-app.js';
+import { START_FLAGS } from '../../src/cli/tiers.js';
 import { copySample, runCli, tempDir } from '../support/cli.js';
 import { columnOf, dumpSheet, editWorkbook, rowOf } from '../support/workbook.js';
 
@@ -175,12 +177,12 @@ describe('Windows shells', () => {
 });
 
 describe('the process entry', () => {
-  it('sets a heap growth this Node knows: an unknown V8 flag would be complained of on stderr', () => {
+  it('sets a heap growth and start tiers this Node knows: an unknown V8 flag would be complained of on stderr', () => {
     // A usage error: past the instant answers, so the tool is loaded and the flag set (src/cli/load-app.ts).
     const r = spawnSync(process.execPath, [BIN, 'chek'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/unrecognized flag/i);
-    expect(readFileSync(path.join(ROOT, 'src', 'cli', 'load-app.ts'), 'utf8')).toContain("V8_FLAGS = '--heap-growing-percent=20'");
+    expect(V8_FLAGS).toBe(`--heap-growing-percent=20 ${START_FLAGS}`);
   });
 });
 
