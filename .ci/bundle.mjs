@@ -3,7 +3,8 @@
 // one of its entry points re-exports, drop out). A CommonJS script, because src/cli/load-app.ts runs it
 // through vm.Script with V8's code cache (made here by .ci/code-cache.mjs after a county run), which
 // Node 20 offers for no ES module. esbuild turns each `await import()` into a lazy initialiser, so a
-// module's body still runs only when it is first needed; --help does not load the bundle at all.
+// module's body still runs only when it is first needed. bin/score.js requires start.cjs, a small
+// CommonJS script of its own (src/cli/start.ts): --help is answered there and does not load run.cjs.
 // dist/app/ sits at the same depth as dist/cli/: src/io/package-info.ts finds the package root as `../..`
 // from the module, and src/io/iconv.ts requires iconv-lite at run time from there (it stays external,
 // one copy from node_modules for both its users). dist/app/build.json records what went into the bundle,
@@ -31,6 +32,21 @@ export function sourceDigest(dir) {
 
 /** The script's name in dist/app/ (src/cli/load-app.ts knows it too). */
 const SCRIPT = 'run.cjs';
+/** What bin/score.js requires, in dist/app/. */
+const START = 'start.cjs';
+
+/**
+ * What both scripts are built with. Not minified: 1.4 MB instead of 1.0 (whitespace and syntax) or 0.8
+ * (identifiers too), and no difference in time that 10 runs of a county check could tell; a SCORE_DEBUG
+ * stack then points at readable code under a `// dist/…` line naming the module, with the names of the sources.
+ */
+const COMMON = { absWorkingDir: path.dirname(dist), bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'eof', metafile: true, logLevel: 'warning' };
+
+/** The files with code in a script (type-only modules and re-exporting indexes leave none), from the package root. */
+function inputsOf(result) {
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input).sort();
+}
 
 /**
  * The modules esbuild wrapped to run when first needed (`__esm` for one reached by `await import()`,
@@ -110,32 +126,28 @@ async function main() {
   const esbuild = await import('esbuild-wasm');
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
-    absWorkingDir: path.dirname(dist), // the package: build.json names files from its root
+    ...COMMON,
     entryPoints: [path.join(dist, 'cli', 'run.js')],
     outfile: path.join(out, SCRIPT),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
     external: ['iconv-lite'],
     plugins: [lazyBuiltins],
     // src/cli/load-app.ts passes the script's URL under this name.
     define: { 'import.meta.url': '__importMetaUrl' },
-    // Not minified: 1.4 MB instead of 1.0 (whitespace and syntax) or 0.8 (identifiers too), and no
-    // difference in time that 10 runs of a county check could tell; a SCORE_DEBUG stack then points at
-    // readable code under a `// dist/…` line naming the module, with the names of the sources.
-    legalComments: 'eof',
-    metafile: true,
-    logLevel: 'warning',
   });
-  const [output] = Object.values(result.metafile.outputs);
-  // The files with code in the script (type-only modules and re-exporting indexes leave none).
-  const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input).sort();
+  // What bin/score.js requires (src/cli/start.ts): the instant answers, and the loader of the script above.
+  const started = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(dist, 'cli', 'start.js')],
+    outfile: path.join(out, START),
+    define: { 'import.meta.url': 'startUrl' },
+    banner: { js: "'use strict';\nconst startUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   const ts = (await import('typescript')).default;
   const code = asciiOnly(fs.readFileSync(path.join(out, SCRIPT), 'utf8'), ts);
   fs.writeFileSync(path.join(out, SCRIPT), code);
-  const lazy = lazyModules(code);
-  const build = { entry: SCRIPT, source: sourceDigest(path.join(root, 'src')), chunks: { [SCRIPT]: inputs }, lazy };
+  const lazy = [...lazyModules(code), ...lazyModules(fs.readFileSync(path.join(out, START), 'utf8'))].sort();
+  const chunks = { [SCRIPT]: inputsOf(result), [START]: inputsOf(started) };
+  const build = { entry: SCRIPT, start: START, source: sourceDigest(path.join(root, 'src')), chunks, lazy };
   fs.writeFileSync(path.join(out, 'build.json'), `${JSON.stringify(build, null, 1)}\n`);
   // In a process of its own, started as bin/score.js is: V8's flags are part of what the cache is for.
   const env = { ...process.env };

@@ -125,6 +125,6 @@ describe('the code cache of the bundle', () => {
     rmSync(cache);
     expect(outcome()).toEqual(cached);
     expect(existsSync(cache)).toBe(false);
-    expect(readdirSync(path.join(pkg, 'dist', 'app')).sort()).toEqual(['build.json', buildRecord().entry]);
+    expect(readdirSync(path.join(pkg, 'dist', 'app')).sort()).toEqual(['build.json', buildRecord().entry, buildRecord().start].sort());
   });
 });

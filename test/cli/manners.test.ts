@@ -204,7 +204,7 @@ describe('instant start', () => {
     for (const args of [['--help'], ['--version'], ['check', '--help'], ['help', 'merge'], []]) {
       const { packages, modules } = loaded(args);
       expect([...packages]).toEqual([]);
-      expect([...modules].sort()).toEqual(['dist/cli/help-texts', 'dist/cli/instant']);
+      expect([...modules].sort()).toEqual(['dist/cli/help-texts', 'dist/cli/instant', 'dist/cli/start']);
     }
   });
 

@@ -181,7 +181,7 @@ describe('the portable folder around a fake runtime', () => {
 
     const entries = zipDirectory(fs.readFileSync(file));
     const names = entries.map((e) => e.name);
-    for (const expected of ['score.cmd', '使用说明.txt', 'node/node.exe', 'node/LICENSE', 'package.json', 'bin/score.js', 'dist/app/run.cjs', 'dist/app/run.cjs.cache',
+    for (const expected of ['score.cmd', '使用说明.txt', 'node/node.exe', 'node/LICENSE', 'package.json', 'bin/score.js', 'bin/package.json', 'dist/app/start.cjs', 'dist/app/run.cjs', 'dist/app/run.cjs.cache',
       'templates/notice.txt', 'templates/correction.txt', 'samples/guannan-2009/annual.xlsx', 'samples/guannan-2009/通报模板.txt']) {
       expect(names).toContain(`score-9.8.7-win-x64/${expected}`);
     }

@@ -14,7 +14,10 @@ export const APP = path.join(ROOT, 'dist', 'app');
  * and the modules in them that run only when first needed (the others run when the script loads).
  */
 export interface BuildRecord {
+  /** The tool's script, which src/cli/load-app.ts runs with its code cache. */
   entry: string;
+  /** What bin/score.js requires (src/cli/start.ts). */
+  start: string;
   source: string;
   chunks: Record<string, string[]>;
   lazy: string[];
