@@ -24,7 +24,7 @@ describe('V8 tiers', () => {
     }
   });
 
-  it('optimises nothing at the start and again once raised, when set while the process runs', () => {
+  it('optimises nothing at the start, and optimises again once raised, when set while the process runs', () => {
     // What the settings must do when set as the tool sets them: from inside the process, after V8 has started.
     // (Raising --max-opt instead would leave TurboFan off: a lower --max-opt turns --turbofan off with it.)
     const child = `
