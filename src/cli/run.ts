@@ -6,7 +6,8 @@ import { iconv } from '../io/iconv.js';
 import { printsUtf8, READER_GONE } from './instant.js';
 import { main, processContext } from './main.js';
 import { streamFailureText } from './stream-failure.js';
-import { fullTiersForLargeInput } from './tiers.js';
+import { LARGE_INPUT_BYTES, raiseTiers } from './tiers.js';
+import { whenInputReaches } from '../io/input-meter.js';
 
 /** A process stream that never throws at the writer: a closed pipe ends the output quietly, a full disk is told once. */
 interface Guarded extends Stream {
@@ -80,7 +81,7 @@ export async function run(argv: string[]): Promise<void> {
   const stdout = guard(process.stdout, encode);
   const stderr = guard(process.stderr, encode);
   onSignals(stderr);
-  fullTiersForLargeInput(process.env.SCORE_DEBUG ? (text) => stderr.write(text) : undefined);
+  whenInputReaches(LARGE_INPUT_BYTES, () => raiseTiers(process.env.SCORE_DEBUG ? (text) => stderr.write(text) : undefined));
   let code = await main(argv, { ...processContext(), stdout, stderr });
   await Promise.all([stdout.settled(), stderr.settled()]);
   for (const [stream, name] of [[stdout, '标准输出'], [stderr, '标准错误输出']] as const) {

@@ -1,5 +1,4 @@
 import { setFlagsFromString } from 'node:v8';
-import { whenInputReaches } from '../io/input-meter.js';
 
 /**
  * V8 set up for the size of the job. Most runs are a county's: a few hundred kilobytes of sheets, done
@@ -25,13 +24,12 @@ export const FULL_FLAGS = '--turbofan --semi-space-growth-factor=2';
 export const LARGE_INPUT_BYTES = 1024 * 1024;
 
 /**
- * From now on, when the input read passes LARGE_INPUT_BYTES, V8's defaults; `said` is told once when it
- * happens (SCORE_DEBUG). bin/score.js starts with START_FLAGS (src/cli/load-app.ts, which sets them
- * before the bundle loads, since they are part of what its code cache is made for).
+ * V8's defaults again, for a long run: src/cli/run.ts calls this once the input read passes
+ * LARGE_INPUT_BYTES (src/io/input-meter.ts); `said` is told (SCORE_DEBUG). bin/score.js starts with
+ * START_FLAGS (src/cli/load-app.ts, which sets them before the bundle loads, since they are part of
+ * what its code cache is made for).
  */
-export function fullTiersForLargeInput(said?: (text: string) => void): void {
-  whenInputReaches(LARGE_INPUT_BYTES, () => {
-    setFlagsFromString(FULL_FLAGS);
-    said?.('调试信息：输入已超过 1 MB，改用完整优化\n');
-  });
+export function raiseTiers(said?: (text: string) => void): void {
+  setFlagsFromString(FULL_FLAGS);
+  said?.('调试信息：输入已超过 1 MB，改用完整优化\n');
 }

@@ -1,7 +1,7 @@
 /**
  * How many bytes of input this process has read: a workbook's parts as they inflate, a CSV's file.
- * The size of the job is known here first, before any of its work is done; src/cli/tiers.ts hears
- * once when the count passes its mark, and sets V8 up for a long run from then on.
+ * The size of the job is known here first, before any of its work is done; src/cli/run.ts listens
+ * for the count passing its mark, and then sets V8 up for a long run (src/cli/tiers.ts).
  */
 
 let read = 0;

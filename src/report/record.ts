@@ -232,7 +232,7 @@ export function unitRecordText(r: UnitResult, a: Assessment, entries: UnitEntrie
 }
 
 /** The texts of a slab's values as JSON (「"2.5"」), by place; a code's key with its colon (「"A1":」), and the same after a comma, by number. */
-const VALUE_JSON = new PerPlace((v: Rational) => `"${NUMBER_TEXTS.of(v)}"`);
+const VALUE_JSON = new PerPlace((v: Rational) => NUMBER_JSON.of(v));
 const FIRST_KEY = new PerCode((code: string) => `${JSON.stringify(code)}:`);
 const LATER_KEY = new PerCode((code: string) => `,${JSON.stringify(code)}:`);
 

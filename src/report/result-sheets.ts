@@ -126,6 +126,8 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
   const sides = adjustmentSides(a);
   const head = ['类别', '名次', `${unitWord(a.scheme)}名称`, ...a.tree.parts.map((p) => partHeader(a, p)), ...sides.map((s) => SIDE_WORD[s]), '总分', '等次',
     ...(honours.length > 0 ? ['荣誉'] : []), ...(awards.length > 0 ? ['单项奖'] : []), ...(flags.length > 0 ? ['标记'] : []), ...(ranks ? ['名次变化'] : []), ...figures.map((f) => f.name), '说明'];
+  // Whether any unit has a 说明 (the one cell of a unit's row that wraps), known once its rows are made.
+  let remarked = false;
   // Cells pushed one by one: spreading the optional columns made four arrays more for each of a province's units, on each of three walks.
   const unitRow = (r: UnitResult): Row => {
     const row: Row = [text(r.unit.category), { v: r.rank, s: 'center' }, text(r.unit.name)];
@@ -143,7 +145,6 @@ export function rankingSheet(a: Assessment, notes: ReadonlyMap<Unit, string> = n
     row.push(text(said, 'wrap'));
     return row;
   };
-  let remarked = false;
   const rows: Row[] = [head.map(header)];
   const body = unitRows(a, unitRow);
   // Every column of an excluded unit's row is a bordered cell, 说明 included.
